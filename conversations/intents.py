@@ -1,0 +1,32 @@
+"""What a message means: an intent name, its slots and how sure we are."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CONTRACT_INTENTS = frozenset({
+    "record_expense", "record_income", "record_transfer", "mpesa_info", "create_invoice",
+    "list_invoices", "record_payment", "remind_customer", "request_payment", "query_summary",
+    "set_budget", "budget_status", "forecast", "credit_score", "show_chart", "add_customer",
+    "add_supplier", "export_report", "invite_member", "undo", "help", "greeting", "unknown",
+})
+
+# Conversation commands that are not part of the contract; `kavi understand` prints them as they are.
+CONVERSATION_INTENTS = frozenset({"redo", "set_language", "correction"})
+
+
+@dataclass
+class Intent:
+    name: str
+    slots: dict[str, Any] = field(default_factory=dict)
+    # 0..1: how sure the parser is. Below the dialogue's threshold KAVI asks instead of acting.
+    confidence: float = 1.0
+    # Other close readings, offered as quick-reply choices when KAVI asks.
+    alternatives: list["Intent"] = field(default_factory=list)
+
+    def contract(self) -> dict[str, Any]:
+        """The JSON shape `kavi understand` prints."""
+        return {"intent": self.name, "slots": {k: v for k, v in self.slots.items() if v is not None}}
+
+
+def unknown() -> Intent:
+    return Intent("unknown", confidence=0.0)

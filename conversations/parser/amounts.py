@@ -1,0 +1,203 @@
+"""Finding the amount of money in a message: "15k", "Ksh 1,500", "elfu mbili mia tano", "tatu thao"."""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from conversations.parser import vocabulary as v
+from conversations.parser.text import Analysed, Token
+
+_DIGITS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
+_SUFFIXES = {"": 1, "k": 1000, "m": 1_000_000, "bob": 1, "ksh": 1, "kes": 1, "sh": 1, "thao": 1000, "mil": 1_000_000}
+_CURRENCY_SUFFIXES = {"bob", "ksh", "kes", "sh"}
+_SHILLING_WORDS = {"bob", "shillings", "shilingi", "ksh", "kshs", "kes", "/-", "/="}
+_CURRENCY_BEFORE = {"ksh", "kshs", "kes", "sh", "shs", "ksh.", "sh."}
+_TIME_SUFFIXES = {"am", "pm", "hrs", "h", "hr", "hours", "min", "mins"}
+_REFERENCE_WORDS = {"inv", "invoice", "no", "number", "#", "namba", "nambari", "ref", "till", "paybill", "account"}
+_MONTH_WORDS = set(v.MONTHS)
+
+_SMALL_WORDS = v.NUMBER_WORDS
+_PRE = v.PRE_MULTIPLIERS
+_POST = {k: m for k, m in v.POST_MULTIPLIERS.items() if k != "k"}
+_RUN_WORDS = set(_SMALL_WORDS) | set(_PRE) | set(_POST) | set(v.AMOUNT_WORDS)
+_UNITS = set(v.UNIT_WORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    value: Decimal
+    start: int  # token span in the message
+    end: int
+    score: int  # how sure we are this is money rather than a count
+
+
+def _phone_like(digits: str, token: Token, prev: str) -> bool:
+    plain = digits.replace(",", "")
+    if prev == "+":
+        return True
+    return (len(plain) == 10 and plain.startswith("0")) or (len(plain) == 12 and plain.startswith("254")) or (
+        len(plain) == 9 and plain[0] == "7" and "," not in digits
+    )
+
+
+def _digit_amount(msg: Analysed, i: int) -> Amount | None:
+    tokens, lows = msg.tokens, msg.lows
+    token = tokens[i]
+    m = _DIGITS_RE.match(token.low)
+    if not m:
+        return None
+    whole, frac, suffix = m.groups()
+    prev = lows[i - 1] if i > 0 else ""
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if suffix and suffix not in _SUFFIXES:
+        return None  # 5kg, 12th, 3pm
+    if _phone_like(whole, token, prev):
+        return None
+    # dates and times: 12/06, 2026-06-12, 10:30
+    if nxt in {"/", ":", "-"} and i + 2 < len(lows) and lows[i + 2][0].isdigit() and lows[i + 2] not in {"="}:
+        return None
+    if prev in {"/", ":"} and i >= 2 and lows[i - 2][0].isdigit():
+        return None
+    if prev == "-" and i >= 2 and lows[i - 2][0].isdigit():
+        return None
+    if nxt in _TIME_SUFFIXES or nxt in _MONTH_WORDS or prev in _MONTH_WORDS:
+        return None
+    back = [lows[j] for j in range(max(0, i - 2), i)]
+    if any(w in _REFERENCE_WORDS for w in back) and prev in {"-", "#", "inv", "invoice", "no", "number", "."}:
+        return None
+    try:
+        value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
+    except InvalidOperation:
+        return None
+    score = 0
+    end = i + 1
+    value *= _SUFFIXES[suffix]
+    if suffix in ("k", "m", "thao", "mil"):
+        score += 2
+    if suffix in _CURRENCY_SUFFIXES:
+        score += 3
+    if not suffix and nxt in v.DIGIT_MULTIPLIERS:
+        value *= v.DIGIT_MULTIPLIERS[nxt]
+        end += 1
+        score += 2
+        nxt = lows[end] if end < len(lows) else ""
+    if nxt in _SHILLING_WORDS or (nxt == "/" and end + 1 < len(lows) and lows[end + 1] in {"-", "="}):
+        score += 3
+        end += 2 if nxt == "/" else 1
+    start = i
+    if prev in _CURRENCY_BEFORE or (prev == "." and i >= 2 and lows[i - 2] in _CURRENCY_BEFORE):
+        score += 3
+        start = i - 1
+    elif prev in _PRE and not suffix:
+        value *= _PRE[prev]  # "elfu 5"
+        score += 2
+        start = i - 1
+    if prev == "-" and (i < 2 or not lows[i - 2][0].isalnum()):
+        value = -value  # "-500"; the dialogue refuses it politely
+    elif score == 0 and nxt in _UNITS:
+        score -= 3  # "10 loaves": a count
+    elif score == 0 and nxt and nxt[0].isalpha() and len(whole) <= 2 and not _known_after(nxt):
+        score -= 2  # "2 chairs": probably a count
+    return Amount(value, start, end, score)
+
+
+def _known_after(word: str) -> bool:
+    return word in {"for", "to", "from", "on", "at", "ya", "za", "kwa", "today", "leo", "jana", "yesterday",
+                    "each", "only", "cash", "via", "by", "na", "and", "in"}
+
+
+def _word_amount(msg: Analysed, i: int) -> Amount | None:
+    """A run of number words starting at i, English or Swahili/Sheng order."""
+    lows = msg.lows
+    if lows[i] not in _RUN_WORDS:
+        return None
+    j = i
+    total = 0
+    current = 0
+    seen = False
+    while j < len(lows):
+        word = lows[j]
+        if word in _SMALL_WORDS:
+            current += _SMALL_WORDS[word]
+            seen = True
+        elif word in v.AMOUNT_WORDS:
+            total += current + v.AMOUNT_WORDS[word]
+            current = 0
+            seen = True
+        elif word in _PRE:
+            total += current
+            current = 0
+            count, j = _count_after(lows, j + 1)
+            total += _PRE[word] * (count or 1)
+            seen = True
+            continue
+        elif word in _POST:
+            mult = _POST[word]
+            if mult == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * mult
+                current = 0
+            seen = True
+        elif word in v.NUMBER_CONNECTORS and seen and j + 1 < len(lows) and lows[j + 1] in _RUN_WORDS:
+            pass
+        elif word == "a" and j + 1 < len(lows) and lows[j + 1] in _POST:
+            current = 1
+        else:
+            break
+        j += 1
+    value = total + current
+    if not seen or value == 0:
+        return None
+    words = lows[i:j]
+    score = 1 if any(w in _PRE or w in _POST or w in v.AMOUNT_WORDS for w in words) else -1
+    nxt = lows[j] if j < len(lows) else ""
+    if nxt in _SHILLING_WORDS:
+        score += 3
+        j += 1
+    elif score < 0 and (nxt in _UNITS or (nxt.isalpha() and not _known_after(nxt))):
+        score -= 2
+    return Amount(Decimal(value), i, j, score)
+
+
+def _count_after(lows: tuple[str, ...], j: int) -> tuple[int, int]:
+    """The count after a Swahili multiplier: "kumi na tano", "ishirini na mbili", or digits."""
+    count = 0
+    while j < len(lows):
+        word = lows[j]
+        if word in _SMALL_WORDS:
+            count += _SMALL_WORDS[word]
+        elif (
+            word in v.NUMBER_CONNECTORS
+            and count
+            and j + 1 < len(lows)
+            and lows[j + 1] in _SMALL_WORDS
+            and _SMALL_WORDS[lows[j + 1]] < 10
+        ):
+            pass
+        else:
+            break
+        j += 1
+    return count, j
+
+
+def find_amounts(msg: Analysed) -> list[Amount]:
+    found: list[Amount] = []
+    i = 0
+    while i < len(msg.tokens):
+        token = msg.tokens[i]
+        amount = _digit_amount(msg, i) if token.is_number else _word_amount(msg, i)
+        if amount is None:
+            i += 1
+            continue
+        found.append(amount)
+        i = max(amount.end, i + 1)
+    return found
+
+
+def best_amount(msg: Analysed) -> Amount | None:
+    """The money in the message: the most money-like candidate, the largest on a tie."""
+    candidates = find_amounts(msg)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda a: (a.score, abs(a.value)))

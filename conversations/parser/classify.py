@@ -1,0 +1,163 @@
+"""The local parser: one message in, one intent out. Rules read the vocabulary tables; no network."""
+
+from datetime import date
+
+from conversations.intents import Intent, unknown
+from conversations.parser import contacts, insights, invoices
+from conversations.parser import vocabulary as v
+from conversations.parser.amounts import find_amounts
+from conversations.parser.dates import find_day
+from conversations.parser.phones import find_phone
+from conversations.parser.queries import is_question, metric_of, query_intent
+from conversations.parser.records import Evidence, gather, record_intent
+from conversations.parser.text import Analysed, PhraseTable
+
+MAX_PARSE_CHARS = 1000  # longer messages are cut: nobody types a ledger entry that long
+
+_GREETINGS = PhraseTable.of(v.GREETING_WORDS)
+_HELP = frozenset(" ".join(Analysed.of(p).lows) for p in v.HELP_PHRASES)
+_UNDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.UNDO_PHRASES)
+_REDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.REDO_PHRASES)
+_LANGUAGE = {" ".join(Analysed.of(p).lows): lang for lang, phrases in v.LANGUAGE_SWITCH.items() for p in phrases}
+_UNDO_VERBS = {"undo", "futa", "ondoa", "delete", "remove", "cancel", "scratch", "reverse", "batilisha"}
+_UNDO_OBJECTS = {"last", "that", "entry", "the", "one", "it", "transaction", "record", "hiyo", "ya", "mwisho",
+                 "previous", "this", "my", "i", "just", "made", "recorded", "added", "entered", "last one"}
+_FILLER = {"please", "pls", "plz", "kavi", "tafadhali", "now", "sasa hivi", "thanks", "asante", "ok", "okay"}
+_INVITE = PhraseTable.of(v.INVITE_WORDS)
+_ADD = PhraseTable.of(v.ADD_WORDS)
+_PAID_WORDS = {"paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment"}
+_SLASH = {
+    "start": "greeting", "help": "help", "undo": "undo", "balance": "query_balance",
+    "report": "query_report", "redo": "redo",
+}
+
+
+def _bare(msg: Analysed) -> str:
+    """The message without punctuation or polite filler, for whole-message commands."""
+    return " ".join(w for w in msg.lows if w[0].isalnum() and w not in _FILLER)
+
+
+def _is_greeting(msg: Analysed) -> bool:
+    lows = tuple(w for w in msg.lows if w[0].isalnum())
+    if not lows:
+        return False
+    covered = set()
+    for m in _GREETINGS.scan(lows):
+        covered.update(range(m.start, m.end))
+    if not covered:
+        return False
+    rest = [w for i, w in enumerate(lows) if i not in covered]
+    return all(w in v.GREETING_FILLERS or w in _FILLER for w in rest)
+
+
+def _slash_command(msg: Analysed, today: date) -> Intent | None:
+    if len(msg.lows) < 2 or msg.lows[0] != "/":
+        return None
+    command = msg.lows[1].split("@")[0]
+    target = _SLASH.get(command)
+    if target == "query_balance":
+        return Intent("query_summary", {"metric": "balance"})
+    if target == "query_report":
+        start = today.replace(day=1)
+        return Intent("query_summary", {"metric": "profit", "start": start.isoformat(), "end": today.isoformat()})
+    if target:
+        return Intent(target)
+    if command == "language":
+        lang = msg.lows[2] if len(msg.lows) > 2 else ""
+        return Intent("set_language", {"language": lang} if lang in ("en", "sw") else {})
+    return None
+
+
+def _command(msg: Analysed) -> Intent | None:
+    bare = _bare(msg)
+    if not bare:
+        return None
+    if bare in _HELP or bare.startswith("help "):
+        return Intent("help")
+    if bare in _REDO:
+        return Intent("redo")
+    if bare in _LANGUAGE:
+        return Intent("set_language", {"language": _LANGUAGE[bare]})
+    words = bare.split()
+    if bare in _UNDO or (words[0] in _UNDO_VERBS and all(w in _UNDO_OBJECTS for w in words[1:])):
+        return Intent("undo")
+    return None
+
+
+def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
+    """Everything that is not a plain record or a summary question."""
+    lows = msg.lows
+    if insights.CHART.first(lows):
+        return insights.chart(msg, today)
+    if insights.FORECAST.first(lows):
+        return insights.forecast(msg)
+    if insights.CREDIT.first(lows):
+        return Intent("credit_score", confidence=0.9)
+    if insights.BUDGET.first(lows):
+        return insights.budget(msg, ev)
+    adding = _ADD.first(lows)
+    if _INVITE.first(lows) or (adding and contacts.ROLES.first(lows) and find_phone(msg)):
+        return contacts.invite(msg)
+    if adding and any(w in v.CUSTOMER_WORDS for w in lows):
+        return contacts.add_party(msg, "customer")
+    if adding and any(w in v.SUPPLIER_WORDS for w in lows):
+        return contacts.add_party(msg, "supplier")
+    remind = invoices.REMIND.first(lows)
+    if remind:
+        return invoices.remind_customer(msg, remind.end)
+    request = invoices.REQUEST.first(lows)
+    if request and (find_phone(msg) or "from" in lows or "payment" in lows or "stk" in lows):
+        return invoices.request_payment(msg, request.end)
+    if invoices.LIST_CUES.first(lows):
+        return invoices.list_invoices(msg)
+    number = invoices.invoice_number(msg)
+    if number and any(w in _PAID_WORDS for w in lows):
+        return invoices.record_payment(msg, number)
+    invoice_word = invoices.INVOICE_WORDS.first(lows)
+    if invoice_word:
+        has_money = any(a.score >= 0 for a in find_amounts(msg))
+        plural = any(w in {"invoices", "ankara"} for w in lows)
+        if plural or (not has_money and (is_question(msg) or invoices.STATUS.first(lows))):
+            return invoices.list_invoices(msg)
+        if lows[invoice_word.start] != "bill" or invoice_word.start == 0:
+            return invoices.create_invoice(msg, today, invoice_word.end)
+    if insights.EXPORT.first(lows) and (
+        insights.EXPORT_FORMATS.first(lows) or {"export", "download", "statement"} & set(lows)
+    ):
+        return insights.export(msg, today)
+    return None
+
+
+def parse(text: str, today: date) -> Intent:
+    """Never raises: anything it cannot read is `unknown`."""
+    msg = Analysed.of(text[:MAX_PARSE_CHARS])
+    if not any(t.low[0].isalnum() for t in msg.tokens):
+        return unknown()
+    found = _slash_command(msg, today) or _command(msg)
+    if found is not None:
+        return found
+    if _is_greeting(msg):
+        return Intent("greeting")
+    day = find_day(msg, today)
+    skip = set(range(*day.span)) if day else set()
+    ev = gather(msg, skip)
+    other = _other_intent(msg, ev, today)
+    if other is not None:
+        return other
+    metric = metric_of(msg, ev)
+    question = is_question(msg)
+    if metric and (question or ev.amount is None):
+        if not (ev.amount is None and not question and _looks_like_record_without_amount(msg, ev)):
+            return query_intent(msg, ev, metric, today)
+    if ev.amount is not None or ev.any_record_word:
+        if ev.amount is None and question:
+            return unknown()
+        return record_intent(msg, ev, today)
+    return unknown()
+
+
+def _looks_like_record_without_amount(msg: Analysed, ev: Evidence) -> bool:
+    """"paid rent" wants an amount; "rent this month" asks a question."""
+    has_period = any(w in v.PERIOD_PHRASES for w in msg.lows)
+    past_tense = {"paid", "bought", "nimelipa", "nimenunua", "sold", "nimeuza", "received", "nimepokea"}
+    return bool(ev.expense_cues or ev.income_cues) and any(w in past_tense for w in msg.lows) and not has_period

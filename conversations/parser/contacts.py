@@ -1,0 +1,46 @@
+"""Customers, suppliers and team members: add_customer, add_supplier, invite_member."""
+
+from conversations.intents import Intent
+from conversations.parser import vocabulary as v
+from conversations.parser.names import display_name
+from conversations.parser.phones import find_phone
+from conversations.parser.text import Analysed, PhraseTable
+
+ROLES = PhraseTable.grouped(v.ROLE_WORDS)
+_KIND_WORDS = {"customer": set(v.CUSTOMER_WORDS), "supplier": set(v.SUPPLIER_WORDS)}
+_STOP = {"phone", "number", "namba", "simu", "tel", "mobile", "on", "with", "at", "as", "and", "from", "of"}
+_SKIP = {"a", "an", "new", "named", "called", "anaitwa", "jina", "ni", "mpya", ":", "-", ",", "my", "the"}
+
+
+def add_party(msg: Analysed, kind: str) -> Intent:
+    slots: dict[str, object] = {}
+    words = _KIND_WORDS[kind]
+    at = next((i for i, low in enumerate(msg.lows) if low in words), None)
+    if at is not None:
+        i = at + 1
+        while i < len(msg.lows) and msg.lows[i] in _SKIP:
+            i += 1
+        # The person is naming someone on purpose, so known words may be part of it ("Unga Ltd").
+        words = []
+        while i < len(msg.tokens) and len(words) < 6:
+            token = msg.tokens[i]
+            if not token.is_word or token.low in _STOP:
+                break
+            words.append(token.text)
+            i += 1
+        if words:
+            slots["name"] = display_name(words)
+    phone = find_phone(msg)
+    if phone:
+        slots["phone"] = phone[0]
+    return Intent(f"add_{kind}", slots, confidence=0.9 if "name" in slots else 0.6)
+
+
+def invite(msg: Analysed) -> Intent:
+    slots: dict[str, object] = {}
+    phone = find_phone(msg)
+    if phone:
+        slots["phone"] = phone[0]
+    role = ROLES.first(msg.lows)
+    slots["role"] = role.value if role else "staff"
+    return Intent("invite_member", slots, confidence=0.9 if phone else 0.6)

@@ -1,0 +1,168 @@
+"""Getting paid: create_invoice, list_invoices, record_payment, remind_customer, request_payment."""
+
+import re
+from datetime import date, timedelta
+
+from conversations.intents import Intent
+from conversations.parser import vocabulary as v
+from conversations.parser.amounts import find_amounts
+from conversations.parser.dates import find_day
+from conversations.parser.names import name_at, name_before
+from conversations.parser.phones import find_phone
+from conversations.parser.text import Analysed, PhraseTable
+from finance.money import D, plain
+
+INVOICE_WORDS = PhraseTable.of(v.INVOICE_WORDS)
+STATUS = PhraseTable.grouped(v.INVOICE_STATUS_WORDS)
+LIST_CUES = PhraseTable.of(v.LIST_INVOICE_CUES)
+REMIND = PhraseTable.of(v.REMIND_WORDS)
+REQUEST = PhraseTable.of(v.REQUEST_WORDS)
+_NUMBER_RE = re.compile(r"\b(?:inv(?:oice)?)\s*[-#.:]?\s*(?:no\.?\s*|number\s*)?0*(\d{1,6})\b", re.IGNORECASE)
+_PAID_WORDS = {"paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "payment", "malipo", "lipwa"}
+_SKIP_BEFORE_NAME = {"for", "to", "ya", "kwa", "of", "an", "a", "the", "new", "create", "send", "make",
+                     "customer", "mteja", "raise", "about", "on"}
+_ITEM_RE = re.compile(
+    r"(?P<qty>\d+(?:\.\d+)?)\s*(?:x\s*)?(?P<desc>[a-z][a-z' -]*?)\s*(?:at|@|for|kwa)\s*"
+    r"(?:ksh\.?\s*|kes\s*)?(?P<price>\d[\d,]*(?:\.\d+)?k?)\s*(?:each|per\s+\w+|kila\s+\w+)?",
+    re.IGNORECASE,
+)
+
+
+def invoice_number(msg: Analysed) -> str | None:
+    m = _NUMBER_RE.search(msg.raw)
+    return f"INV-{int(m.group(1)):04d}" if m else None
+
+
+def _name_after(msg: Analysed, start: int) -> str | None:
+    i = start
+    while i < len(msg.lows) and msg.lows[i] in _SKIP_BEFORE_NAME | set(v.INVOICE_WORDS) | set(v.REMIND_WORDS):
+        i += 1
+    found = name_at(msg, i) if i < len(msg.lows) else None
+    return found[0] if found else None
+
+
+def _price(text: str) -> int | str:
+    """"3,200" -> 3200, "2.5k" -> 2500, "99.5" -> "99.5" (the contract's plain form)."""
+    text = text.lower()
+    value = D(text[:-1]) * 1000 if text.endswith("k") else D(text)
+    return int(value) if value == value.to_integral_value() else plain(value)
+
+
+def _due_date(msg: Analysed, today: date) -> str | None:
+    lows = msg.lows
+    if "due" not in lows and "by" not in lows and "kabla" not in lows:
+        return None
+    i = lows.index("due") if "due" in lows else (lows.index("by") if "by" in lows else lows.index("kabla"))
+    rest = lows[i + 1 : i + 5]
+    if len(rest) >= 3 and rest[0] == "in" and rest[1].isdigit():
+        n = int(rest[1])
+        unit = rest[2]
+        days = n * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
+        return (today + timedelta(days=days)).isoformat()
+    if rest[:1] == ("tomorrow",) or rest[:1] == ("kesho",):
+        return (today + timedelta(days=1)).isoformat()
+    if rest[:2] == ("next", "week"):
+        return (today + timedelta(days=7)).isoformat()
+    if rest[:2] == ("end", "month") or rest[:3] == ("end", "of", "month") or rest[:4] == ("end", "of", "the", "month"):
+        nxt = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return (nxt - timedelta(days=1)).isoformat()
+    day = find_day(Analysed.of(" ".join(lows[i + 1 :])), today)
+    if day is not None:
+        # a due day is in the future: "due on 5th" said on the 20th is next month's 5th
+        due = day.start
+        while due < today:
+            due = _next_month(due)
+        return due.isoformat()
+    return None
+
+
+def _next_month(d: date) -> date:
+    month = d.month % 12 + 1
+    year = d.year + (1 if d.month == 12 else 0)
+    try:
+        return d.replace(year=year, month=month)
+    except ValueError:
+        return d.replace(year=year, month=month, day=28)
+
+
+def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
+    slots: dict[str, object] = {}
+    customer = _name_after(msg, start)
+    if customer:
+        slots["customer"] = customer
+    items = []
+    for m in _ITEM_RE.finditer(msg.raw):
+        items.append({
+            "description": " ".join(m.group("desc").split()),
+            "quantity": _price(m.group("qty")),
+            "unit_price": _price(m.group("price")),
+        })
+    if items:
+        slots["items"] = items
+    else:
+        amounts = [a for a in find_amounts(msg) if a.score >= 0]
+        if amounts:
+            slots["amount"] = plain(max(amounts, key=lambda a: (a.score, a.value)).value)
+    due = _due_date(msg, today)
+    if due:
+        slots["due_date"] = due
+    return Intent("create_invoice", slots, confidence=0.9 if customer else 0.6)
+
+
+def list_invoices(msg: Analysed) -> Intent:
+    match = STATUS.first(msg.lows)
+    status = match.value if match else "unpaid"
+    slots: dict[str, object] = {"status": status}
+    for i, low in enumerate(msg.lows):
+        if low in {"for", "of", "za", "ya"} and i + 1 < len(msg.lows):
+            found = name_at(msg, i + 1)
+            if found:
+                slots["customer"] = found[0]
+                break
+    return Intent("list_invoices", slots, confidence=0.9)
+
+
+def record_payment(msg: Analysed, number: str) -> Intent:
+    slots: dict[str, object] = {"invoice": number}
+    for i, low in enumerate(msg.lows):
+        if low in _PAID_WORDS:
+            who = name_before(msg, i)
+            if who and who.lower() not in {"inv", "invoice"} and not who.lower().startswith("inv"):
+                slots["customer"] = who
+                break
+    amounts = [a for a in find_amounts(msg) if a.score >= 0]
+    if amounts:
+        slots["amount"] = plain(max(amounts, key=lambda a: (a.score, a.value)).value)
+    return Intent("record_payment", slots, confidence=0.9)
+
+
+def remind_customer(msg: Analysed, start: int) -> Intent:
+    slots: dict[str, object] = {}
+    customer = _name_after(msg, start)
+    if customer:
+        slots["customer"] = customer
+    number = invoice_number(msg)
+    if number:
+        slots["invoice"] = number
+    return Intent("remind_customer", slots, confidence=0.9 if customer or number else 0.6)
+
+
+def request_payment(msg: Analysed, start: int) -> Intent:
+    slots: dict[str, object] = {}
+    phone = find_phone(msg)
+    if phone:
+        slots["phone"] = phone[0]
+    else:
+        for i, low in enumerate(msg.lows):
+            if low in {"from", "to", "kwa", "kutoka"} and i + 1 < len(msg.lows):
+                found = name_at(msg, i + 1)
+                if found:
+                    slots["customer"] = found[0]
+                    break
+    amounts = [a for a in find_amounts(msg) if a.score >= 0]
+    if amounts:
+        slots["amount"] = plain(max(amounts, key=lambda a: (a.score, a.value)).value)
+    number = invoice_number(msg)
+    if number:
+        slots["invoice"] = number
+    return Intent("request_payment", slots, confidence=0.85)

@@ -1,0 +1,58 @@
+"""Questions about the numbers: query_summary."""
+
+from datetime import date
+
+from conversations.intents import Intent
+from conversations.parser import vocabulary as v
+from conversations.parser.dates import find_period
+from conversations.parser.names import counterparty
+from conversations.parser.records import Evidence, pick_category
+from conversations.parser.text import Analysed, PhraseTable
+
+METRICS = PhraseTable.grouped(v.METRIC_WORDS)
+QUESTION_CUES = PhraseTable.of(v.QUESTION_CUES)
+# Weak balance words lose to any other metric: "cash sales" is income.
+_WEAK_BALANCE = {"cash", "bank", "float", "do i have"}
+_ORDER = ("profit", "balance", "expenses", "income")
+
+
+def is_question(msg: Analysed) -> bool:
+    return "?" in msg.lows or QUESTION_CUES.first(msg.lows) is not None
+
+
+def metric_of(msg: Analysed, ev: Evidence) -> str | None:
+    found = METRICS.all(msg.lows)
+    strong = [m for m in found if not (m.value == "balance" and m.phrase in _WEAK_BALANCE)]
+    if strong:
+        values = [m.value for m in strong]
+        for metric in ("profit", "balance"):
+            if metric in values:
+                return metric
+        return values[0]
+    if found:
+        return "balance"
+    if ev.expense_categories:
+        return "expenses"
+    if ev.income_categories:
+        return "income"
+    return None
+
+
+def query_intent(msg: Analysed, ev: Evidence, metric: str, today: date) -> Intent:
+    slots: dict[str, object] = {"metric": metric}
+    period = find_period(msg, today)
+    if period is not None:
+        slots["start"] = period.start.isoformat()
+        slots["end"] = period.end.isoformat()
+    if metric in ("expenses", "profit", "balance"):
+        category = pick_category(ev.expense_categories)
+    else:
+        category = pick_category(ev.income_categories)
+    if category and metric in ("expenses", "income"):
+        slots["category"] = category
+    skip = set(range(*period.span)) if period else set()
+    verbs = {m.start for m in ev.expense_cues + ev.income_cues}
+    who = counterparty(msg, skip, verbs)
+    if who:
+        slots["counterparty"] = who
+    return Intent("query_summary", slots, confidence=0.9 if is_question(msg) else 0.8)

@@ -1,0 +1,143 @@
+"""Money in and money out: record_expense / record_income and their slots."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from conversations.intents import Intent
+from conversations.parser import vocabulary as v
+from conversations.parser.amounts import Amount, find_amounts
+from conversations.parser.dates import find_day
+from conversations.parser.names import counterparty, name_before
+from conversations.parser.text import Analysed, Match, PhraseTable
+from finance.money import plain
+
+EXPENSE_CATEGORIES = PhraseTable.grouped(v.EXPENSE_CATEGORY_WORDS)
+INCOME_CATEGORIES = PhraseTable.grouped(v.INCOME_CATEGORY_WORDS)
+EXPENSE_CUES = PhraseTable.of(v.EXPENSE_CUES)
+INCOME_CUES = PhraseTable.of(v.INCOME_CUES)
+# When one message names two expense categories, the more specific purpose wins:
+# "paid fundi to fix the fridge" is a repair, "delivery of stock" is transport.
+_PRIORITY = ("fees", "loan_repayment", "taxes", "repairs", "salaries", "rent", "utilities", "transport",
+             "airtime", "marketing", "meals", "supplies", "equipment", "stock")
+_UNIT_PRICE_BEFORE = {"at", "@", "for", "kwa", "each"}
+_UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
+
+
+@dataclass
+class Evidence:
+    """What the message says about money in or out, gathered once."""
+
+    amount: Amount | None
+    expense_cues: list[Match]
+    income_cues: list[Match]
+    expense_categories: list[Match]
+    income_categories: list[Match]
+
+    @property
+    def any_record_word(self) -> bool:
+        return bool(self.expense_cues or self.income_cues or self.expense_categories or self.income_categories)
+
+
+def pick_category(matches: list[Match]) -> str | None:
+    if not matches:
+        return None
+    longest = max(len(m.phrase) for m in matches)
+    if longest > 8:  # a specific phrase ("transaction charges") beats single words
+        return next(m.value for m in matches if len(m.phrase) == longest)
+    values = {m.value for m in matches}
+    for category in _PRIORITY:
+        if category in values:
+            return category
+    return matches[0].value
+
+
+def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
+    """The amount of money, with "3 bags at 500 each" multiplied out."""
+    candidates = [a for a in find_amounts(msg) if not set(range(a.start, a.end)) & skip]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda a: (a.score, abs(a.value)))
+    counts = [a for a in candidates if a is not best and a.score < 0 and a.start < best.start]
+    before = msg.lows[best.start - 1] if best.start else ""
+    after = msg.lows[best.end] if best.end < len(msg.lows) else ""
+    if counts and (before in _UNIT_PRICE_BEFORE or after in _UNIT_PRICE_AFTER):
+        qty = counts[-1]
+        return Amount(qty.value * best.value, qty.start, best.end, best.score)
+    if best.score < -1:
+        return None  # only counts ("sold 10 loaves"): the amount is missing
+    return best
+
+
+def gather(msg: Analysed, skip: set[int]) -> Evidence:
+    return Evidence(
+        amount=money_amount(msg, skip),
+        expense_cues=EXPENSE_CUES.all(msg.lows),
+        income_cues=INCOME_CUES.all(msg.lows),
+        expense_categories=EXPENSE_CATEGORIES.all(msg.lows),
+        income_categories=INCOME_CATEGORIES.all(msg.lows),
+    )
+
+
+def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
+    """"Otieno paid 2000", "paid by Otieno", "paid me": money came in."""
+    for cue in cues:
+        if msg.lows[cue.start] != "paid":
+            continue
+        nxt = msg.lows[cue.end] if cue.end < len(msg.lows) else ""
+        if nxt in {"me", "us", "by"}:
+            return True
+        before = name_before(msg, cue.start)
+        if before and before.lower() not in {"i", "we", "nime", "tume"}:
+            return True
+    return False
+
+
+def record_intent(msg: Analysed, ev: Evidence, today: date) -> Intent:
+    """Builds record_income or record_expense; the amount may be missing (the dialogue asks)."""
+    income = len(ev.income_cues) * 2 + len(ev.income_categories)
+    expense = len(ev.expense_cues) * 2 + len(ev.expense_categories)
+    if _someone_paid_me(msg, ev.expense_cues):
+        income += 3
+    kind = "income" if income > expense else "expense"
+    if kind == "income":
+        category = pick_category(ev.income_categories)
+    else:
+        category = pick_category(ev.expense_categories)
+    day = find_day(msg, today)
+    slots: dict[str, object] = {}
+    if ev.amount is not None:
+        slots["amount"] = plain(ev.amount.value) if ev.amount.value >= 0 else "-" + plain(-ev.amount.value)
+    if category:
+        slots["category"] = category
+    skip: set[int] = set()
+    if ev.amount is not None:
+        skip.update(range(ev.amount.start, ev.amount.end))
+    if day is not None:
+        skip.update(range(*day.span))
+    verbs = {m.start for m in ev.expense_cues + ev.income_cues}
+    who = counterparty(msg, skip, verbs)
+    if who:
+        slots["counterparty"] = who
+    slots["date"] = (day.start if day else today).isoformat()
+    confidence = 0.5
+    if ev.amount is not None:
+        confidence += 0.25
+    if category:
+        confidence += 0.15
+    if ev.expense_cues or ev.income_cues:
+        confidence += 0.1
+    if income and expense and abs(income - expense) <= 1:
+        confidence -= 0.2  # both directions heard: worth a question
+    intent = Intent(f"record_{kind}", slots, confidence=round(min(confidence, 0.99), 2))
+    if not (ev.expense_cues or ev.income_cues or category):
+        # A bare amount: ask whether it came in or went out.
+        other = "record_income" if kind == "expense" else "record_expense"
+        intent.confidence = 0.4
+        intent.alternatives = [Intent(other, dict(slots), confidence=0.4)]
+    return intent
+
+
+def amount_value(intent: Intent) -> Decimal | None:
+    raw = intent.slots.get("amount")
+    return Decimal(str(raw)) if raw is not None else None

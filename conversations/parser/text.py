@@ -1,0 +1,116 @@
+"""Tokens and phrase tables: the parser's view of a message."""
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+_TOKEN_RE = re.compile(
+    r"\d[\d,]*(?:\.\d+)?[a-z]*"  # 25,000  2.5k  12th  5kg
+    r"|[a-z\u00c0-\u024f]+(?:['’\-][a-z\u00c0-\u024f]+)*"  # today's  m-pesa  wi-fi
+    r"|[^\s\w]",  # punctuation, one mark at a time
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as the user wrote it
+    low: str  # lower-cased, curly apostrophes straightened
+    start: int
+    end: int
+
+    @property
+    def is_number(self) -> bool:
+        return self.low[0].isdigit()
+
+    @property
+    def is_word(self) -> bool:
+        return self.low[0].isalpha()
+
+
+def clean(text: str) -> str:
+    """NFKC folds full-width digits and odd spaces; control characters go."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [
+        Token(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end())
+        for m in _TOKEN_RE.finditer(text)
+    ]
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokenize(phrase))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # first token index
+    end: int  # one past the last token index
+    phrase: str
+    value: str
+
+
+class PhraseTable:
+    """Finds known phrases in a token list, longest first, in one pass."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for phrase, value in entries:
+            words = words_of(phrase)
+            if words:
+                index.setdefault(words[0], []).append((words, phrase, value))
+        for options in index.values():
+            options.sort(key=lambda option: len(option[0]), reverse=True)
+        self._index = index
+        self.words: frozenset[str] = frozenset(w for opts in index.values() for o in opts for w in o[0])
+
+    @classmethod
+    def of(cls, phrases: Iterable[str], value: str = "") -> "PhraseTable":
+        return cls((p, value or p) for p in phrases)
+
+    @classmethod
+    def grouped(cls, groups: dict[str, tuple[str, ...]]) -> "PhraseTable":
+        return cls((p, key) for key, phrases in groups.items() for p in phrases)
+
+    def scan(self, lows: tuple[str, ...]) -> Iterator[Match]:
+        i, n = 0, len(lows)
+        while i < n:
+            found = None
+            for words, phrase, value in self._index.get(lows[i], ()):
+                size = len(words)
+                if lows[i : i + size] == words:
+                    found = Match(i, i + size, phrase, value)
+                    break
+            if found is None:
+                i += 1
+                continue
+            yield found
+            i = found.end
+
+    def first(self, lows: tuple[str, ...]) -> Match | None:
+        return next(self.scan(lows), None)
+
+    def all(self, lows: tuple[str, ...]) -> list[Match]:
+        return list(self.scan(lows))
+
+
+@dataclass(slots=True)
+class Analysed:
+    """A message once, tokenised, ready for every rule to read."""
+
+    raw: str
+    tokens: list[Token]
+    lows: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Analysed":
+        tokens = tokenize(clean(text))
+        return cls(raw=text, tokens=tokens, lows=tuple(t.low for t in tokens))
+
+    @property
+    def words(self) -> list[str]:
+        return [t.low for t in self.tokens if t.is_word]

@@ -1,0 +1,1 @@
+"""The domain: money, the ledger and everything stored. Imports no other KAVI package."""

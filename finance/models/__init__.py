@@ -1,0 +1,31 @@
+"""Every table, importable from one place (Alembic reads the metadata from here)."""
+
+from finance.models.activity import ActivityLog
+from finance.models.budget import Budget
+from finance.models.business import Business, ChannelIdentity, Member, Person, Role
+from finance.models.events import ConversationState, InboundEvent, MediaFile, Outbox
+from finance.models.invoice import Invoice, InvoiceItem, Payment
+from finance.models.parties import Customer, Supplier
+from finance.models.transaction import Channel, Kind, Transaction
+
+__all__ = [
+    "ActivityLog",
+    "Budget",
+    "Business",
+    "Channel",
+    "ChannelIdentity",
+    "ConversationState",
+    "Customer",
+    "InboundEvent",
+    "Invoice",
+    "InvoiceItem",
+    "Kind",
+    "MediaFile",
+    "Member",
+    "Outbox",
+    "Payment",
+    "Person",
+    "Role",
+    "Supplier",
+    "Transaction",
+]

@@ -1,0 +1,67 @@
+"""Who: businesses, the people who use KAVI, and their membership and roles."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from finance.clock import utcnow
+from finance.models.types import UTCDateTime
+
+
+class Role(StrEnum):
+    admin = "admin"
+    staff = "staff"
+    viewer = "viewer"
+
+
+class Business(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    currency: str = Field(default="KES", max_length=3)
+    timezone: str = Field(default="Africa/Nairobi", max_length=64)
+    kra_pin: str | None = Field(default=None, max_length=20)
+    mpesa_till: str | None = Field(default=None, max_length=20)
+    mpesa_paybill: str | None = Field(default=None, max_length=20)
+    # Onboarding names the business after the first useful exchange.
+    named: bool = Field(default=False)
+    # The founding person's id; no foreign key, since person also points at business.
+    created_by: int | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Person(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str | None = Field(default=None, max_length=120)
+    phone: str | None = Field(default=None, max_length=20, unique=True)
+    telegram_user_id: int | None = Field(default=None, sa_type=BigInteger, unique=True)
+    language: str = Field(default="en", max_length=5)
+    # True once the person chose a language; detection no longer overrides it.
+    language_fixed: bool = Field(default=False)
+    voice_replies: bool = Field(default=False)
+    current_business_id: int | None = Field(default=None, foreign_key="business.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ChannelIdentity(SQLModel, table=True):
+    """How a channel names a person (a web-chat id, a console user, a WhatsApp number)."""
+
+    __table_args__ = (UniqueConstraint("channel", "external_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    external_user_id: str = Field(max_length=128)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Member(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("business_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id", index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    role: str = Field(default=Role.staff, max_length=10)
+    created_by: int | None = Field(default=None, foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

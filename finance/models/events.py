@@ -1,0 +1,71 @@
+"""Inbound events (idempotency), conversation state, the outbox and served media."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from finance.clock import utcnow
+from finance.models.types import UTCDateTime
+
+
+class InboundEvent(SQLModel, table=True):
+    """Every message, update or callback, keyed by the platform's own id: a retry finds it here."""
+
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    external_id: str = Field(max_length=128)
+    status: str = Field(default="received", max_length=12)
+    payload: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    # What KAVI answered, so a replay gets the same answer and nothing twice.
+    reply: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
+    attempts: int = Field(default=0)
+    error: str | None = Field(default=None, max_length=500)
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    processed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ConversationState(SQLModel, table=True):
+    """Per channel user: the pending question, its slots and what was just recorded."""
+
+    __table_args__ = (UniqueConstraint("channel", "external_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    external_user_id: str = Field(max_length=128)
+    pending: str | None = Field(default=None, max_length=40)
+    slots: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    last_transaction_id: int | None = Field(default=None, foreign_key="transaction.id")
+    expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Outbox(SQLModel, table=True):
+    """Outgoing nudges; the unique key makes a scheduler that runs twice send once."""
+
+    __table_args__ = (UniqueConstraint("business_id", "kind", "subject", "period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id")
+    kind: str = Field(max_length=40)
+    subject: str = Field(max_length=80)
+    period: str = Field(max_length=20)
+    payload: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    status: str = Field(default="pending", max_length=12)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class MediaFile(SQLModel, table=True):
+    """Bytes served once by an unguessable, expiring link (charts, PDFs, voice notes)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    token: str = Field(max_length=64, unique=True)
+    content_type: str = Field(max_length=80)
+    filename: str = Field(max_length=120)
+    data: bytes = Field(sa_type=LargeBinary)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -1,0 +1,66 @@
+"""Getting paid: invoices, their lines and the payments against them (services come later)."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import BigInteger, Numeric, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from finance.clock import utcnow
+from finance.models.types import UTCDateTime
+
+
+class Invoice(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("business_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id", index=True)
+    number: str = Field(max_length=20)
+    customer_id: int = Field(foreign_key="customer.id")
+    status: str = Field(default="draft", max_length=16)
+    issued_on: date
+    due_on: date
+    subtotal_cents: int = Field(default=0, sa_type=BigInteger)
+    tax_cents: int = Field(default=0, sa_type=BigInteger)
+    total_cents: int = Field(default=0, sa_type=BigInteger)
+    paid_cents: int = Field(default=0, sa_type=BigInteger)
+    notes: str | None = Field(default=None, max_length=1000)
+    share_token: str | None = Field(default=None, max_length=64, unique=True)
+    # A credit note corrects a sent invoice instead of editing it.
+    credit_note_for_id: int | None = Field(default=None, foreign_key="invoice.id")
+    created_by: int = Field(foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class InvoiceItem(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    invoice_id: int = Field(foreign_key="invoice.id", index=True)
+    description: str = Field(max_length=200)
+    quantity: Decimal = Field(default=Decimal(1), sa_type=Numeric(12, 3))
+    unit_price_cents: int = Field(sa_type=BigInteger)
+    tax_class: str | None = Field(default=None, max_length=4)
+    tax_cents: int = Field(default=0, sa_type=BigInteger)
+    total_cents: int = Field(sa_type=BigInteger)
+
+
+class Payment(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("business_id", "reference"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id", index=True)
+    amount_cents: int = Field(sa_type=BigInteger)
+    payer_name: str | None = Field(default=None, max_length=120)
+    payer_phone: str | None = Field(default=None, max_length=80)
+    reference: str | None = Field(default=None, max_length=40)
+    source: str = Field(default="cash", max_length=20)
+    received_at: datetime = Field(sa_type=UTCDateTime)
+    invoice_id: int | None = Field(default=None, foreign_key="invoice.id")
+    customer_id: int | None = Field(default=None, foreign_key="customer.id")
+    transaction_id: int | None = Field(default=None, foreign_key="transaction.id")
+    match_confidence: Decimal | None = Field(default=None, sa_type=Numeric(4, 3))
+    match_reason: str | None = Field(default=None, max_length=300)
+    status: str = Field(default="unmatched", max_length=16)
+    created_by: int | None = Field(default=None, foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    source_event_id: int | None = Field(default=None, foreign_key="inboundevent.id")

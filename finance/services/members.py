@@ -1,0 +1,88 @@
+"""People, their channel identities, businesses and memberships."""
+
+from sqlmodel import Session, col, select
+
+from finance.errors import NotFound
+from finance.models import Business, ChannelIdentity, Member, Person, Role
+from finance.services.access import require_role
+from finance.services.activity import log_activity
+
+DEFAULT_BUSINESS_NAME = "My business"
+
+
+def find_person(session: Session, *, channel: str, external_user_id: str) -> Person | None:
+    identity = session.exec(
+        select(ChannelIdentity).where(
+            ChannelIdentity.channel == channel, ChannelIdentity.external_user_id == external_user_id
+        )
+    ).first()
+    return session.get(Person, identity.person_id) if identity else None
+
+
+def register_person(
+    session: Session,
+    *,
+    channel: str,
+    external_user_id: str,
+    name: str | None = None,
+    language: str = "en",
+) -> Person:
+    person = Person(name=name, language=language)
+    session.add(person)
+    session.flush()
+    session.add(ChannelIdentity(channel=channel, external_user_id=external_user_id, person_id=person.id))
+    session.flush()
+    return person
+
+
+def start_business(session: Session, *, founder: Person, name: str = DEFAULT_BUSINESS_NAME) -> Member:
+    """A new business whose founder is its first admin."""
+    business = Business(name=name, named=name != DEFAULT_BUSINESS_NAME, created_by=founder.id)
+    session.add(business)
+    session.flush()
+    member = Member(business_id=business.id, person_id=founder.id, role=Role.admin, created_by=founder.id)
+    session.add(member)
+    founder.current_business_id = business.id
+    session.add(founder)
+    session.flush()
+    log_activity(session, actor=member, action="create", entity="business", entity_id=business.id,
+                 after={"name": name})
+    return member
+
+
+def current_membership(session: Session, *, person: Person) -> Member | None:
+    """The membership the person is working in: the current business, else their first."""
+    query = select(Member).where(Member.person_id == person.id)
+    if person.current_business_id is not None:
+        member = session.exec(query.where(Member.business_id == person.current_business_id)).first()
+        if member is not None:
+            return member
+    return session.exec(query.order_by(col(Member.id))).first()
+
+
+def business_of(session: Session, *, actor: Member) -> Business:
+    business = session.get(Business, actor.business_id)
+    if business is None:
+        raise NotFound(f"business {actor.business_id}")
+    return business
+
+
+def rename_business(session: Session, *, actor: Member, name: str) -> Business:
+    require_role(actor, Role.admin)
+    business = business_of(session, actor=actor)
+    before = {"name": business.name}
+    business.name = name
+    business.named = True
+    session.add(business)
+    log_activity(session, actor=actor, action="rename", entity="business", entity_id=business.id,
+                 before=before, after={"name": name})
+    session.flush()
+    return business
+
+
+def set_language(session: Session, *, person: Person, language: str, fixed: bool) -> Person:
+    person.language = language
+    person.language_fixed = person.language_fixed or fixed
+    session.add(person)
+    session.flush()
+    return person

@@ -1,0 +1,83 @@
+"""Summaries: income, expenses, profit and balance by period, category and counterparty."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from finance.models import Kind, Member, Transaction
+from finance.money import from_cents
+
+
+@dataclass(frozen=True)
+class Summary:
+    start: date
+    end: date
+    income: Decimal
+    expenses: Decimal
+    count: int
+    # Cash position from every entry up to `end`, whatever the period.
+    balance: Decimal
+    by_category: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def profit(self) -> Decimal:
+        return self.income - self.expenses
+
+
+def _live(actor: Member):  # type: ignore[no-untyped-def]
+    return (Transaction.business_id == actor.business_id, col(Transaction.deleted_at).is_(None))
+
+
+def summarise(
+    session: Session,
+    *,
+    actor: Member,
+    start: date,
+    end: date,
+    category: str | None = None,
+    counterparty: str | None = None,
+) -> Summary:
+    """Any member, viewers included, may read their own business's figures."""
+    filters = [*_live(actor), Transaction.occurred_on >= start, Transaction.occurred_on <= end]
+    if category:
+        filters.append(Transaction.category == category)
+    if counterparty:
+        filters.append(func.lower(Transaction.counterparty) == counterparty.lower())
+    rows = session.exec(
+        select(Transaction.kind, Transaction.category, func.sum(Transaction.amount_cents), func.count())
+        .where(*filters)
+        .group_by(Transaction.kind, Transaction.category)
+    ).all()
+    income = expenses = 0
+    count = 0
+    by_category: dict[str, Decimal] = {}
+    for kind, cat, cents, n in rows:
+        cents = int(cents or 0)
+        count += int(n)
+        if kind == Kind.income:
+            income += cents
+        else:
+            expenses += cents
+        by_category[cat] = by_category.get(cat, Decimal(0)) + from_cents(cents)
+    return Summary(
+        start=start,
+        end=end,
+        income=from_cents(income),
+        expenses=from_cents(expenses),
+        count=count,
+        balance=balance(session, actor=actor, as_of=end),
+        by_category=dict(sorted(by_category.items(), key=lambda kv: kv[1], reverse=True)),
+    )
+
+
+def balance(session: Session, *, actor: Member, as_of: date) -> Decimal:
+    rows = session.exec(
+        select(Transaction.kind, func.sum(Transaction.amount_cents))
+        .where(*_live(actor), Transaction.occurred_on <= as_of)
+        .group_by(Transaction.kind)
+    ).all()
+    totals = {kind: int(cents or 0) for kind, cents in rows}
+    return from_cents(totals.get(Kind.income, 0) - totals.get(Kind.expense, 0))

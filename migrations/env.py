@@ -1,0 +1,35 @@
+"""Alembic environment: KAVI passes its own connection in, or the URL from settings."""
+
+from alembic import context
+from sqlalchemy import engine_from_config, pool
+
+import finance.models  # noqa: F401  (registers every table on the metadata)
+from sqlmodel import SQLModel
+
+target_metadata = SQLModel.metadata
+config = context.config
+
+
+def run() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run_with(connection)
+        return
+    engine = engine_from_config(config.get_section(config.config_ini_section) or {}, poolclass=pool.NullPool)
+    with engine.begin() as conn:
+        _run_with(conn)
+
+
+def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        # SQLite cannot ALTER most things; batch mode rebuilds tables instead.
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()
