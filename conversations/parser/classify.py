@@ -8,7 +8,8 @@ from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.dates import find_day
 from conversations.parser.phones import find_phone
-from conversations.parser.queries import is_question, metric_of, query_intent
+from conversations.parser.dates import find_period
+from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
 from conversations.parser.records import Evidence, gather, record_intent
 from conversations.parser.text import Analysed, PhraseTable
 
@@ -146,9 +147,8 @@ def parse(text: str, today: date) -> Intent:
         return other
     metric = metric_of(msg, ev)
     question = is_question(msg)
-    if metric and (question or ev.amount is None):
-        if not (ev.amount is None and not question and _looks_like_record_without_amount(msg, ev)):
-            return query_intent(msg, ev, metric, today)
+    if metric and (question or (ev.amount is None and _asks_without_question_mark(msg, ev))):
+        return query_intent(msg, ev, metric, today)
     if ev.amount is not None or ev.any_record_word:
         if ev.amount is None and question:
             return unknown()
@@ -156,8 +156,10 @@ def parse(text: str, today: date) -> Intent:
     return unknown()
 
 
-def _looks_like_record_without_amount(msg: Analysed, ev: Evidence) -> bool:
-    """"paid rent" wants an amount; "rent this month" asks a question."""
-    has_period = any(w in v.PERIOD_PHRASES for w in msg.lows)
+def _asks_without_question_mark(msg: Analysed, ev: Evidence) -> bool:
+    """"sales this week" and "profit" ask; "paid rent", "lunch" and "Amina Salon" do not."""
     past_tense = {"paid", "bought", "nimelipa", "nimenunua", "sold", "nimeuza", "received", "nimepokea"}
-    return bool(ev.expense_cues or ev.income_cues) and any(w in past_tense for w in msg.lows) and not has_period
+    if any(w in past_tense for w in msg.lows):
+        return False
+    has_period = find_period(msg, date(2000, 1, 1)) is not None
+    return has_period or METRICS.first(msg.lows) is not None

@@ -1,0 +1,112 @@
+"""The conversation core: IncomingMessage in, Replies out, one database transaction per message."""
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from conversations import followups, onboarding
+from conversations.handlers import handler_for
+from conversations.language import detect_language
+from conversations.messages import IncomingMessage, Reply
+from conversations.parser.text import clean
+from conversations.texts import t
+from conversations.turn import Turn
+from conversations.understand import understand
+from finance.clock import today_in
+from finance.db import session_scope
+from finance.errors import AccessDenied
+from finance.services.events import claim_event, finish_event
+from finance.services.members import (
+    business_of,
+    current_membership,
+    find_person,
+    register_person,
+    set_language,
+    start_business,
+)
+from conversations.state import load_state
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 2000
+
+
+class Conversation:
+    """Stateless between messages: everything it remembers is in the database."""
+
+    def __init__(self, engine: Engine | None = None, today: Callable[[], date] | None = None) -> None:
+        self.engine = engine
+        self._today = today
+
+    def handle(self, message: IncomingMessage) -> list[Reply]:
+        try:
+            with session_scope(self.engine) as session:
+                return self._handle(session, message)
+        except Exception:
+            # Rolled back whole: nothing half-recorded, and a retry of the event starts clean.
+            log.exception("message %s from %s:%s failed", message.external_id, message.channel, message.sender)
+            return [Reply(t("failed", detect_language(message.text or "") or "en"))]
+
+    def _handle(self, session: Session, message: IncomingMessage) -> list[Reply]:
+        event = None
+        if message.external_id:
+            event, is_new = claim_event(
+                session,
+                channel=message.channel,
+                external_id=message.external_id,
+                payload={"sender": message.sender, "text": message.text[:4000]},
+            )
+            if not is_new:
+                return [Reply.from_summary(item) for item in event.reply or []]
+        turn = self._turn(session, message)
+        replies = self._respond(turn, clean(message.text or "").strip())
+        if event is not None:
+            finish_event(session, event=event, reply=[r.summary() for r in replies])
+        return replies
+
+    def _turn(self, session: Session, message: IncomingMessage) -> Turn:
+        person = find_person(session, channel=message.channel, external_user_id=message.sender)
+        if person is None:
+            person = register_person(
+                session,
+                channel=message.channel,
+                external_user_id=message.sender,
+                name=message.display_name,
+                language=detect_language(message.text or "") or "en",
+            )
+        # Only a clear majority switches language: a Swahili shop name is not a request for Swahili.
+        elif (detected := detect_language(message.text or "", margin=2)) and not person.language_fixed \
+                and detected != person.language:
+            set_language(session, person=person, language=detected, fixed=False)
+        member = current_membership(session, person=person)
+        first_contact = member is None
+        if member is None:
+            member = start_business(session, founder=person)
+        business = business_of(session, actor=member)
+        state = load_state(session, channel=message.channel, sender=message.sender)
+        today = self._today() if self._today else today_in(business.timezone)
+        return Turn(session=session, message=message, person=person, member=member, business=business,
+                    state=state, lang=person.language, today=today, first_contact=first_contact)
+
+    def _respond(self, turn: Turn, text: str) -> list[Reply]:
+        if not text:
+            return [Reply(t("empty", turn.lang))]
+        if len(text) > MAX_MESSAGE_CHARS:
+            return [Reply(t("too_long", turn.lang, length=len(text)))]
+        try:
+            reply = followups.answer_pending(turn, text) or followups.correction(turn, text)
+            if reply is not None:
+                return [reply]
+            intent = understand(text, turn.today)
+            reply = onboarding.answer_name(turn, text, intent)
+            if reply is not None:
+                return [reply]
+            reply = handler_for(intent)(turn, intent)
+        except AccessDenied as exc:
+            return [Reply(t("no_permission", turn.lang, role=exc.has, business=turn.business.name))]
+        if turn.first_contact:
+            reply = onboarding.greet_newcomer(turn, intent, reply)
+        return [reply]

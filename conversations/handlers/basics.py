@@ -1,0 +1,35 @@
+"""greeting, help, unknown, language, and an honest answer for features still to come."""
+
+from conversations.intents import Intent
+from conversations.messages import Reply
+from conversations.texts import FEATURES, t
+from conversations.turn import Turn
+from finance.services.members import set_language
+
+
+def greeting(turn: Turn, intent: Intent) -> Reply:
+    name = f" {turn.person.name.split()[0]}" if turn.person.name else ""
+    return Reply(t("greeting", turn.lang, name=name, business=turn.business.name),
+                 choices=[t("help_button", turn.lang)])
+
+
+def help_(turn: Turn, intent: Intent) -> Reply:
+    return Reply(t("help", turn.lang))
+
+
+def unknown(turn: Turn, intent: Intent) -> Reply:
+    return Reply(t("unknown", turn.lang), choices=[t("help_button", turn.lang)])
+
+
+def not_yet(turn: Turn, intent: Intent) -> Reply:
+    feature = FEATURES.get(intent.name, {}).get(turn.lang) or FEATURES.get(intent.name, {}).get("en", "That")
+    return Reply(t("not_yet", turn.lang, feature=feature), choices=[t("help_button", turn.lang)])
+
+
+def language(turn: Turn, intent: Intent) -> Reply:
+    lang = intent.slots.get("language")
+    if lang not in ("en", "sw"):
+        return Reply(t("language_which", turn.lang), choices=["English", "Kiswahili"])
+    set_language(turn.session, person=turn.person, language=lang, fixed=True)
+    turn.lang = lang
+    return Reply(t("language_set", lang))

@@ -1,0 +1,48 @@
+"""query_summary: income, expenses, profit or balance for a period."""
+
+from datetime import date
+
+from conversations.display import day, money, period
+from conversations.intents import Intent
+from conversations.messages import Reply
+from conversations.texts import t
+from conversations.turn import Turn
+from finance.categories import INCOME_CATEGORIES, category_label
+from finance.services.reports import summarise
+
+
+def summary(turn: Turn, intent: Intent) -> Reply:
+    slots = intent.slots
+    metric = slots.get("metric", "profit")
+    start = date.fromisoformat(slots["start"]) if "start" in slots else turn.today.replace(day=1)
+    end = date.fromisoformat(slots["end"]) if "end" in slots else turn.today
+    result = summarise(
+        turn.session,
+        actor=turn.member,
+        start=start,
+        end=end,
+        category=slots.get("category"),
+        counterparty=slots.get("counterparty"),
+    )
+    lang, currency = turn.lang, turn.business.currency
+    when = period(start, end, turn.today, lang)
+    if metric == "balance":
+        return Reply(t("summary_balance", lang, day=day(end, turn.today, lang), total=money(result.balance, lang, currency)))
+    if result.count == 0:
+        return Reply(t("summary_none", lang, period=when))
+    if metric == "profit":
+        label = t("profit" if result.profit >= 0 else "loss", lang)
+        return Reply(t("summary_profit", lang, label=label, period=when, total=money(abs(result.profit), lang, currency),
+                       income=money(result.income, lang, currency), expenses=money(result.expenses, lang, currency)))
+    total = result.expenses if metric == "expenses" else result.income
+    top = ""
+    if not slots.get("category"):
+        biggest = [
+            (cat, value) for cat, value in result.by_category.items()
+            if (cat in INCOME_CATEGORIES) == (metric == "income")
+        ][:3]
+        if biggest:
+            items = ", ".join(f"{category_label(cat, lang)} {money(value, lang, currency)}" for cat, value in biggest)
+            top = t("summary_top", lang, items=items)
+    label = when + (f" — {category_label(slots['category'], lang)}" if slots.get("category") else "")
+    return Reply(t(f"summary_{metric}", lang, total=money(total, lang, currency), period=label, top=top))

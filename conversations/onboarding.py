@@ -1,0 +1,56 @@
+"""First contact: a business is made for the sender (they become its admin) and KAVI asks its name."""
+
+import re
+
+from conversations import state as st
+from conversations.intents import Intent
+from conversations.messages import Reply
+from conversations.texts import t
+from conversations.turn import Turn
+from finance.services.members import rename_business
+
+_INTRO_RE = re.compile(
+    r"^\s*(?:(?:it'?s|it is|we are|we're|my business is|my shop is|the business is|business name is|"
+    r"name is|called|it'?s called|inaitwa|jina ni|jina lake ni|biashara yangu ni|ni)\s+)+",
+    re.IGNORECASE,
+)
+# Intents that mean the person is getting on with things rather than answering.
+_GETTING_ON = {"query_summary", "undo", "help", "greeting", "set_language", "redo"}
+
+
+def _complete(intent: Intent) -> bool:
+    if intent.name in _GETTING_ON:
+        return True
+    return intent.name.startswith("record_") and "amount" in intent.slots and not intent.alternatives
+
+
+def business_name(text: str) -> str | None:
+    name = _INTRO_RE.sub("", text).strip(" .!,\"'")
+    name = " ".join(name.split())
+    if not name or len(name) > 80 or not any(ch.isalpha() for ch in name):
+        return None
+    return name.title() if name.islower() else name
+
+
+def answer_name(turn: Turn, text: str, intent: Intent) -> Reply | None:
+    """Takes the reply to "What's your business called?" unless the person moved on."""
+    question, _ = st.pending(turn.state)
+    if question != "business_name" or _complete(intent):
+        return None
+    name = business_name(text)
+    if name is None:
+        return Reply(t("welcome", turn.lang))
+    rename_business(turn.session, actor=turn.member, name=name)
+    st.clear(turn.state)
+    return Reply(t("named", turn.lang, name=name))
+
+
+def greet_newcomer(turn: Turn, intent: Intent, reply: Reply) -> Reply:
+    """On the first message: welcome and ask the name; if they asked for something, do it first."""
+    if turn.business.named or turn.state.pending is not None:
+        return reply
+    st.ask(turn.state, "business_name")
+    if intent.name in ("greeting", "unknown", "help"):
+        return Reply(t("welcome", turn.lang))
+    return Reply(reply.text + "\n\n" + t("ask_name_after", turn.lang), choices=reply.choices,
+                 image=reply.image, document=reply.document, audio=reply.audio)

@@ -1,0 +1,206 @@
+"""Everything KAVI says, in English and Swahili. Short, friendly, one idea per message."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "welcome": {
+        "en": "Karibu! 👋 I'm KAVI, your money assistant. I keep your business books right here in chat.\n"
+              "What's your business called?",
+        "sw": "Karibu! 👋 Mimi ni KAVI, msaidizi wako wa pesa. Ninaweka hesabu za biashara yako hapa hapa.\n"
+              "Biashara yako inaitwa nani?",
+    },
+    "ask_name_after": {
+        "en": "👋 Welcome to KAVI! What's your business called? (Or just keep going.)",
+        "sw": "👋 Karibu KAVI! Biashara yako inaitwa nani? (Au endelea tu.)",
+    },
+    "named": {
+        "en": "Great — {name} is ready! ✅\nTry: \"paid rent 15k\", \"sold 4,500 today\" or "
+              "\"how much did I spend this month?\"",
+        "sw": "Safi — {name} iko tayari! ✅\nJaribu: \"nimelipa kodi 15k\", \"nimeuza 4,500 leo\" au "
+              "\"nimetumia ngapi mwezi huu?\"",
+    },
+    "greeting": {
+        "en": "Hi{name}! 👋 I'm KAVI, keeping the books for {business}. Tell me what you spent or sold, "
+              "e.g. \"paid rent 15k\" or \"sold 4,500\".",
+        "sw": "Habari{name}! 👋 Mimi ni KAVI, ninaweka hesabu za {business}. Niambie ulichotumia au "
+              "ulichouza, mfano \"nimelipa kodi 15k\" au \"nimeuza 4,500\".",
+    },
+    "help": {
+        "en": "Here's what I can do:\n"
+              "• Record money out: \"paid rent 15k\", \"fuel 2,000 yesterday\"\n"
+              "• Record money in: \"sold 4,500 today\", \"received 12,000 from Kariuki\"\n"
+              "• Answer: \"how much did I spend this month?\", \"profit last month\", \"balance\"\n"
+              "• Fix mistakes: \"no, it was 1,500\", \"undo\", \"redo\"\n"
+              "• Language: \"speak Swahili\" / \"speak English\"",
+        "sw": "Haya ndiyo ninayoweza:\n"
+              "• Rekodi matumizi: \"nimelipa kodi 15k\", \"mafuta 2,000 jana\"\n"
+              "• Rekodi mapato: \"nimeuza 4,500 leo\", \"nimepokea 12,000 kutoka kwa Kariuki\"\n"
+              "• Jibu maswali: \"nimetumia ngapi mwezi huu?\", \"faida mwezi uliopita\", \"salio\"\n"
+              "• Rekebisha makosa: \"hapana, ilikuwa 1,500\", \"futa\", \"rudisha hiyo\"\n"
+              "• Lugha: \"tumia Kiswahili\" / \"speak English\"",
+    },
+    "unknown": {
+        "en": "Sorry, I didn't get that. 🙏 You can say things like:\n"
+              "• paid rent 15k\n• sold 4,500 today\n• how much did I spend this month?\n• undo",
+        "sw": "Samahani, sijaelewa. 🙏 Unaweza kusema kama:\n"
+              "• nimelipa kodi 15k\n• nimeuza 4,500 leo\n• nimetumia ngapi mwezi huu?\n• futa",
+    },
+    "recorded_expense": {
+        "en": "✅ Recorded expense: {amount} for {category}{who}, {day}.\n"
+              "Reply \"undo\" to remove it, or correct me: \"no, it was 1,500\".",
+        "sw": "✅ Nimerekodi matumizi: {amount} ya {category}{who}, {day}.\n"
+              "Jibu \"futa\" kuiondoa, au nirekebishe: \"hapana, ilikuwa 1,500\".",
+    },
+    "recorded_income": {
+        "en": "✅ Recorded income: {amount} from {category}{who}, {day}.\n"
+              "Reply \"undo\" to remove it, or correct me: \"no, it was 1,500\".",
+        "sw": "✅ Nimerekodi mapato: {amount} ya {category}{who}, {day}.\n"
+              "Jibu \"futa\" kuiondoa, au nirekebishe: \"hapana, ilikuwa 1,500\".",
+    },
+    "edited": {
+        "en": "✏️ Fixed: {kind} {amount} for {category}{who}, {day}. Reply \"undo\" to remove it.",
+        "sw": "✏️ Nimerekebisha: {kind} {amount} ya {category}{who}, {day}. Jibu \"futa\" kuiondoa.",
+    },
+    "undone": {
+        "en": "↩️ Removed: {kind} {amount} for {category}, {day}. Say \"redo\" to bring it back.",
+        "sw": "↩️ Nimeondoa: {kind} {amount} ya {category}, {day}. Sema \"rudisha hiyo\" kuirudisha.",
+    },
+    "redone": {
+        "en": "🔁 Restored: {kind} {amount} for {category}, {day}.",
+        "sw": "🔁 Nimerudisha: {kind} {amount} ya {category}, {day}.",
+    },
+    "nothing_to_undo": {
+        "en": "There's nothing of yours to undo yet.",
+        "sw": "Hakuna rekodi yako ya kufuta bado.",
+    },
+    "nothing_to_redo": {
+        "en": "There's nothing to bring back.",
+        "sw": "Hakuna cha kurudisha.",
+    },
+    "ask_amount_expense": {
+        "en": "How much did you pay ({category})? e.g. 1,500 or 2k",
+        "sw": "Ulilipa kiasi gani ({category})? mfano 1,500 au 2k",
+    },
+    "ask_amount_income": {
+        "en": "How much did you get{for_what}? (e.g. 1,500 or 2k)",
+        "sw": "Ulipata kiasi gani{for_what}? (mfano 1,500 au 2k)",
+    },
+    "ask_direction": {
+        "en": "Was {amount} money in (a sale) or money out (an expense)?",
+        "sw": "{amount} ni pesa iliyoingia (mauzo) au iliyotoka (matumizi)?",
+    },
+    "money_in": {"en": "Money in", "sw": "Pesa imeingia"},
+    "money_out": {"en": "Money out", "sw": "Pesa imetoka"},
+    "undo_button": {"en": "Undo", "sw": "Futa"},
+    "help_button": {"en": "Help", "sw": "Msaada"},
+    "amount_zero": {
+        "en": "An amount of zero doesn't change your books. What was the amount?",
+        "sw": "Sifuri haibadilishi hesabu zako. Kiasi kilikuwa ngapi?",
+    },
+    "amount_negative": {
+        "en": "Amounts are always positive — just tell me if money came in or went out, "
+              "e.g. \"paid rent 15k\" or \"sold 2k\". Nothing was recorded.",
+        "sw": "Kiasi huwa chanya — niambie tu kama pesa iliingia au ilitoka, "
+              "mfano \"nimelipa kodi 15k\" au \"nimeuza 2k\". Sijarekodi chochote.",
+    },
+    "amount_too_large": {
+        "en": "{amount} looks too big for one entry (the most is {limit}). Please check the amount — "
+              "nothing was recorded.",
+        "sw": "{amount} ni kubwa mno kwa rekodi moja (kiwango cha juu ni {limit}). Tafadhali angalia kiasi — "
+              "sijarekodi chochote.",
+    },
+    "amount_too_precise": {
+        "en": "I can only record whole cents — please check {amount}. Nothing was recorded.",
+        "sw": "Ninaweza kurekodi hadi senti tu — tafadhali angalia {amount}. Sijarekodi chochote.",
+    },
+    "duplicate": {
+        "en": "That one is already recorded (reference {reference}). I didn't record it twice.",
+        "sw": "Hiyo tayari imerekodiwa (kumbukumbu {reference}). Sijairekodi mara mbili.",
+    },
+    "too_long": {
+        "en": "That message is too long for me ({length:,} characters). Please send one entry or question "
+              "at a time — nothing was recorded.",
+        "sw": "Ujumbe huo ni mrefu mno ({length:,} herufi). Tafadhali tuma rekodi au swali moja kwa wakati — "
+              "sijarekodi chochote.",
+    },
+    "empty": {
+        "en": "I got an empty message. Tell me what you spent or sold, e.g. \"paid rent 15k\".",
+        "sw": "Nimepokea ujumbe mtupu. Niambie ulichotumia au ulichouza, mfano \"nimelipa kodi 15k\".",
+    },
+    "no_permission": {
+        "en": "Your role ({role}) can't do that — ask an admin of {business}.",
+        "sw": "Nafasi yako ({role}) hairuhusu hilo — muulize msimamizi wa {business}.",
+    },
+    "not_yet": {
+        "en": "{feature} is coming soon. 🚧 Right now I can record money in and out, answer questions "
+              "about your totals and balance, and undo or correct entries.",
+        "sw": "{feature} inakuja hivi karibuni. 🚧 Kwa sasa ninaweza kurekodi pesa iliyoingia na iliyotoka, "
+              "kujibu maswali kuhusu jumla na salio, na kufuta au kurekebisha rekodi.",
+    },
+    "language_set": {
+        "en": "OK! I'll reply in English from now on.",
+        "sw": "Sawa! Nitakujibu kwa Kiswahili kuanzia sasa.",
+    },
+    "language_which": {
+        "en": "Which language? Say \"speak English\" or \"tumia Kiswahili\".",
+        "sw": "Lugha gani? Sema \"speak English\" au \"tumia Kiswahili\".",
+    },
+    "failed": {
+        "en": "Sorry, something went wrong on my side and nothing was recorded. Please try again in a moment.",
+        "sw": "Samahani, kuna hitilafu upande wangu na sijarekodi chochote. Tafadhali jaribu tena baadaye kidogo.",
+    },
+    "summary_expenses": {
+        "en": "You spent {total} {period}.{top}",
+        "sw": "Ulitumia {total} {period}.{top}",
+    },
+    "summary_income": {
+        "en": "Money in {period}: {total}.{top}",
+        "sw": "Mapato {period}: {total}.{top}",
+    },
+    "summary_profit": {
+        "en": "{label} {period}: {total} (money in {income} − money out {expenses}).",
+        "sw": "{label} {period}: {total} (mapato {income} − matumizi {expenses}).",
+    },
+    "summary_balance": {
+        "en": "Your balance as of {day}: {total} (everything recorded in minus out).",
+        "sw": "Salio lako hadi {day}: {total} (yote yaliyorekodiwa, yaliyoingia kutoa yaliyotoka).",
+    },
+    "summary_top": {"en": "\nTop: {items}", "sw": "\nKubwa zaidi: {items}"},
+    "summary_none": {
+        "en": "Nothing recorded {period} yet.",
+        "sw": "Hakuna kilichorekodiwa {period} bado.",
+    },
+    "profit": {"en": "Profit", "sw": "Faida"},
+    "loss": {"en": "Loss", "sw": "Hasara"},
+    "expense": {"en": "expense", "sw": "matumizi"},
+    "income": {"en": "income", "sw": "mapato"},
+    "today": {"en": "today", "sw": "leo"},
+    "yesterday": {"en": "yesterday", "sw": "jana"},
+    "this_month": {"en": "this month", "sw": "mwezi huu"},
+    "last_month": {"en": "last month", "sw": "mwezi uliopita"},
+    "this_week": {"en": "this week", "sw": "wiki hii"},
+    "last_week": {"en": "last week", "sw": "wiki iliyopita"},
+    "from_who": {"en": " ({who})", "sw": " ({who})"},
+}
+
+FEATURES: dict[str, dict[str, str]] = {
+    "create_invoice": {"en": "Invoicing", "sw": "Kutengeneza ankara"},
+    "list_invoices": {"en": "Invoice lists", "sw": "Orodha ya ankara"},
+    "record_payment": {"en": "Invoice payments", "sw": "Malipo ya ankara"},
+    "remind_customer": {"en": "Customer reminders", "sw": "Kukumbusha wateja"},
+    "request_payment": {"en": "M-Pesa payment requests", "sw": "Maombi ya malipo ya M-Pesa"},
+    "set_budget": {"en": "Budgets", "sw": "Bajeti"},
+    "budget_status": {"en": "Budgets", "sw": "Bajeti"},
+    "forecast": {"en": "Cash forecasts", "sw": "Utabiri wa pesa"},
+    "credit_score": {"en": "Credit scores", "sw": "Alama ya mkopo"},
+    "show_chart": {"en": "Charts", "sw": "Michoro"},
+    "add_customer": {"en": "Customer contacts", "sw": "Orodha ya wateja"},
+    "add_supplier": {"en": "Supplier contacts", "sw": "Orodha ya wasambazaji"},
+    "export_report": {"en": "Report exports", "sw": "Kupakua ripoti"},
+    "invite_member": {"en": "Team invitations", "sw": "Kualika wafanyakazi"},
+    "record_transfer": {"en": "Transfers between your accounts", "sw": "Uhamisho kati ya akaunti zako"},
+    "mpesa_info": {"en": "Reading that M-Pesa message", "sw": "Kusoma ujumbe huo wa M-Pesa"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    table = TEXTS[key]
+    return table.get(lang, table["en"]).format(**values)

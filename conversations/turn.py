@@ -1,0 +1,23 @@
+"""One message being handled: who sent it, for which business, in which language."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from conversations.messages import IncomingMessage
+from finance.models import Business, ConversationState, Member, Person
+
+
+@dataclass
+class Turn:
+    session: Session
+    message: IncomingMessage
+    person: Person
+    member: Member
+    business: Business
+    state: ConversationState
+    lang: str
+    today: date
+    # True on the person's very first message: the business was just created for them.
+    first_contact: bool = False

@@ -1,0 +1,128 @@
+"""The `kavi` command: chat, serve, understand, db."""
+
+import ipaddress
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy.engine import make_url
+
+from finance.settings import finance_settings
+
+cli = typer.Typer(help="KAVI — a finance co-pilot for Kenyan small businesses.", no_args_is_help=True,
+                  add_completion=False)
+db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+
+TodayOption = Annotated[
+    str | None, typer.Option("--today", help="Pretend today is this date (YYYY-MM-DD) for relative dates.")
+]
+
+
+def _today(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2026-06-17", param_hint="--today") from None
+
+
+def _ready_engine():  # type: ignore[no-untyped-def]
+    """The configured engine; a SQLite database is created and migrated on the spot."""
+    from finance.db import default_engine, migrate, normalise_url
+
+    url = make_url(normalise_url(finance_settings().kavi_database_url))
+    engine = default_engine()
+    if url.get_backend_name() == "sqlite":
+        migrate(engine)
+    return engine
+
+
+@cli.command()
+def chat(
+    script: Annotated[Path | None, typer.Option("--script", help="Read user lines from FILE, print the transcript.")] = None,
+    today: TodayOption = None,
+    user: Annotated[str, typer.Option("--user", help="Who is typing (one business per user).")] = "owner",
+) -> None:
+    """Chat with KAVI in the terminal."""
+    from bot.console import run_interactive, run_script
+    from conversations.core import Conversation
+
+    day = _today(today)
+    conversation = Conversation(_ready_engine(), today=(lambda: day) if day else None)
+    if script is None:
+        run_interactive(conversation, user)
+        return
+    if not script.exists():
+        raise typer.BadParameter(f"no such file: {script}", param_hint="--script")
+    with script.open(encoding="utf-8") as lines:
+        run_script(conversation, lines, user, print)
+
+
+@cli.command()
+def understand(today: TodayOption = None) -> None:
+    """Print the intent of each stdin line as JSON (plain text, or a JSON object with "text" and "today")."""
+    from conversations.understand import understand as understand_text
+    from finance.clock import today_in
+
+    default_day = _today(today) or today_in()
+    for line in sys.stdin:
+        line = line.rstrip("\n")
+        text, day = line, default_day
+        if line.lstrip().startswith("{"):
+            try:
+                obj = json.loads(line)
+                text = str(obj.get("text", ""))
+                day = date.fromisoformat(obj["today"]) if obj.get("today") else default_day
+            except (json.JSONDecodeError, ValueError, AttributeError):
+                text = line
+        print(json.dumps(understand_text(text, day).contract(), ensure_ascii=False), flush=False)
+    sys.stdout.flush()
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (use PostgreSQL for more than one).")] = 1,
+) -> None:
+    """Run the web server: web chat on /, health on /health."""
+    import uvicorn
+
+    from webhooks.settings import WebSettings
+
+    if not _is_loopback(host) and not WebSettings().kavi_web_token:
+        typer.echo(f"Refusing to serve the web chat on {host} without KAVI_WEB_TOKEN: anyone could write "
+                   "to your books. Set KAVI_WEB_TOKEN, or serve on 127.0.0.1.", err=True)
+        raise typer.Exit(2)
+    _ready_engine()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    typer.echo(f"KAVI is listening on http://{host}:{port}/")
+    uvicorn.run("webhooks.asgi:app", host=host, port=port, workers=workers, log_level="info")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@db_cli.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Apply migrations to the configured database (what production on PostgreSQL runs)."""
+    from finance.db import default_engine, migrate
+
+    migrate(default_engine(), revision)
+    typer.echo(f"database at {default_engine().url.render_as_string(hide_password=True)} is at {revision}")
+
+
+if __name__ == "__main__":
+    cli()

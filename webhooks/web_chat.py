@@ -1,0 +1,66 @@
+"""The web chat: the page, its message route, and the media its replies link to."""
+
+import secrets
+from importlib.resources import files
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field
+from sqlmodel import Session
+
+from bot import web
+from conversations.core import Conversation
+from conversations.messages import Media
+from finance.db import session_scope
+from finance.services.media import load_media, store_media
+
+# Generous: a too-long message still gets a friendly reply from the core; beyond this is not chat.
+MAX_TEXT = 20_000
+
+router = APIRouter()
+
+
+class WebMessage(BaseModel):
+    sender: str = Field(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
+    text: str = Field(default="", max_length=MAX_TEXT)
+    message_id: str | None = Field(default=None, max_length=128)
+    name: str | None = Field(default=None, max_length=80)
+
+
+def require_token(request: Request, x_kavi_token: str | None = Header(default=None)) -> None:
+    expected: str | None = request.app.state.web_token
+    if expected and not (x_kavi_token and secrets.compare_digest(x_kavi_token, expected)):
+        raise HTTPException(status_code=401, detail="missing or wrong X-Kavi-Token")
+
+
+@router.get("/", response_class=HTMLResponse)
+def page() -> HTMLResponse:
+    return HTMLResponse(files("webhooks").joinpath("static/chat.html").read_text(encoding="utf-8"))
+
+
+@router.post("/web/messages", dependencies=[Depends(require_token)])
+def post_message(body: WebMessage, request: Request) -> dict[str, object]:
+    conversation: Conversation = request.app.state.conversation
+    replies = conversation.handle(web.incoming(body.sender, body.text, body.message_id, body.name))
+    with session_scope(conversation.engine) as session:
+        def link(media: Media) -> str:
+            return "/media/" + _store(session, media)
+
+        return {"replies": [web.outgoing(reply, link) for reply in replies]}
+
+
+def _store(session: Session, media: Media) -> str:
+    return store_media(session, content_type=media.content_type, filename=media.filename, data=media.data)
+
+
+@router.get("/media/{token}")
+def media(token: str, request: Request) -> Response:
+    with session_scope(request.app.state.conversation.engine) as session:
+        found = load_media(session, token=token)
+        if found is None:
+            raise HTTPException(status_code=404, detail="no such file, or the link has expired")
+        return Response(
+            content=found.data,
+            media_type=found.content_type,
+            headers={"Content-Disposition": f'inline; filename="{found.filename}"', "Cache-Control": "private"},
+        )
