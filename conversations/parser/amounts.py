@@ -92,13 +92,19 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
         value *= _PRE[prev]  # "elfu 5"
         score += 2
         start = i - 1
-    if prev == "-" and (i < 2 or not lows[i - 2][0].isalnum()):
+    if prev == "-" and _sign_of(tokens, i):
         value = -value  # "-500"; the dialogue refuses it politely
     elif score == 0 and nxt in _UNITS:
         score -= 3  # "10 loaves": a count
     elif score == 0 and nxt and nxt[0].isalpha() and len(whole) <= 2 and not _known_after(nxt):
         score -= 2  # "2 chairs": probably a count
     return Amount(value, start, end, score)
+
+
+def _sign_of(tokens: list[Token], i: int) -> bool:
+    """A minus glued to the number and standing apart from the word before ("rent -500", not "inv-500")."""
+    minus = tokens[i - 1]
+    return minus.end == tokens[i].start and (i < 2 or tokens[i - 2].end < minus.start)
 
 
 def _known_after(word: str) -> bool:

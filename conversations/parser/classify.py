@@ -23,7 +23,8 @@ _LANGUAGE = {" ".join(Analysed.of(p).lows): lang for lang, phrases in v.LANGUAGE
 _UNDO_VERBS = {"undo", "futa", "ondoa", "delete", "remove", "cancel", "scratch", "reverse", "batilisha"}
 _UNDO_OBJECTS = {"last", "that", "entry", "the", "one", "it", "transaction", "record", "hiyo", "ya", "mwisho",
                  "previous", "this", "my", "i", "just", "made", "recorded", "added", "entered", "last one"}
-_FILLER = {"please", "pls", "plz", "kavi", "tafadhali", "now", "sasa hivi", "thanks", "asante", "ok", "okay"}
+_FILLER = {"please", "pls", "plz", "kavi", "tafadhali", "now", "thanks", "asante", "ok", "okay", "oops", "sorry",
+           "samahani", "hey"}
 _INVITE = PhraseTable.of(v.INVITE_WORDS)
 _ADD = PhraseTable.of(v.ADD_WORDS)
 _PAID_WORDS = {"paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment"}
@@ -150,10 +151,24 @@ def parse(text: str, today: date) -> Intent:
     if metric and (question or (ev.amount is None and _asks_without_question_mark(msg, ev))):
         return query_intent(msg, ev, metric, today)
     if ev.amount is not None or ev.any_record_word:
-        if ev.amount is None and question:
+        if ev.amount is None and (question or not _mostly_record_words(msg, ev)):
             return unknown()
+        if not ev.any_record_word and _other_words(msg) > 2:
+            return unknown()  # a number lost in a sentence we do not understand
         return record_intent(msg, ev, today)
     return unknown()
+
+
+def _mostly_record_words(msg: Analysed, ev: Evidence) -> bool:
+    """With no amount, "lunch" or "paid rent" is an entry; "drop table transaction" is not."""
+    if ev.expense_cues or ev.income_cues:
+        return True
+    covered = sum(m.end - m.start for m in ev.expense_categories + ev.income_categories)
+    return covered * 2 >= _other_words(msg)
+
+
+def _other_words(msg: Analysed) -> int:
+    return sum(1 for w in msg.lows if w[0].isalpha() and w not in v.STOPWORDS)
 
 
 def _asks_without_question_mark(msg: Analysed, ev: Evidence) -> bool:

@@ -87,6 +87,8 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
         nxt = msg.lows[cue.end] if cue.end < len(msg.lows) else ""
         if nxt in {"me", "us", "by"}:
             return True
+        if cue.start and msg.lows[cue.start - 1] in v.CUSTOMER_WORDS:
+            return True  # "customer paid 800"
         before = name_before(msg, cue.start)
         if before and before.lower() not in {"i", "we", "nime", "tume"}:
             return True

@@ -39,7 +39,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "boost", "signage", "sign board",
     ),
     "supplies": (
-        "stationery", "packaging", "packing", "bags", "paper bags", "carrier bags", "papers",
+        "stationery", "packaging", "packing", "paper bags", "carrier bags", "shopping bags", "papers",
         "cleaning", "detergent", "soap", "sabuni", "tissue", "supplies", "receipt book", "pens",
         "gloves", "vifaa vidogo", "mifuko", "containers",
     ),
