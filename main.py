@@ -13,8 +13,9 @@ from sqlalchemy.engine import make_url
 
 from finance.settings import finance_settings
 
-cli = typer.Typer(help="KAVI — a finance co-pilot for Kenyan small businesses.", no_args_is_help=True,
-                  add_completion=False)
+cli = typer.Typer(
+    help="KAVI — a finance co-pilot for Kenyan small businesses.", no_args_is_help=True, add_completion=False
+)
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 
@@ -45,7 +46,9 @@ def _ready_engine():  # type: ignore[no-untyped-def]
 
 @cli.command()
 def chat(
-    script: Annotated[Path | None, typer.Option("--script", help="Read user lines from FILE, print the transcript.")] = None,
+    script: Annotated[
+        Path | None, typer.Option("--script", help="Read user lines from FILE, print the transcript.")
+    ] = None,
     today: TodayOption = None,
     user: Annotated[str, typer.Option("--user", help="Who is typing (one business per user).")] = "owner",
 ) -> None:
@@ -97,8 +100,11 @@ def serve(
     from webhooks.settings import WebSettings
 
     if not _is_loopback(host) and not WebSettings().kavi_web_token:
-        typer.echo(f"Refusing to serve the web chat on {host} without KAVI_WEB_TOKEN: anyone could write "
-                   "to your books. Set KAVI_WEB_TOKEN, or serve on 127.0.0.1.", err=True)
+        typer.echo(
+            f"Refusing to serve the web chat on {host} without KAVI_WEB_TOKEN: anyone could write "
+            "to your books. Set KAVI_WEB_TOKEN, or serve on 127.0.0.1.",
+            err=True,
+        )
         raise typer.Exit(2)
     _ready_engine()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -24,8 +24,7 @@ def run_script(conversation: Conversation, lines: Iterable[str], user: str, out:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         out(f"> {line}")
-        message = IncomingMessage(channel="console", sender=user, text=line, display_name=user,
-                                  external_id=None)
+        message = IncomingMessage(channel="console", sender=user, text=line, display_name=user, external_id=None)
         for reply in conversation.handle(message):
             out(render(reply))
         out("")
@@ -41,6 +40,5 @@ def run_interactive(conversation: Conversation, user: str) -> None:
             return
         if not line.strip():
             continue
-        for reply in conversation.handle(IncomingMessage(channel="console", sender=user, text=line,
-                                                         display_name=user)):
+        for reply in conversation.handle(IncomingMessage(channel="console", sender=user, text=line, display_name=user)):
             print("kavi> " + render(reply).replace("\n", "\n      "))

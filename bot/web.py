@@ -7,8 +7,13 @@ from conversations.messages import IncomingMessage, Media, Reply
 
 
 def incoming(sender: str, text: str, message_id: str | None, name: str | None = None) -> IncomingMessage:
-    return IncomingMessage(channel="web", sender=sender, text=text, display_name=name,
-                           external_id=f"{sender}:{message_id}" if message_id else None)
+    return IncomingMessage(
+        channel="web",
+        sender=sender,
+        text=text,
+        display_name=name,
+        external_id=f"{sender}:{message_id}" if message_id else None,
+    )
 
 
 def outgoing(reply: Reply, link: Callable[[Media], str]) -> dict[str, Any]:

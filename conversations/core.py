@@ -12,6 +12,7 @@ from conversations.handlers import handler_for
 from conversations.language import detect_language
 from conversations.messages import IncomingMessage, Reply
 from conversations.parser.text import clean
+from conversations.state import load_state
 from conversations.texts import t
 from conversations.turn import Turn
 from conversations.understand import understand
@@ -27,7 +28,6 @@ from finance.services.members import (
     set_language,
     start_business,
 )
-from conversations.state import load_state
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +78,11 @@ class Conversation:
                 language=detect_language(message.text or "") or "en",
             )
         # Only a clear majority switches language: a Swahili shop name is not a request for Swahili.
-        elif (detected := detect_language(message.text or "", margin=2)) and not person.language_fixed \
-                and detected != person.language:
+        elif (
+            (detected := detect_language(message.text or "", margin=2))
+            and not person.language_fixed
+            and detected != person.language
+        ):
             set_language(session, person=person, language=detected, fixed=False)
         member = current_membership(session, person=person)
         first_contact = member is None
@@ -88,8 +91,17 @@ class Conversation:
         business = business_of(session, actor=member)
         state = load_state(session, channel=message.channel, sender=message.sender)
         today = self._today() if self._today else today_in(business.timezone)
-        return Turn(session=session, message=message, person=person, member=member, business=business,
-                    state=state, lang=person.language, today=today, first_contact=first_contact)
+        return Turn(
+            session=session,
+            message=message,
+            person=person,
+            member=member,
+            business=business,
+            state=state,
+            lang=person.language,
+            today=today,
+            first_contact=first_contact,
+        )
 
     def _respond(self, turn: Turn, text: str) -> list[Reply]:
         if not text:

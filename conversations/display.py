@@ -27,7 +27,7 @@ def day(value: date, today: date, lang: str) -> str:
 
 
 def period(start: date, end: date, today: date, lang: str) -> str:
-    """"today", "this week (16 – 22 Nov)", "last month (1 – 31 Oct)", "on Mon 12 Jun", "(3 Jun – 9 Jul)"."""
+    """ "today", "this week (16 – 22 Nov)", "last month (1 – 31 Oct)", "on Mon 12 Jun", "(3 Jun – 9 Jul)"."""
     locale = _LOCALES.get(lang, "en_KE")
     if start == end:
         return day(start, today, lang)

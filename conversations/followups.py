@@ -23,10 +23,40 @@ from finance.services.ledger import edit_transaction
 
 CORRECTION_WINDOW = timedelta(minutes=30)
 _OPENERS = PhraseTable.of(v.CORRECTION_OPENERS)
-_IN = PhraseTable.of(("in", "money in", "income", "sale", "sales", "pesa imeingia", "imeingia", "ingia",
-                      "mapato", "mauzo", "received", "nimepokea", "nimeuza", "1"))
-_OUT = PhraseTable.of(("out", "money out", "expense", "spent", "paid", "pesa imetoka", "imetoka", "toka",
-                       "matumizi", "nimelipa", "nimetumia", "2"))
+_IN = PhraseTable.of(
+    (
+        "in",
+        "money in",
+        "income",
+        "sale",
+        "sales",
+        "pesa imeingia",
+        "imeingia",
+        "ingia",
+        "mapato",
+        "mauzo",
+        "received",
+        "nimepokea",
+        "nimeuza",
+        "1",
+    )
+)
+_OUT = PhraseTable.of(
+    (
+        "out",
+        "money out",
+        "expense",
+        "spent",
+        "paid",
+        "pesa imetoka",
+        "imetoka",
+        "toka",
+        "matumizi",
+        "nimelipa",
+        "nimetumia",
+        "2",
+    )
+)
 
 
 def answer_pending(turn: Turn, text: str) -> Reply | None:
@@ -62,7 +92,7 @@ def _direction_answer(turn: Turn, text: str, slots: dict[str, object]) -> Reply 
 
 
 def correction(turn: Turn, text: str) -> Reply | None:
-    """"no, it was 1,500" / "actually transport" / "hapana, ilikuwa jana" right after a recording."""
+    """ "no, it was 1,500" / "actually transport" / "hapana, ilikuwa jana" right after a recording."""
     if turn.state.last_transaction_id is None:
         return None
     msg = Analysed.of(text)

@@ -52,5 +52,10 @@ def greet_newcomer(turn: Turn, intent: Intent, reply: Reply) -> Reply:
     st.ask(turn.state, "business_name")
     if intent.name in ("greeting", "unknown", "help"):
         return Reply(t("welcome", turn.lang))
-    return Reply(reply.text + "\n\n" + t("ask_name_after", turn.lang), choices=reply.choices,
-                 image=reply.image, document=reply.document, audio=reply.audio)
+    return Reply(
+        reply.text + "\n\n" + t("ask_name_after", turn.lang),
+        choices=reply.choices,
+        image=reply.image,
+        document=reply.document,
+        audio=reply.audio,
+    )

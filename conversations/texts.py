@@ -3,65 +3,65 @@
 TEXTS: dict[str, dict[str, str]] = {
     "welcome": {
         "en": "Karibu! 👋 I'm KAVI, your money assistant. I keep your business books right here in chat.\n"
-              "What's your business called?",
+        "What's your business called?",
         "sw": "Karibu! 👋 Mimi ni KAVI, msaidizi wako wa pesa. Ninaweka hesabu za biashara yako hapa hapa.\n"
-              "Biashara yako inaitwa nani?",
+        "Biashara yako inaitwa nani?",
     },
     "ask_name_after": {
         "en": "👋 Welcome to KAVI! What's your business called? (Or just keep going.)",
         "sw": "👋 Karibu KAVI! Biashara yako inaitwa nani? (Au endelea tu.)",
     },
     "named": {
-        "en": "Great — {name} is ready! ✅\nTry: \"paid rent 15k\", \"sold 4,500 today\" or "
-              "\"how much did I spend this month?\"",
-        "sw": "Safi — {name} iko tayari! ✅\nJaribu: \"nimelipa kodi 15k\", \"nimeuza 4,500 leo\" au "
-              "\"nimetumia ngapi mwezi huu?\"",
+        "en": 'Great — {name} is ready! ✅\nTry: "paid rent 15k", "sold 4,500 today" or '
+        '"how much did I spend this month?"',
+        "sw": 'Safi — {name} iko tayari! ✅\nJaribu: "nimelipa kodi 15k", "nimeuza 4,500 leo" au '
+        '"nimetumia ngapi mwezi huu?"',
     },
     "greeting": {
         "en": "Hi{name}! 👋 I'm KAVI, keeping the books for {business}. Tell me what you spent or sold, "
-              "e.g. \"paid rent 15k\" or \"sold 4,500\".",
+        'e.g. "paid rent 15k" or "sold 4,500".',
         "sw": "Habari{name}! 👋 Mimi ni KAVI, ninaweka hesabu za {business}. Niambie ulichotumia au "
-              "ulichouza, mfano \"nimelipa kodi 15k\" au \"nimeuza 4,500\".",
+        'ulichouza, mfano "nimelipa kodi 15k" au "nimeuza 4,500".',
     },
     "help": {
         "en": "Here's what I can do:\n"
-              "• Record money out: \"paid rent 15k\", \"fuel 2,000 yesterday\"\n"
-              "• Record money in: \"sold 4,500 today\", \"received 12,000 from Kariuki\"\n"
-              "• Answer: \"how much did I spend this month?\", \"profit last month\", \"balance\"\n"
-              "• Fix mistakes: \"no, it was 1,500\", \"undo\", \"redo\"\n"
-              "• Language: \"speak Swahili\" / \"speak English\"",
+        '• Record money out: "paid rent 15k", "fuel 2,000 yesterday"\n'
+        '• Record money in: "sold 4,500 today", "received 12,000 from Kariuki"\n'
+        '• Answer: "how much did I spend this month?", "profit last month", "balance"\n'
+        '• Fix mistakes: "no, it was 1,500", "undo", "redo"\n'
+        '• Language: "speak Swahili" / "speak English"',
         "sw": "Haya ndiyo ninayoweza:\n"
-              "• Rekodi matumizi: \"nimelipa kodi 15k\", \"mafuta 2,000 jana\"\n"
-              "• Rekodi mapato: \"nimeuza 4,500 leo\", \"nimepokea 12,000 kutoka kwa Kariuki\"\n"
-              "• Jibu maswali: \"nimetumia ngapi mwezi huu?\", \"faida mwezi uliopita\", \"salio\"\n"
-              "• Rekebisha makosa: \"hapana, ilikuwa 1,500\", \"futa\", \"rudisha hiyo\"\n"
-              "• Lugha: \"tumia Kiswahili\" / \"speak English\"",
+        '• Rekodi matumizi: "nimelipa kodi 15k", "mafuta 2,000 jana"\n'
+        '• Rekodi mapato: "nimeuza 4,500 leo", "nimepokea 12,000 kutoka kwa Kariuki"\n'
+        '• Jibu maswali: "nimetumia ngapi mwezi huu?", "faida mwezi uliopita", "salio"\n'
+        '• Rekebisha makosa: "hapana, ilikuwa 1,500", "futa", "rudisha hiyo"\n'
+        '• Lugha: "tumia Kiswahili" / "speak English"',
     },
     "unknown": {
         "en": "Sorry, I didn't get that. 🙏 You can say things like:\n"
-              "• paid rent 15k\n• sold 4,500 today\n• how much did I spend this month?\n• undo",
+        "• paid rent 15k\n• sold 4,500 today\n• how much did I spend this month?\n• undo",
         "sw": "Samahani, sijaelewa. 🙏 Unaweza kusema kama:\n"
-              "• nimelipa kodi 15k\n• nimeuza 4,500 leo\n• nimetumia ngapi mwezi huu?\n• futa",
+        "• nimelipa kodi 15k\n• nimeuza 4,500 leo\n• nimetumia ngapi mwezi huu?\n• futa",
     },
     "recorded_expense": {
         "en": "✅ Recorded expense: {amount} for {category}{who}, {day}.\n"
-              "Reply \"undo\" to remove it, or correct me: \"no, it was 1,500\".",
+        'Reply "undo" to remove it, or correct me: "no, it was 1,500".',
         "sw": "✅ Nimerekodi matumizi: {amount} ya {category}{who}, {day}.\n"
-              "Jibu \"futa\" kuiondoa, au nirekebishe: \"hapana, ilikuwa 1,500\".",
+        'Jibu "futa" kuiondoa, au nirekebishe: "hapana, ilikuwa 1,500".',
     },
     "recorded_income": {
         "en": "✅ Recorded income: {amount} from {category}{who}, {day}.\n"
-              "Reply \"undo\" to remove it, or correct me: \"no, it was 1,500\".",
+        'Reply "undo" to remove it, or correct me: "no, it was 1,500".',
         "sw": "✅ Nimerekodi mapato: {amount} ya {category}{who}, {day}.\n"
-              "Jibu \"futa\" kuiondoa, au nirekebishe: \"hapana, ilikuwa 1,500\".",
+        'Jibu "futa" kuiondoa, au nirekebishe: "hapana, ilikuwa 1,500".',
     },
     "edited": {
-        "en": "✏️ Fixed: {kind} {amount} for {category}{who}, {day}. Reply \"undo\" to remove it.",
-        "sw": "✏️ Nimerekebisha: {kind} {amount} ya {category}{who}, {day}. Jibu \"futa\" kuiondoa.",
+        "en": '✏️ Fixed: {kind} {amount} for {category}{who}, {day}. Reply "undo" to remove it.',
+        "sw": '✏️ Nimerekebisha: {kind} {amount} ya {category}{who}, {day}. Jibu "futa" kuiondoa.',
     },
     "undone": {
-        "en": "↩️ Removed: {kind} {amount} for {category}, {day}. Say \"redo\" to bring it back.",
-        "sw": "↩️ Nimeondoa: {kind} {amount} ya {category}, {day}. Sema \"rudisha hiyo\" kuirudisha.",
+        "en": '↩️ Removed: {kind} {amount} for {category}, {day}. Say "redo" to bring it back.',
+        "sw": '↩️ Nimeondoa: {kind} {amount} ya {category}, {day}. Sema "rudisha hiyo" kuirudisha.',
     },
     "redone": {
         "en": "🔁 Restored: {kind} {amount} for {category}, {day}.",
@@ -97,15 +97,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "amount_negative": {
         "en": "Amounts are always positive — just tell me if money came in or went out, "
-              "e.g. \"paid rent 15k\" or \"sold 2k\". Nothing was recorded.",
+        'e.g. "paid rent 15k" or "sold 2k". Nothing was recorded.',
         "sw": "Kiasi huwa chanya — niambie tu kama pesa iliingia au ilitoka, "
-              "mfano \"nimelipa kodi 15k\" au \"nimeuza 2k\". Sijarekodi chochote.",
+        'mfano "nimelipa kodi 15k" au "nimeuza 2k". Sijarekodi chochote.',
     },
     "amount_too_large": {
         "en": "{amount} looks too big for one entry (the most is {limit}). Please check the amount — "
-              "nothing was recorded.",
+        "nothing was recorded.",
         "sw": "{amount} ni kubwa mno kwa rekodi moja (kiwango cha juu ni {limit}). Tafadhali angalia kiasi — "
-              "sijarekodi chochote.",
+        "sijarekodi chochote.",
     },
     "amount_too_precise": {
         "en": "I can only record whole cents — please check {amount}. Nothing was recorded.",
@@ -117,13 +117,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "too_long": {
         "en": "That message is too long for me ({length:,} characters). Please send one entry or question "
-              "at a time — nothing was recorded.",
+        "at a time — nothing was recorded.",
         "sw": "Ujumbe huo ni mrefu mno ({length:,} herufi). Tafadhali tuma rekodi au swali moja kwa wakati — "
-              "sijarekodi chochote.",
+        "sijarekodi chochote.",
     },
     "empty": {
-        "en": "I got an empty message. Tell me what you spent or sold, e.g. \"paid rent 15k\".",
-        "sw": "Nimepokea ujumbe mtupu. Niambie ulichotumia au ulichouza, mfano \"nimelipa kodi 15k\".",
+        "en": 'I got an empty message. Tell me what you spent or sold, e.g. "paid rent 15k".',
+        "sw": 'Nimepokea ujumbe mtupu. Niambie ulichotumia au ulichouza, mfano "nimelipa kodi 15k".',
     },
     "no_permission": {
         "en": "Your role ({role}) can't do that — ask an admin of {business}.",
@@ -131,17 +131,17 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "not_yet": {
         "en": "{feature} is coming soon. 🚧 Right now I can record money in and out, answer questions "
-              "about your totals and balance, and undo or correct entries.",
+        "about your totals and balance, and undo or correct entries.",
         "sw": "{feature} inakuja hivi karibuni. 🚧 Kwa sasa ninaweza kurekodi pesa iliyoingia na iliyotoka, "
-              "kujibu maswali kuhusu jumla na salio, na kufuta au kurekebisha rekodi.",
+        "kujibu maswali kuhusu jumla na salio, na kufuta au kurekebisha rekodi.",
     },
     "language_set": {
         "en": "OK! I'll reply in English from now on.",
         "sw": "Sawa! Nitakujibu kwa Kiswahili kuanzia sasa.",
     },
     "language_which": {
-        "en": "Which language? Say \"speak English\" or \"tumia Kiswahili\".",
-        "sw": "Lugha gani? Sema \"speak English\" au \"tumia Kiswahili\".",
+        "en": 'Which language? Say "speak English" or "tumia Kiswahili".',
+        "sw": 'Lugha gani? Sema "speak English" au "tumia Kiswahili".',
     },
     "failed": {
         "en": "Sorry, something went wrong on my side and nothing was recorded. Please try again in a moment.",

@@ -28,7 +28,7 @@ def D(value: str | int | Decimal) -> Decimal:
 
     Floats are refused on purpose: they cannot carry money exactly.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise MoneyError("money is never a float")
     if isinstance(value, Decimal):
         result = value
@@ -57,14 +57,14 @@ def from_cents(cents: int) -> Decimal:
 
 def plain(amount: Decimal) -> str:
     """The contract's form: no separators, no trailing zeros ("1500", "2499.5")."""
-    text = format(amount.quantize(CENT), "f")
+    text = format(amount, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
 
 
 def format_money(amount: Decimal, currency: str = "KES", locale: str = "en_KE") -> str:
-    """"Ksh 15,000" for whole amounts, "Ksh 1,500.50" otherwise."""
+    """ "Ksh 15,000" for whole amounts, "Ksh 1,500.50" otherwise."""
     whole = amount == amount.to_integral_value()
     pattern = "¤ #,##0" if whole else "¤ #,##0.00"
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)

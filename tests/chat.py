@@ -13,8 +13,14 @@ _ids = itertools.count(1)
 
 
 class ChatTester:
-    def __init__(self, engine: Engine, today: date, sender: str = "owner", channel: str = "test",
-                 name: str | None = "Wanjiku") -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        today: date,
+        sender: str = "owner",
+        channel: str = "test",
+        name: str | None = "Wanjiku",
+    ) -> None:
         self.conversation = Conversation(engine, today=lambda: self.today)
         self.today = today
         self.sender = sender
@@ -23,8 +29,13 @@ class ChatTester:
         self.replies: deque[Reply] = deque()
 
     def push(self, text: str, external_id: str | None = None) -> None:
-        message = IncomingMessage(channel=self.channel, sender=self.sender, text=text, display_name=self.name,
-                                  external_id=external_id or f"m{next(_ids)}")
+        message = IncomingMessage(
+            channel=self.channel,
+            sender=self.sender,
+            text=text,
+            display_name=self.name,
+            external_id=external_id or f"m{next(_ids)}",
+        )
         self.replies.extend(self.conversation.handle(message))
 
     def pop(self) -> str:

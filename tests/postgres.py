@@ -37,8 +37,10 @@ def _server_user() -> str | None:
     try:
         pwd.getpwnam("postgres")
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"],
-                       check=True)
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"],
+            check=True,
+        )
     return "postgres"
 
 
@@ -54,8 +56,12 @@ class PostgresServer:
         return f"postgresql+psycopg://kavi@127.0.0.1:{self.port}/kavi_test"
 
     def stop(self) -> None:
-        subprocess.run([self.pg_ctl, "-D", self.directory + "/data", "-m", "immediate", "stop"],
-                       user=self.user, capture_output=True, check=False)
+        subprocess.run(
+            [self.pg_ctl, "-D", self.directory + "/data", "-m", "immediate", "stop"],
+            user=self.user,
+            capture_output=True,
+            check=False,
+        )
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
@@ -68,14 +74,24 @@ def start_postgres() -> PostgresServer | None:
     if user:
         shutil.chown(directory, user=user)
     data = directory + "/data"
-    subprocess.run([initdb, "-D", data, "-U", "kavi", "--auth=trust", "-E", "UTF8", "--no-sync",
-                    "--locale=C"], user=user, check=True, capture_output=True)
+    subprocess.run(
+        [initdb, "-D", data, "-U", "kavi", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"],
+        user=user,
+        check=True,
+        capture_output=True,
+    )
     port = _free_port()
     # Durability is pointless for a throwaway server; these make it several times faster.
-    options = (f"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-    subprocess.run([pg_ctl, "-D", data, "-o", options, "-l", directory + "/log", "-w", "-t", "60", "start"],
-                   user=user, check=True, capture_output=True)
+    options = (
+        f"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
+    subprocess.run(
+        [pg_ctl, "-D", data, "-o", options, "-l", directory + "/log", "-w", "-t", "60", "start"],
+        user=user,
+        check=True,
+        capture_output=True,
+    )
     server = PostgresServer(directory, port, user, pg_ctl)
     for _ in range(50):
         try:

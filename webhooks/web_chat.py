@@ -43,6 +43,7 @@ def post_message(body: WebMessage, request: Request) -> dict[str, object]:
     conversation: Conversation = request.app.state.conversation
     replies = conversation.handle(web.incoming(body.sender, body.text, body.message_id, body.name))
     with session_scope(conversation.engine) as session:
+
         def link(media: Media) -> str:
             return "/media/" + _store(session, media)
 
@@ -62,5 +63,8 @@ def media(token: str, request: Request) -> Response:
         return Response(
             content=found.data,
             media_type=found.content_type,
-            headers={"Content-Disposition": f'inline; filename="{found.filename}"', "Cache-Control": "private"},
+            headers={
+                "Content-Disposition": f'inline; filename="{found.filename}"',
+                "Cache-Control": "private",
+            },
         )

@@ -9,8 +9,10 @@ from finance.services.members import set_language
 
 def greeting(turn: Turn, intent: Intent) -> Reply:
     name = f" {turn.person.name.split()[0]}" if turn.person.name else ""
-    return Reply(t("greeting", turn.lang, name=name, business=turn.business.name),
-                 choices=[t("help_button", turn.lang)])
+    return Reply(
+        t("greeting", turn.lang, name=name, business=turn.business.name),
+        choices=[t("help_button", turn.lang)],
+    )
 
 
 def help_(turn: Turn, intent: Intent) -> Reply:

@@ -66,8 +66,10 @@ def record(turn: Turn, intent: Intent) -> Reply:
     if intent.alternatives and intent.confidence < DIRECTION_THRESHOLD:
         st.ask(turn.state, "direction", slots)
         shown = money(amount, turn.lang, turn.business.currency)
-        return Reply(t("ask_direction", turn.lang, amount=shown),
-                     choices=[t("money_in", turn.lang), t("money_out", turn.lang)])
+        return Reply(
+            t("ask_direction", turn.lang, amount=shown),
+            choices=[t("money_in", turn.lang), t("money_out", turn.lang)],
+        )
     return save(turn, kind, amount, slots)
 
 

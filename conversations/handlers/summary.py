@@ -27,18 +27,35 @@ def summary(turn: Turn, intent: Intent) -> Reply:
     lang, currency = turn.lang, turn.business.currency
     when = period(start, end, turn.today, lang)
     if metric == "balance":
-        return Reply(t("summary_balance", lang, day=day(end, turn.today, lang), total=money(result.balance, lang, currency)))
+        return Reply(
+            t(
+                "summary_balance",
+                lang,
+                day=day(end, turn.today, lang),
+                total=money(result.balance, lang, currency),
+            )
+        )
     if result.count == 0:
         return Reply(t("summary_none", lang, period=when))
     if metric == "profit":
         label = t("profit" if result.profit >= 0 else "loss", lang)
-        return Reply(t("summary_profit", lang, label=label, period=when, total=money(abs(result.profit), lang, currency),
-                       income=money(result.income, lang, currency), expenses=money(result.expenses, lang, currency)))
+        return Reply(
+            t(
+                "summary_profit",
+                lang,
+                label=label,
+                period=when,
+                total=money(abs(result.profit), lang, currency),
+                income=money(result.income, lang, currency),
+                expenses=money(result.expenses, lang, currency),
+            )
+        )
     total = result.expenses if metric == "expenses" else result.income
     top = ""
     if not slots.get("category"):
         biggest = [
-            (cat, value) for cat, value in result.by_category.items()
+            (cat, value)
+            for cat, value in result.by_category.items()
             if (cat in INCOME_CATEGORIES) == (metric == "income")
         ][:3]
         if biggest:

@@ -8,12 +8,34 @@ from conversations.parser import vocabulary as v
 from conversations.parser.text import Analysed, Token
 
 _DIGITS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
-_SUFFIXES = {"": 1, "k": 1000, "m": 1_000_000, "bob": 1, "ksh": 1, "kes": 1, "sh": 1, "thao": 1000, "mil": 1_000_000}
+_SUFFIXES = {
+    "": 1,
+    "k": 1000,
+    "m": 1_000_000,
+    "bob": 1,
+    "ksh": 1,
+    "kes": 1,
+    "sh": 1,
+    "thao": 1000,
+    "mil": 1_000_000,
+}
 _CURRENCY_SUFFIXES = {"bob", "ksh", "kes", "sh"}
 _SHILLING_WORDS = {"bob", "shillings", "shilingi", "ksh", "kshs", "kes", "/-", "/="}
 _CURRENCY_BEFORE = {"ksh", "kshs", "kes", "sh", "shs", "ksh.", "sh."}
 _TIME_SUFFIXES = {"am", "pm", "hrs", "h", "hr", "hours", "min", "mins"}
-_REFERENCE_WORDS = {"inv", "invoice", "no", "number", "#", "namba", "nambari", "ref", "till", "paybill", "account"}
+_REFERENCE_WORDS = {
+    "inv",
+    "invoice",
+    "no",
+    "number",
+    "#",
+    "namba",
+    "nambari",
+    "ref",
+    "till",
+    "paybill",
+    "account",
+}
 _MONTH_WORDS = set(v.MONTHS)
 
 _SMALL_WORDS = v.NUMBER_WORDS
@@ -35,8 +57,10 @@ def _phone_like(digits: str, token: Token, prev: str) -> bool:
     plain = digits.replace(",", "")
     if prev == "+":
         return True
-    return (len(plain) == 10 and plain.startswith("0")) or (len(plain) == 12 and plain.startswith("254")) or (
-        len(plain) == 9 and plain[0] == "7" and "," not in digits
+    return (
+        (len(plain) == 10 and plain.startswith("0"))
+        or (len(plain) == 12 and plain.startswith("254"))
+        or (len(plain) == 9 and plain[0] == "7" and "," not in digits)
     )
 
 
@@ -47,6 +71,8 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     if not m:
         return None
     whole, frac, suffix = m.groups()
+    if len(whole) > 18 or (frac and len(frac) > 6):
+        return None  # a serial number or a pasted code, not money
     prev = lows[i - 1] if i > 0 else ""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if suffix and suffix not in _SUFFIXES:
@@ -108,8 +134,28 @@ def _sign_of(tokens: list[Token], i: int) -> bool:
 
 
 def _known_after(word: str) -> bool:
-    return word in {"for", "to", "from", "on", "at", "ya", "za", "kwa", "today", "leo", "jana", "yesterday",
-                    "each", "only", "cash", "via", "by", "na", "and", "in"}
+    return word in {
+        "for",
+        "to",
+        "from",
+        "on",
+        "at",
+        "ya",
+        "za",
+        "kwa",
+        "today",
+        "leo",
+        "jana",
+        "yesterday",
+        "each",
+        "only",
+        "cash",
+        "via",
+        "by",
+        "na",
+        "and",
+        "in",
+    }
 
 
 def _word_amount(msg: Analysed, i: int) -> Amount | None:

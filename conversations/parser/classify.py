@@ -6,9 +6,8 @@ from conversations.intents import Intent, unknown
 from conversations.parser import contacts, insights, invoices
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
-from conversations.parser.dates import find_day
+from conversations.parser.dates import find_day, find_period
 from conversations.parser.phones import find_phone
-from conversations.parser.dates import find_period
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
 from conversations.parser.records import Evidence, gather, record_intent
 from conversations.parser.text import Analysed, PhraseTable
@@ -21,16 +20,55 @@ _UNDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.UNDO_PHRASES)
 _REDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.REDO_PHRASES)
 _LANGUAGE = {" ".join(Analysed.of(p).lows): lang for lang, phrases in v.LANGUAGE_SWITCH.items() for p in phrases}
 _UNDO_VERBS = {"undo", "futa", "ondoa", "delete", "remove", "cancel", "scratch", "reverse", "batilisha"}
-_UNDO_OBJECTS = {"last", "that", "entry", "the", "one", "it", "transaction", "record", "hiyo", "ya", "mwisho",
-                 "previous", "this", "my", "i", "just", "made", "recorded", "added", "entered", "last one"}
-_FILLER = {"please", "pls", "plz", "kavi", "tafadhali", "now", "thanks", "asante", "ok", "okay", "oops", "sorry",
-           "samahani", "hey"}
+_UNDO_OBJECTS = {
+    "last",
+    "that",
+    "entry",
+    "the",
+    "one",
+    "it",
+    "transaction",
+    "record",
+    "hiyo",
+    "ya",
+    "mwisho",
+    "previous",
+    "this",
+    "my",
+    "i",
+    "just",
+    "made",
+    "recorded",
+    "added",
+    "entered",
+    "last one",
+}
+_FILLER = {
+    "please",
+    "pls",
+    "plz",
+    "kavi",
+    "tafadhali",
+    "now",
+    "thanks",
+    "asante",
+    "ok",
+    "okay",
+    "oops",
+    "sorry",
+    "samahani",
+    "hey",
+}
 _INVITE = PhraseTable.of(v.INVITE_WORDS)
 _ADD = PhraseTable.of(v.ADD_WORDS)
 _PAID_WORDS = {"paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment"}
 _SLASH = {
-    "start": "greeting", "help": "help", "undo": "undo", "balance": "query_balance",
-    "report": "query_report", "redo": "redo",
+    "start": "greeting",
+    "help": "help",
+    "undo": "undo",
+    "balance": "query_balance",
+    "report": "query_report",
+    "redo": "redo",
 }
 
 
@@ -172,7 +210,7 @@ def _other_words(msg: Analysed) -> int:
 
 
 def _asks_without_question_mark(msg: Analysed, ev: Evidence) -> bool:
-    """"sales this week" and "profit" ask; "paid rent", "lunch" and "Amina Salon" do not."""
+    """ "sales this week" and "profit" ask; "paid rent", "lunch" and "Amina Salon" do not."""
     past_tense = {"paid", "bought", "nimelipa", "nimenunua", "sold", "nimeuza", "received", "nimepokea"}
     if any(w in past_tense for w in msg.lows):
         return False

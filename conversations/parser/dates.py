@@ -75,12 +75,18 @@ def find_period(msg: Analysed, today: date) -> Period | None:
         return Period(start, end, (match.start, match.end))
     for i, word in enumerate(lows):
         # "last 7 days", "past 30 days", "siku 7 zilizopita"
-        if word in {"last", "past", "previous"} and i + 2 < len(lows) and _LAST_N_RE.match(lows[i + 1]) \
-                and lows[i + 2] in {"days", "day"}:
+        if (
+            word in {"last", "past", "previous"}
+            and i + 2 < len(lows)
+            and _LAST_N_RE.match(lows[i + 1])
+            and lows[i + 2] in {"days", "day"}
+        ):
             n = max(1, min(int(lows[i + 1]), 3660))
             return Period(today - timedelta(days=n - 1), today, (i, i + 3))
-        if word in v.MONTHS and (word != "may" or _month_context(lows, i)) and (
-            word not in {"mar", "sat", "sun", "dec"} or _month_context(lows, i)
+        if (
+            word in v.MONTHS
+            and (word != "may" or _month_context(lows, i))
+            and (word not in {"mar", "sat", "sun", "dec"} or _month_context(lows, i))
         ):
             # a day number next to the month makes it a date, not a month
             if _day_number_near(lows, i):
@@ -99,8 +105,20 @@ def find_period(msg: Analysed, today: date) -> Period | None:
     return None
 
 
-_SW_ORDINALS = {"kwanza": 1, "pili": 2, "tatu": 3, "nne": 4, "tano": 5, "sita": 6, "saba": 7, "nane": 8,
-                "tisa": 9, "kumi": 10, "kumi na moja": 11, "kumi na mbili": 12}
+_SW_ORDINALS = {
+    "kwanza": 1,
+    "pili": 2,
+    "tatu": 3,
+    "nne": 4,
+    "tano": 5,
+    "sita": 6,
+    "saba": 7,
+    "nane": 8,
+    "tisa": 9,
+    "kumi": 10,
+    "kumi na moja": 11,
+    "kumi na mbili": 12,
+}
 
 
 def _month_ordinal(word: str) -> int | None:
@@ -110,7 +128,7 @@ def _month_ordinal(word: str) -> int | None:
 
 
 def _month_context(lows: tuple[str, ...], i: int) -> bool:
-    """"may" and "sun" are words too; a month needs a preposition or a day beside it."""
+    """ "may" and "sun" are words too; a month needs a preposition or a day beside it."""
     prev = lows[i - 1] if i else ""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     return prev in {"in", "for", "of", "during", "since", "mwezi", "last", "this", "on"} or bool(
@@ -121,8 +139,10 @@ def _month_context(lows: tuple[str, ...], i: int) -> bool:
 def _day_number_near(lows: tuple[str, ...], i: int) -> bool:
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     prev = lows[i - 1] if i else ""
-    return bool((_ORDINAL_RE.match(nxt) and int(_ORDINAL_RE.match(nxt).group(1)) <= 31)  # type: ignore[union-attr]
-                or (_ORDINAL_RE.match(prev) and int(_ORDINAL_RE.match(prev).group(1)) <= 31))  # type: ignore[union-attr]
+    return bool(
+        (_ORDINAL_RE.match(nxt) and int(_ORDINAL_RE.match(nxt).group(1)) <= 31)  # type: ignore[union-attr]
+        or (_ORDINAL_RE.match(prev) and int(_ORDINAL_RE.match(prev).group(1)) <= 31)
+    )  # type: ignore[union-attr]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -161,7 +181,7 @@ def find_day(msg: Analysed, today: date) -> Period | None:
         numeric = _numeric_date(lows, i, today)
         if numeric is not None:
             return numeric
-        if word in v.MONTHS and _day_number_near(lows, i) and (word != "may" or True):
+        if word in v.MONTHS and _day_number_near(lows, i):
             nxt = lows[i + 1] if i + 1 < len(lows) else ""
             prev = lows[i - 1] if i else ""
             use_next = bool(_ORDINAL_RE.match(nxt))

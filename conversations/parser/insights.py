@@ -46,7 +46,9 @@ def forecast(msg: Analysed) -> Intent:
     if m:
         n = int(m.group(1))
         unit = m.group(2)
-        days = n * (7 if unit.startswith(("week", "wiki")) else 30 if unit.startswith(("month", "miezi", "mwezi")) else 1)
+        days = n * (
+            7 if unit.startswith(("week", "wiki")) else 30 if unit.startswith(("month", "miezi", "mwezi")) else 1
+        )
     elif "week" in msg.lows or "wiki" in msg.lows:
         days = 7
     return Intent("forecast", {"days": max(1, min(days, 365))}, confidence=0.9)

@@ -19,8 +19,25 @@ REMIND = PhraseTable.of(v.REMIND_WORDS)
 REQUEST = PhraseTable.of(v.REQUEST_WORDS)
 _NUMBER_RE = re.compile(r"\b(?:inv(?:oice)?)\s*[-#.:]?\s*(?:no\.?\s*|number\s*)?0*(\d{1,6})\b", re.IGNORECASE)
 _PAID_WORDS = {"paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "payment", "malipo", "lipwa"}
-_SKIP_BEFORE_NAME = {"for", "to", "ya", "kwa", "of", "an", "a", "the", "new", "create", "send", "make",
-                     "customer", "mteja", "raise", "about", "on"}
+_SKIP_BEFORE_NAME = {
+    "for",
+    "to",
+    "ya",
+    "kwa",
+    "of",
+    "an",
+    "a",
+    "the",
+    "new",
+    "create",
+    "send",
+    "make",
+    "customer",
+    "mteja",
+    "raise",
+    "about",
+    "on",
+}
 _ITEM_RE = re.compile(
     r"(?P<qty>\d+(?:\.\d+)?)\s*(?:x\s*)?(?P<desc>[a-z][a-z' -]*?)\s*(?:at|@|for|kwa)\s*"
     r"(?:ksh\.?\s*|kes\s*)?(?P<price>\d[\d,]*(?:\.\d+)?k?)\s*(?:each|per\s+\w+|kila\s+\w+)?",
@@ -42,7 +59,7 @@ def _name_after(msg: Analysed, start: int) -> str | None:
 
 
 def _price(text: str) -> int | str:
-    """"3,200" -> 3200, "2.5k" -> 2500, "99.5" -> "99.5" (the contract's plain form)."""
+    """ "3,200" -> 3200, "2.5k" -> 2500, "99.5" -> "99.5" (the contract's plain form)."""
     text = text.lower()
     value = D(text[:-1]) * 1000 if text.endswith("k") else D(text)
     return int(value) if value == value.to_integral_value() else plain(value)
@@ -92,11 +109,13 @@ def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
         slots["customer"] = customer
     items = []
     for m in _ITEM_RE.finditer(msg.raw):
-        items.append({
-            "description": " ".join(m.group("desc").split()),
-            "quantity": _price(m.group("qty")),
-            "unit_price": _price(m.group("price")),
-        })
+        items.append(
+            {
+                "description": " ".join(m.group("desc").split()),
+                "quantity": _price(m.group("qty")),
+                "unit_price": _price(m.group("price")),
+            }
+        )
     if items:
         slots["items"] = items
     else:

@@ -7,16 +7,48 @@ from conversations.parser.text import Analysed, words_of
 def _vocabulary_words() -> frozenset[str]:
     words: set[str] = set()
     tables: list[tuple[str, ...]] = [
-        v.EXPENSE_CUES, v.INCOME_CUES, v.THIRD_PERSON_PAID, v.TODAY_WORDS, v.YESTERDAY_WORDS,
-        v.DAY_BEFORE_YESTERDAY_WORDS, v.GREETING_WORDS, v.HELP_PHRASES, v.UNDO_PHRASES, v.REDO_PHRASES,
-        v.QUESTION_CUES, v.STOPWORDS, v.CURRENCY_WORDS, v.UNIT_WORDS, v.INVOICE_WORDS, v.BUDGET_WORDS,
-        v.FORECAST_WORDS, v.CHART_WORDS, v.EXPORT_WORDS, v.CUSTOMER_WORDS, v.SUPPLIER_WORDS, v.ADD_WORDS,
-        v.INVITE_WORDS, v.REMIND_WORDS, v.REQUEST_WORDS, v.CORRECTION_OPENERS, v.LIST_INVOICE_CUES,
-        tuple(v.PERIOD_PHRASES), tuple(v.WEEKDAYS), tuple(v.MONTHS), tuple(v.NUMBER_WORDS),
-        tuple(v.PRE_MULTIPLIERS), tuple(v.POST_MULTIPLIERS), tuple(v.AMOUNT_WORDS),
+        v.EXPENSE_CUES,
+        v.INCOME_CUES,
+        v.THIRD_PERSON_PAID,
+        v.TODAY_WORDS,
+        v.YESTERDAY_WORDS,
+        v.DAY_BEFORE_YESTERDAY_WORDS,
+        v.GREETING_WORDS,
+        v.HELP_PHRASES,
+        v.UNDO_PHRASES,
+        v.REDO_PHRASES,
+        v.QUESTION_CUES,
+        v.STOPWORDS,
+        v.CURRENCY_WORDS,
+        v.UNIT_WORDS,
+        v.INVOICE_WORDS,
+        v.BUDGET_WORDS,
+        v.FORECAST_WORDS,
+        v.CHART_WORDS,
+        v.EXPORT_WORDS,
+        v.CUSTOMER_WORDS,
+        v.SUPPLIER_WORDS,
+        v.ADD_WORDS,
+        v.INVITE_WORDS,
+        v.REMIND_WORDS,
+        v.REQUEST_WORDS,
+        v.CORRECTION_OPENERS,
+        v.LIST_INVOICE_CUES,
+        tuple(v.PERIOD_PHRASES),
+        tuple(v.WEEKDAYS),
+        tuple(v.MONTHS),
+        tuple(v.NUMBER_WORDS),
+        tuple(v.PRE_MULTIPLIERS),
+        tuple(v.POST_MULTIPLIERS),
+        tuple(v.AMOUNT_WORDS),
     ]
-    for groups in (v.EXPENSE_CATEGORY_WORDS, v.INCOME_CATEGORY_WORDS, v.METRIC_WORDS, v.ROLE_WORDS,
-                   v.INVOICE_STATUS_WORDS):
+    for groups in (
+        v.EXPENSE_CATEGORY_WORDS,
+        v.INCOME_CATEGORY_WORDS,
+        v.METRIC_WORDS,
+        v.ROLE_WORDS,
+        v.INVOICE_STATUS_WORDS,
+    ):
         tables.extend(groups.values())
     for table in tables:
         for phrase in table:
@@ -26,8 +58,26 @@ def _vocabulary_words() -> frozenset[str]:
 
 KNOWN_WORDS = _vocabulary_words()
 # Words that may stand inside a business name even though KAVI knows them.
-NAME_PARTS = frozenset({"traders", "ltd", "limited", "enterprises", "shop", "store", "salon", "hardware",
-                        "wholesalers", "supermarket", "mama", "baba", "mzee", "bank", "sacco", "&"})
+NAME_PARTS = frozenset(
+    {
+        "traders",
+        "ltd",
+        "limited",
+        "enterprises",
+        "shop",
+        "store",
+        "salon",
+        "hardware",
+        "wholesalers",
+        "supermarket",
+        "mama",
+        "baba",
+        "mzee",
+        "bank",
+        "sacco",
+        "&",
+    }
+)
 _INTRODUCERS = ("from", "to", "for", "by", "kwa", "kutoka", "toka", "kwenye", "with")
 
 
@@ -43,7 +93,7 @@ def display_name(words: list[str]) -> str:
 
 
 def _is_name_word(low: str, text: str, first: bool) -> bool:
-    if not low[:1].isalpha() or len(low) < 2 and low != "&":
+    if not low[:1].isalpha() or (len(low) < 2 and low != "&"):
         return False
     if low in NAME_PARTS:
         return True

@@ -18,8 +18,22 @@ EXPENSE_CUES = PhraseTable.of(v.EXPENSE_CUES)
 INCOME_CUES = PhraseTable.of(v.INCOME_CUES)
 # When one message names two expense categories, the more specific purpose wins:
 # "paid fundi to fix the fridge" is a repair, "delivery of stock" is transport.
-_PRIORITY = ("fees", "loan_repayment", "taxes", "repairs", "salaries", "rent", "utilities", "transport",
-             "airtime", "marketing", "meals", "supplies", "equipment", "stock")
+_PRIORITY = (
+    "fees",
+    "loan_repayment",
+    "taxes",
+    "repairs",
+    "salaries",
+    "rent",
+    "utilities",
+    "transport",
+    "airtime",
+    "marketing",
+    "meals",
+    "supplies",
+    "equipment",
+    "stock",
+)
 _UNIT_PRICE_BEFORE = {"at", "@", "for", "kwa", "each"}
 _UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
 
@@ -80,7 +94,7 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
 
 
 def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
-    """"Otieno paid 2000", "paid by Otieno", "paid me": money came in."""
+    """ "Otieno paid 2000", "paid by Otieno", "paid me": money came in."""
     for cue in cues:
         if msg.lows[cue.start] != "paid":
             continue
@@ -102,10 +116,7 @@ def record_intent(msg: Analysed, ev: Evidence, today: date) -> Intent:
     if _someone_paid_me(msg, ev.expense_cues):
         income += 3
     kind = "income" if income > expense else "expense"
-    if kind == "income":
-        category = pick_category(ev.income_categories)
-    else:
-        category = pick_category(ev.expense_categories)
+    category = pick_category(ev.income_categories) if kind == "income" else pick_category(ev.expense_categories)
     day = find_day(msg, today)
     slots: dict[str, object] = {}
     if ev.amount is not None:

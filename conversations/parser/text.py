@@ -36,10 +36,7 @@ def clean(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [
-        Token(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end())
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    return [Token(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
 def words_of(phrase: str) -> tuple[str, ...]:

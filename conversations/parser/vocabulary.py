@@ -4,6 +4,9 @@ English, Swahili and Sheng sit side by side; phrases (several words) are
 matched before single words, so "transaction cost" wins over "cost".
 """
 
+# Hand-packed tables read better than one word a line.
+# fmt: off
+
 # --- categories ------------------------------------------------------------
 
 EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
@@ -380,3 +383,4 @@ ENGLISH_MARKERS: tuple[str, ...] = (
     "undo", "cancel", "rent", "lunch", "fuel", "business", "called", "name", "it", "was", "no",
     "yes", "of", "and", "to", "on", "with", "spend", "have", "do", "am", "are", "where", "which",
 )
+# fmt: on

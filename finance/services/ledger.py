@@ -63,9 +63,7 @@ def record_transaction(
     if reference:
         reference = reference.strip().upper()
         existing = session.exec(
-            select(Transaction).where(
-                Transaction.business_id == actor.business_id, Transaction.reference == reference
-            )
+            select(Transaction).where(Transaction.business_id == actor.business_id, Transaction.reference == reference)
         ).first()
         if existing is not None:
             raise DuplicateReference(reference, existing.id or 0)
@@ -93,8 +91,7 @@ def record_transaction(
         if reference:
             raise DuplicateReference(reference, 0) from exc
         raise
-    log_activity(session, actor=actor, action="record", entity="transaction", entity_id=txn.id,
-                 after=snapshot(txn))
+    log_activity(session, actor=actor, action="record", entity="transaction", entity_id=txn.id, after=snapshot(txn))
     return txn
 
 
@@ -125,8 +122,15 @@ def undo_last(session: Session, *, actor: Member) -> Transaction | None:
     before = snapshot(txn)
     txn.deleted_at = utcnow()
     session.add(txn)
-    log_activity(session, actor=actor, action="undo", entity="transaction", entity_id=txn.id,
-                 before=before, after=snapshot(txn))
+    log_activity(
+        session,
+        actor=actor,
+        action="undo",
+        entity="transaction",
+        entity_id=txn.id,
+        before=before,
+        after=snapshot(txn),
+    )
     session.flush()
     return txn
 
@@ -151,8 +155,15 @@ def redo_last(session: Session, *, actor: Member) -> Transaction | None:
             before = snapshot(txn)
             txn.deleted_at = None
             session.add(txn)
-            log_activity(session, actor=actor, action="redo", entity="transaction", entity_id=txn.id,
-                         before=before, after=snapshot(txn))
+            log_activity(
+                session,
+                actor=actor,
+                action="redo",
+                entity="transaction",
+                entity_id=txn.id,
+                before=before,
+                after=snapshot(txn),
+            )
             session.flush()
             return txn
     return None
@@ -193,8 +204,15 @@ def edit_transaction(
     if counterparty is not None:
         txn.counterparty = counterparty
     session.add(txn)
-    log_activity(session, actor=actor, action="edit", entity="transaction", entity_id=txn.id,
-                 before=before, after=snapshot(txn))
+    log_activity(
+        session,
+        actor=actor,
+        action="edit",
+        entity="transaction",
+        entity_id=txn.id,
+        before=before,
+        after=snapshot(txn),
+    )
     session.flush()
     return txn
 

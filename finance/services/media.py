@@ -15,8 +15,9 @@ def store_media(
     session: Session, *, content_type: str, filename: str, data: bytes, ttl: timedelta = DEFAULT_TTL
 ) -> str:
     token = secrets.token_urlsafe(24)
-    session.add(MediaFile(token=token, content_type=content_type, filename=filename, data=data,
-                          expires_at=utcnow() + ttl))
+    session.add(
+        MediaFile(token=token, content_type=content_type, filename=filename, data=data, expires_at=utcnow() + ttl)
+    )
     session.flush()
     return token
 

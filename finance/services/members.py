@@ -45,8 +45,7 @@ def start_business(session: Session, *, founder: Person, name: str = DEFAULT_BUS
     founder.current_business_id = business.id
     session.add(founder)
     session.flush()
-    log_activity(session, actor=member, action="create", entity="business", entity_id=business.id,
-                 after={"name": name})
+    log_activity(session, actor=member, action="create", entity="business", entity_id=business.id, after={"name": name})
     return member
 
 
@@ -74,8 +73,15 @@ def rename_business(session: Session, *, actor: Member, name: str) -> Business:
     business.name = name
     business.named = True
     session.add(business)
-    log_activity(session, actor=actor, action="rename", entity="business", entity_id=business.id,
-                 before=before, after={"name": name})
+    log_activity(
+        session,
+        actor=actor,
+        action="rename",
+        entity="business",
+        entity_id=business.id,
+        before=before,
+        after={"name": name},
+    )
     session.flush()
     return business
 

@@ -54,7 +54,11 @@ def test_correction_right_after_recording_edits_it(chat: ChatTester, engine: Eng
     assert "Fixed: expense Ksh 1,500 for transport" in chat.say("actually it was transport")
     assert "yesterday" in chat.say("sorry, it was yesterday")
     [entry] = _entries(engine)
-    assert (entry.amount_cents, entry.category, entry.occurred_on) == (150000, "transport", TODAY - timedelta(days=1))
+    assert (entry.amount_cents, entry.category, entry.occurred_on) == (
+        150000,
+        "transport",
+        TODAY - timedelta(days=1),
+    )
 
 
 def test_missing_amount_is_asked_for(chat: ChatTester, engine: Engine) -> None:

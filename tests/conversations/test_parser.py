@@ -16,76 +16,145 @@ from tests.conftest import SHARED
 T = date(2026, 6, 17)
 
 CASES = [
- ("paid rent 15k", "record_expense", {"amount":"15000","category":"rent"}),
- ("nimelipa rent 15k", "record_expense", {"amount":"15000","category":"rent"}),
- ("nimelipa kodi elfu kumi na tano", "record_expense", {"amount":"15000","category":"rent"}),
- ("fuel 2,000 yesterday", "record_expense", {"amount":"2000","category":"transport","date":"2026-06-16"}),
- ("Spent 500 on airtime", "record_expense", {"amount":"500","category":"airtime"}),
- ("bought sugar 2 bags 6,400", "record_expense", {"amount":"6400","category":"stock"}),
- ("paid the fundi 1,200 for fixing the door", "record_expense", {"amount":"1200","category":"repairs"}),
- ("KPLC tokens 1000", "record_expense", {"amount":"1000","category":"utilities"}),
- ("water bill 850", "record_expense", {"amount":"850","category":"utilities"}),
- ("paid Otieno 3000 salary", "record_expense", {"amount":"3000","category":"salaries","counterparty":"Otieno"}),
- ("mshahara ya Wanjiru 8k", "record_expense", {"amount":"8000","category":"salaries"}),
- ("boda 150", "record_expense", {"amount":"150","category":"transport"}),
- ("nauli 200 leo", "record_expense", {"amount":"200","category":"transport","date":"2026-06-17"}),
- ("county permit 5,000", "record_expense", {"amount":"5000","category":"taxes"}),
- ("bank charges 35", "record_expense", {"amount":"35","category":"fees"}),
- ("posters 1500", "record_expense", {"amount":"1500","category":"marketing"}),
- ("fuliza 700", "record_expense", {"amount":"700","category":"loan_repayment"}),
- ("nimelipa mkopo 2,000", "record_expense", {"amount":"2000","category":"loan_repayment"}),
- ("chai 50", "record_expense", {"amount":"50","category":"meals"}),
- ("bought a printer for 12,500", "record_expense", {"amount":"12500","category":"equipment"}),
- ("Ksh 300 for lunch", "record_expense", {"amount":"300","category":"meals"}),
- ("lunch KES 450", "record_expense", {"amount":"450","category":"meals"}),
- ("stock 20000 from Naivas", "record_expense", {"amount":"20000","category":"stock","counterparty":"Naivas"}),
- ("nimenunua mzigo wa 35k", "record_expense", {"amount":"35000","category":"stock"}),
- ("tatu thao ya stock", "record_expense", {"amount":"3000","category":"stock"}),
- ("ngiri mbili ya nauli", "record_expense", {"amount":"2000","category":"transport"}),
- ("electricity 2.5k", "record_expense", {"amount":"2500","category":"utilities"}),
- ("rent 1,500/-", "record_expense", {"amount":"1500","category":"rent"}),
- ("paid 1,500 bob for wifi", "record_expense", {"amount":"1500","category":"utilities"}),
- ("two thousand five hundred for transport", "record_expense", {"amount":"2500","category":"transport"}),
- ("laki moja ya stock", "record_expense", {"amount":"100000","category":"stock"}),
- ("paid rent 20k on monday", "record_expense", {"amount":"20000","category":"rent","date":"2026-06-15"}),
- ("diesel 4,000 juzi", "record_expense", {"amount":"4000","category":"transport","date":"2026-06-15"}),
- ("paid casuals 2,400", "record_expense", {"amount":"2400","category":"salaries"}),
- ("delivery 300", "record_expense", {"amount":"300","category":"transport"}),
- ("sold goods worth 7,000", "record_income", {"amount":"7000","category":"sales"}),
- ("sales 15,300 today", "record_income", {"amount":"15300","category":"sales","date":"2026-06-17"}),
- ("mauzo ya leo ni 9,450", "record_income", {"amount":"9450","category":"sales","date":"2026-06-17"}),
- ("nimeuza elfu tatu", "record_income", {"amount":"3000","category":"sales"}),
- ("got 5k from Mary", "record_income", {"amount":"5000","counterparty":"Mary"}),
- ("Mary paid 2,000", "record_income", {"amount":"2000","counterparty":"Mary"}),
- ("Otieno amelipa 1500", "record_income", {"amount":"1500","counterparty":"Otieno"}),
- ("nimepokea 4,000 kutoka kwa Akinyi", "record_income", {"amount":"4000","counterparty":"Akinyi"}),
- ("received 3000 for hair braiding", "record_income", {"amount":"3000","category":"services"}),
- ("income 12k", "record_income", {"amount":"12000"}),
- ("customer paid 800", "record_income", {"amount":"800"}),
- ("sold 3 crates of soda at 1,200 each", "record_income", {"amount":"3600","category":"sales"}),
- ("mauzo elfu mbili mia tano", "record_income", {"amount":"2500","category":"sales"}),
- ("today's takings 8,900", "record_income", {"amount":"8900","date":"2026-06-17"}),
- ("how much did I spend this week?", "query_summary", {"metric":"expenses","start":"2026-06-15","end":"2026-06-17"}),
- ("what did I spend on fuel last month", "query_summary", {"metric":"expenses","category":"transport","start":"2026-05-01","end":"2026-05-31"}),
- ("total sales yesterday", "query_summary", {"metric":"income","start":"2026-06-16","end":"2026-06-16"}),
- ("mauzo ya wiki hii", "query_summary", {"metric":"income","start":"2026-06-15","end":"2026-06-17"}),
- ("faida mwezi huu", "query_summary", {"metric":"profit","start":"2026-06-01","end":"2026-06-17"}),
- ("my balance", "query_summary", {"metric":"balance"}),
- ("salio", "query_summary", {"metric":"balance"}),
- ("how is my profit this month", "query_summary", {"metric":"profit","start":"2026-06-01","end":"2026-06-17"}),
- ("show me expenses for May", "query_summary", {"metric":"expenses","start":"2026-05-01","end":"2026-05-31"}),
- ("how much have I made today", "query_summary", {"metric":"income","start":"2026-06-17","end":"2026-06-17"}),
- ("nimeuza ngapi leo?", "query_summary", {"metric":"income","start":"2026-06-17","end":"2026-06-17"}),
- ("matumizi ya mwezi uliopita", "query_summary", {"metric":"expenses","start":"2026-05-01","end":"2026-05-31"}),
- ("how much did I pay for rent this year", "query_summary", {"metric":"expenses","category":"rent","start":"2026-01-01","end":"2026-06-17"}),
- ("expenses today", "query_summary", {"metric":"expenses","start":"2026-06-17","end":"2026-06-17"}),
- ("undo", "undo", {}), ("delete that", "undo", {}), ("futa hiyo", "undo", {}), ("remove the last entry", "undo", {}),
- ("oops undo that", "undo", {}),
- ("help", "help", {}), ("what can you do?", "help", {}), ("msaada", "help", {}), ("/start", "greeting", {}),
- ("hello", "greeting", {}), ("habari", "greeting", {}), ("mambo", "greeting", {}), ("good morning", "greeting", {}),
- ("niaje boss", "greeting", {}), ("hi kavi", "greeting", {}), ("Habari yako", "greeting", {}),
- ("what's the weather", "unknown", {}), ("I love you", "unknown", {}), ("asdfgh", "unknown", {}),
- ("who won the match yesterday", "unknown", {}),
+    ("paid rent 15k", "record_expense", {"amount": "15000", "category": "rent"}),
+    ("nimelipa rent 15k", "record_expense", {"amount": "15000", "category": "rent"}),
+    ("nimelipa kodi elfu kumi na tano", "record_expense", {"amount": "15000", "category": "rent"}),
+    (
+        "fuel 2,000 yesterday",
+        "record_expense",
+        {"amount": "2000", "category": "transport", "date": "2026-06-16"},
+    ),
+    ("Spent 500 on airtime", "record_expense", {"amount": "500", "category": "airtime"}),
+    ("bought sugar 2 bags 6,400", "record_expense", {"amount": "6400", "category": "stock"}),
+    ("paid the fundi 1,200 for fixing the door", "record_expense", {"amount": "1200", "category": "repairs"}),
+    ("KPLC tokens 1000", "record_expense", {"amount": "1000", "category": "utilities"}),
+    ("water bill 850", "record_expense", {"amount": "850", "category": "utilities"}),
+    (
+        "paid Otieno 3000 salary",
+        "record_expense",
+        {"amount": "3000", "category": "salaries", "counterparty": "Otieno"},
+    ),
+    ("mshahara ya Wanjiru 8k", "record_expense", {"amount": "8000", "category": "salaries"}),
+    ("boda 150", "record_expense", {"amount": "150", "category": "transport"}),
+    ("nauli 200 leo", "record_expense", {"amount": "200", "category": "transport", "date": "2026-06-17"}),
+    ("county permit 5,000", "record_expense", {"amount": "5000", "category": "taxes"}),
+    ("bank charges 35", "record_expense", {"amount": "35", "category": "fees"}),
+    ("posters 1500", "record_expense", {"amount": "1500", "category": "marketing"}),
+    ("fuliza 700", "record_expense", {"amount": "700", "category": "loan_repayment"}),
+    ("nimelipa mkopo 2,000", "record_expense", {"amount": "2000", "category": "loan_repayment"}),
+    ("chai 50", "record_expense", {"amount": "50", "category": "meals"}),
+    ("bought a printer for 12,500", "record_expense", {"amount": "12500", "category": "equipment"}),
+    ("Ksh 300 for lunch", "record_expense", {"amount": "300", "category": "meals"}),
+    ("lunch KES 450", "record_expense", {"amount": "450", "category": "meals"}),
+    (
+        "stock 20000 from Naivas",
+        "record_expense",
+        {"amount": "20000", "category": "stock", "counterparty": "Naivas"},
+    ),
+    ("nimenunua mzigo wa 35k", "record_expense", {"amount": "35000", "category": "stock"}),
+    ("tatu thao ya stock", "record_expense", {"amount": "3000", "category": "stock"}),
+    ("ngiri mbili ya nauli", "record_expense", {"amount": "2000", "category": "transport"}),
+    ("electricity 2.5k", "record_expense", {"amount": "2500", "category": "utilities"}),
+    ("rent 1,500/-", "record_expense", {"amount": "1500", "category": "rent"}),
+    ("paid 1,500 bob for wifi", "record_expense", {"amount": "1500", "category": "utilities"}),
+    (
+        "two thousand five hundred for transport",
+        "record_expense",
+        {"amount": "2500", "category": "transport"},
+    ),
+    ("laki moja ya stock", "record_expense", {"amount": "100000", "category": "stock"}),
+    (
+        "paid rent 20k on monday",
+        "record_expense",
+        {"amount": "20000", "category": "rent", "date": "2026-06-15"},
+    ),
+    (
+        "diesel 4,000 juzi",
+        "record_expense",
+        {"amount": "4000", "category": "transport", "date": "2026-06-15"},
+    ),
+    ("paid casuals 2,400", "record_expense", {"amount": "2400", "category": "salaries"}),
+    ("delivery 300", "record_expense", {"amount": "300", "category": "transport"}),
+    ("sold goods worth 7,000", "record_income", {"amount": "7000", "category": "sales"}),
+    ("sales 15,300 today", "record_income", {"amount": "15300", "category": "sales", "date": "2026-06-17"}),
+    ("mauzo ya leo ni 9,450", "record_income", {"amount": "9450", "category": "sales", "date": "2026-06-17"}),
+    ("nimeuza elfu tatu", "record_income", {"amount": "3000", "category": "sales"}),
+    ("got 5k from Mary", "record_income", {"amount": "5000", "counterparty": "Mary"}),
+    ("Mary paid 2,000", "record_income", {"amount": "2000", "counterparty": "Mary"}),
+    ("Otieno amelipa 1500", "record_income", {"amount": "1500", "counterparty": "Otieno"}),
+    ("nimepokea 4,000 kutoka kwa Akinyi", "record_income", {"amount": "4000", "counterparty": "Akinyi"}),
+    ("received 3000 for hair braiding", "record_income", {"amount": "3000", "category": "services"}),
+    ("income 12k", "record_income", {"amount": "12000"}),
+    ("customer paid 800", "record_income", {"amount": "800"}),
+    ("sold 3 crates of soda at 1,200 each", "record_income", {"amount": "3600", "category": "sales"}),
+    ("mauzo elfu mbili mia tano", "record_income", {"amount": "2500", "category": "sales"}),
+    ("today's takings 8,900", "record_income", {"amount": "8900", "date": "2026-06-17"}),
+    (
+        "how much did I spend this week?",
+        "query_summary",
+        {"metric": "expenses", "start": "2026-06-15", "end": "2026-06-17"},
+    ),
+    (
+        "what did I spend on fuel last month",
+        "query_summary",
+        {"metric": "expenses", "category": "transport", "start": "2026-05-01", "end": "2026-05-31"},
+    ),
+    (
+        "total sales yesterday",
+        "query_summary",
+        {"metric": "income", "start": "2026-06-16", "end": "2026-06-16"},
+    ),
+    ("mauzo ya wiki hii", "query_summary", {"metric": "income", "start": "2026-06-15", "end": "2026-06-17"}),
+    ("faida mwezi huu", "query_summary", {"metric": "profit", "start": "2026-06-01", "end": "2026-06-17"}),
+    ("my balance", "query_summary", {"metric": "balance"}),
+    ("salio", "query_summary", {"metric": "balance"}),
+    (
+        "how is my profit this month",
+        "query_summary",
+        {"metric": "profit", "start": "2026-06-01", "end": "2026-06-17"},
+    ),
+    (
+        "show me expenses for May",
+        "query_summary",
+        {"metric": "expenses", "start": "2026-05-01", "end": "2026-05-31"},
+    ),
+    (
+        "how much have I made today",
+        "query_summary",
+        {"metric": "income", "start": "2026-06-17", "end": "2026-06-17"},
+    ),
+    ("nimeuza ngapi leo?", "query_summary", {"metric": "income", "start": "2026-06-17", "end": "2026-06-17"}),
+    (
+        "matumizi ya mwezi uliopita",
+        "query_summary",
+        {"metric": "expenses", "start": "2026-05-01", "end": "2026-05-31"},
+    ),
+    (
+        "how much did I pay for rent this year",
+        "query_summary",
+        {"metric": "expenses", "category": "rent", "start": "2026-01-01", "end": "2026-06-17"},
+    ),
+    ("expenses today", "query_summary", {"metric": "expenses", "start": "2026-06-17", "end": "2026-06-17"}),
+    ("undo", "undo", {}),
+    ("delete that", "undo", {}),
+    ("futa hiyo", "undo", {}),
+    ("remove the last entry", "undo", {}),
+    ("oops undo that", "undo", {}),
+    ("help", "help", {}),
+    ("what can you do?", "help", {}),
+    ("msaada", "help", {}),
+    ("/start", "greeting", {}),
+    ("hello", "greeting", {}),
+    ("habari", "greeting", {}),
+    ("mambo", "greeting", {}),
+    ("good morning", "greeting", {}),
+    ("niaje boss", "greeting", {}),
+    ("hi kavi", "greeting", {}),
+    ("Habari yako", "greeting", {}),
+    ("what's the weather", "unknown", {}),
+    ("I love you", "unknown", {}),
+    ("asdfgh", "unknown", {}),
+    ("who won the match yesterday", "unknown", {}),
 ]
 
 
@@ -124,8 +193,12 @@ def test_never_raises_on_any_unicode(text: str) -> None:
 def _score(cases_file: Path, predictions: str, tmp_path: Path) -> str:
     pred = tmp_path / "pred.jsonl"
     pred.write_text(predictions, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(SHARED / "eval" / "score_nlu.py"), str(cases_file), str(pred)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score_nlu.py"), str(cases_file), str(pred)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return result.stdout
 
 
@@ -133,8 +206,13 @@ def test_kavi_understand_on_the_shared_dev_set(tmp_path: Path) -> None:
     """The real command, fed the dev set as JSON lines, scored by the shared scorer."""
     dev = SHARED / "eval" / "nlu_dev.jsonl"
     kavi = Path(sys.executable).parent / "kavi"
-    result = subprocess.run([str(kavi), "understand", "--today", "2026-06-17"], input=dev.read_text(encoding="utf-8"),
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [str(kavi), "understand", "--today", "2026-06-17"],
+        input=dev.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     lines = result.stdout.splitlines()
     assert len(lines) == len(dev.read_text(encoding="utf-8").splitlines())
     report = _score(dev, result.stdout, tmp_path)
@@ -148,9 +226,16 @@ def test_kavi_understand_on_the_shared_dev_set(tmp_path: Path) -> None:
 
 def test_kavi_understand_reads_plain_lines_and_today(tmp_path: Path) -> None:
     kavi = Path(sys.executable).parent / "kavi"
-    result = subprocess.run([str(kavi), "understand", "--today", "2026-11-22"], input="chakula 300 jana\n\n",
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [str(kavi), "understand", "--today", "2026-11-22"],
+        input="chakula 300 jana\n\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     first, second = (json.loads(line) for line in result.stdout.splitlines())
-    assert first == {"intent": "record_expense",
-                     "slots": {"amount": "300", "category": "meals", "date": "2026-11-21"}}
+    assert first == {
+        "intent": "record_expense",
+        "slots": {"amount": "300", "category": "meals", "date": "2026-11-21"},
+    }
     assert second == {"intent": "unknown", "slots": {}}

@@ -35,8 +35,15 @@ def _join(session: Session, admin: Member, who: str, role: Role) -> Member:
 
 
 def _spend(session: Session, actor: Member, amount: str, category: str = "rent", **kw: object) -> Transaction:
-    return record_transaction(session, actor=actor, kind="expense", amount=Decimal(amount), category=category,
-                              occurred_on=kw.pop("occurred_on", DAY), **kw)  # type: ignore[arg-type]
+    return record_transaction(
+        session,
+        actor=actor,
+        kind="expense",
+        amount=Decimal(amount),
+        category=category,
+        occurred_on=kw.pop("occurred_on", DAY),
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def test_record_stores_cents_and_logs(engine: Engine) -> None:
@@ -55,8 +62,10 @@ def test_record_stores_cents_and_logs(engine: Engine) -> None:
         assert log.action == "record" and log.after and log.after["amount"] == "15000.5"
 
 
-@pytest.mark.parametrize(("amount", "reason"), [("0", "not_positive"), ("-5", "not_positive"),
-                                                ("100000000.01", "too_large"), ("1.001", "too_precise")])
+@pytest.mark.parametrize(
+    ("amount", "reason"),
+    [("0", "not_positive"), ("-5", "not_positive"), ("100000000.01", "too_large"), ("1.001", "too_precise")],
+)
 def test_bad_amounts_are_refused_and_nothing_stored(engine: Engine, amount: str, reason: str) -> None:
     with Session(engine) as session:
         owner = _founder(session, "amina")
@@ -71,8 +80,7 @@ def test_category_must_match_kind(engine: Engine) -> None:
     with Session(engine) as session:
         owner = _founder(session, "amina")
         with pytest.raises(InvalidCategory):
-            record_transaction(session, actor=owner, kind="income", amount=Decimal(5), category="rent",
-                               occurred_on=DAY)
+            record_transaction(session, actor=owner, kind="income", amount=Decimal(5), category="rent", occurred_on=DAY)
 
 
 def test_reference_is_unique_per_business_only(engine: Engine) -> None:
@@ -102,9 +110,12 @@ def test_undo_redo_edit_are_real_features(engine: Engine) -> None:
         edited = edit_last(session, actor=owner, amount=Decimal("1500"), category="transport")
         assert edited is not None and edited.amount_cents == 150000 and edited.category == "transport"
         session.commit()
-        actions = [a.action for a in session.exec(
-            select(ActivityLog).where(ActivityLog.entity == "transaction").order_by(ActivityLog.id)
-        ).all()]
+        actions = [
+            a.action
+            for a in session.exec(
+                select(ActivityLog).where(ActivityLog.entity == "transaction").order_by(ActivityLog.id)
+            ).all()
+        ]
         assert actions == ["record", "record", "undo", "undo", "redo", "redo", "edit"]
         edit = session.exec(select(ActivityLog).where(ActivityLog.action == "edit")).one()
         assert edit.before and edit.before["amount"] == "15000" and edit.after and edit.after["amount"] == "1500"
@@ -154,14 +165,18 @@ def test_summaries_by_period_category_and_counterparty(engine: Engine) -> None:
         _spend(session, owner, "15000", "rent", occurred_on=DAY - timedelta(days=30))
         _spend(session, owner, "300", "transport", counterparty="Boda Joe")
         _spend(session, owner, "200", "transport")
-        record_transaction(session, actor=owner, kind="income", amount=Decimal("4500"), category="sales",
-                           occurred_on=DAY)
+        record_transaction(
+            session, actor=owner, kind="income", amount=Decimal("4500"), category="sales", occurred_on=DAY
+        )
         deleted = _spend(session, owner, "50000", "equipment")
         undo_last(session, actor=owner)
         assert deleted.deleted_at is not None
         month = summarise(session, actor=owner, start=DAY.replace(day=1), end=DAY)
-        assert (month.income, month.expenses, month.profit) == (Decimal("4500.00"), Decimal("500.00"),
-                                                                 Decimal("4000.00"))
+        assert (month.income, month.expenses, month.profit) == (
+            Decimal("4500.00"),
+            Decimal("500.00"),
+            Decimal("4000.00"),
+        )
         assert month.by_category == {"sales": Decimal("4500.00"), "transport": Decimal("500.00")}
         # the balance counts everything up to the end, the old rent included
         assert month.balance == Decimal("-11000.00")

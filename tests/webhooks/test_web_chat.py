@@ -85,8 +85,9 @@ def test_media_links_serve_only_that_file_and_expire(client: TestClient, engine:
 
     with Session(engine) as session:
         token = store_media(session, content_type="image/png", filename="chart.png", data=b"\x89PNG-bytes")
-        expired = store_media(session, content_type="image/png", filename="old.png", data=b"old",
-                              ttl=timedelta(seconds=-1))
+        expired = store_media(
+            session, content_type="image/png", filename="old.png", data=b"old", ttl=timedelta(seconds=-1)
+        )
         session.commit()
     response = client.get(f"/media/{token}")
     assert response.status_code == 200 and response.content == b"\x89PNG-bytes"

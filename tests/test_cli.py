@@ -1,0 +1,59 @@
+"""The `kavi` command as a person runs it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine
+
+from finance.db import downgrade, make_engine
+
+KAVI = str(Path(sys.executable).parent / "kavi")
+
+
+def _run(args: list[str], db_url: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KAVI_DATABASE_URL": db_url}
+    return subprocess.run([KAVI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_chat_script_prints_a_transcript_on_a_fresh_sqlite(tmp_path: Path) -> None:
+    script = tmp_path / "demo.txt"
+    script.write_text("# comments are skipped\npaid rent 15k\n\nhow much did I spend this month?\n", encoding="utf-8")
+    db = tmp_path / "fresh" / "kavi.db"
+    result = _run(["chat", "--script", str(script), "--today", "2026-11-22"], f"sqlite:///{db}")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "> paid rent 15k"
+    assert lines[1] == "✅ Recorded expense: Ksh 15,000 for rent, today."
+    assert "> how much did I spend this month?" in lines
+    assert "You spent Ksh 15,000 this month (1 Nov – 22 Nov)." in lines
+    assert db.exists()  # migrated by itself
+
+
+def test_chat_rejects_a_bad_date_and_a_missing_file(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/k.db"
+    bad_date = _run(["chat", "--script", "x.txt", "--today", "17/06/2026"], db)
+    assert bad_date.returncode == 2 and "is not a date like 2026-06-17" in bad_date.stderr
+    missing = _run(["chat", "--script", str(tmp_path / "nope.txt")], db)
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_db_upgrade_migrates_the_configured_database(engine: Engine) -> None:
+    url = engine.url.render_as_string(hide_password=False)
+    downgrade(engine, "base")
+    result = _run(["db", "upgrade"], url)
+    assert result.returncode == 0, result.stderr
+    fresh = make_engine(url)
+    assert "transaction" in inspect(fresh).get_table_names()
+    fresh.dispose()
+
+
+def test_serve_refuses_a_public_address_without_a_token(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "KAVI_WEB_TOKEN"}
+    env["KAVI_DATABASE_URL"] = f"sqlite:///{tmp_path}/k.db"
+    result = subprocess.run(
+        [KAVI, "serve", "--host", "0.0.0.0"], capture_output=True, text=True, env=env, timeout=60, cwd=tmp_path
+    )
+    assert result.returncode == 2 and "KAVI_WEB_TOKEN" in result.stderr
