@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from conversations import followups, onboarding
@@ -43,8 +44,14 @@ class Conversation:
 
     def handle(self, message: IncomingMessage) -> list[Reply]:
         try:
-            with session_scope(self.engine) as session:
-                return self._handle(session, message)
+            try:
+                with session_scope(self.engine) as session:
+                    return self._handle(session, message)
+            except IntegrityError:
+                # Two messages from one new person raced to create them; the other won.
+                # Run once more: this time the person (or the event) is found, not made.
+                with session_scope(self.engine) as session:
+                    return self._handle(session, message)
         except Exception:
             # Rolled back whole: nothing half-recorded, and a retry of the event starts clean.
             log.exception("message %s from %s:%s failed", message.external_id, message.channel, message.sender)

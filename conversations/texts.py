@@ -43,6 +43,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sw": "Samahani, sijaelewa. 🙏 Unaweza kusema kama:\n"
         "• nimelipa kodi 15k\n• nimeuza 4,500 leo\n• nimetumia ngapi mwezi huu?\n• futa",
     },
+    "thanks": {
+        "en": "Karibu! 🙏 I'm here whenever you need me.",
+        "sw": "Karibu sana! 🙏 Niko hapa wakati wowote.",
+    },
     "recorded_expense": {
         "en": "✅ Recorded expense: {amount} for {category}{who}, {day}.\n"
         'Reply "undo" to remove it, or correct me: "no, it was 1,500".',

@@ -19,7 +19,12 @@ def help_(turn: Turn, intent: Intent) -> Reply:
     return Reply(t("help", turn.lang))
 
 
+_THANKS = {"thanks", "thank you", "thank u", "thanx", "asante", "asante sana", "shukran", "sawa asante", "ok thanks"}
+
+
 def unknown(turn: Turn, intent: Intent) -> Reply:
+    if " ".join(turn.message.text.lower().strip(" !.🙏").split()) in _THANKS:
+        return Reply(t("thanks", turn.lang))
     return Reply(t("unknown", turn.lang), choices=[t("help_button", turn.lang)])
 
 

@@ -34,7 +34,7 @@ _PRIORITY = (
     "equipment",
     "stock",
 )
-_UNIT_PRICE_BEFORE = {"at", "@", "for", "kwa", "each"}
+_UNIT_PRICE_BEFORE = {"at", "@", "each"}
 _UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
 
 
