@@ -58,6 +58,22 @@ def _name_after(msg: Analysed, start: int) -> str | None:
     return found[0] if found else None
 
 
+def _name_after_any(msg: Analysed, words: set[str]) -> str | None:
+    """The first name that follows one of `words` ("for Njoroge", "from Akinyi")."""
+    for i, low in enumerate(msg.lows):
+        if low in words and i + 1 < len(msg.lows):
+            found = name_at(msg, i + 1)
+            if found:
+                return found[0]
+    return None
+
+
+def _add_amount(msg: Analysed, slots: dict[str, object]) -> None:
+    amounts = [a for a in find_amounts(msg) if a.score >= 0]
+    if amounts:
+        slots["amount"] = plain(max(amounts, key=lambda a: (a.score, a.value)).value)
+
+
 def _price(text: str) -> int | str:
     """ "3,200" -> 3200, "2.5k" -> 2500, "99.5" -> "99.5" (the contract's plain form)."""
     text = text.lower()
@@ -119,9 +135,7 @@ def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
     if items:
         slots["items"] = items
     else:
-        amounts = [a for a in find_amounts(msg) if a.score >= 0]
-        if amounts:
-            slots["amount"] = plain(max(amounts, key=lambda a: (a.score, a.value)).value)
+        _add_amount(msg, slots)
     due = _due_date(msg, today)
     if due:
         slots["due_date"] = due
@@ -132,12 +146,9 @@ def list_invoices(msg: Analysed) -> Intent:
     match = STATUS.first(msg.lows)
     status = match.value if match else "unpaid"
     slots: dict[str, object] = {"status": status}
-    for i, low in enumerate(msg.lows):
-        if low in {"for", "of", "za", "ya"} and i + 1 < len(msg.lows):
-            found = name_at(msg, i + 1)
-            if found:
-                slots["customer"] = found[0]
-                break
+    customer = _name_after_any(msg, {"for", "of", "za", "ya"})
+    if customer:
+        slots["customer"] = customer
     return Intent("list_invoices", slots, confidence=0.9)
 
 
@@ -149,9 +160,7 @@ def record_payment(msg: Analysed, number: str) -> Intent:
             if who and who.lower() not in {"inv", "invoice"} and not who.lower().startswith("inv"):
                 slots["customer"] = who
                 break
-    amounts = [a for a in find_amounts(msg) if a.score >= 0]
-    if amounts:
-        slots["amount"] = plain(max(amounts, key=lambda a: (a.score, a.value)).value)
+    _add_amount(msg, slots)
     return Intent("record_payment", slots, confidence=0.9)
 
 
@@ -171,16 +180,9 @@ def request_payment(msg: Analysed, start: int) -> Intent:
     phone = find_phone(msg)
     if phone:
         slots["phone"] = phone[0]
-    else:
-        for i, low in enumerate(msg.lows):
-            if low in {"from", "to", "kwa", "kutoka"} and i + 1 < len(msg.lows):
-                found = name_at(msg, i + 1)
-                if found:
-                    slots["customer"] = found[0]
-                    break
-    amounts = [a for a in find_amounts(msg) if a.score >= 0]
-    if amounts:
-        slots["amount"] = plain(max(amounts, key=lambda a: (a.score, a.value)).value)
+    elif customer := _name_after_any(msg, {"from", "to", "kwa", "kutoka"}):
+        slots["customer"] = customer
+    _add_amount(msg, slots)
     number = invoice_number(msg)
     if number:
         slots["invoice"] = number

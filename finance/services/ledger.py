@@ -119,20 +119,7 @@ def undo_last(session: Session, *, actor: Member) -> Transaction | None:
     txn = last_transaction(session, actor=actor)
     if txn is None:
         return None
-    before = snapshot(txn)
-    txn.deleted_at = utcnow()
-    session.add(txn)
-    log_activity(
-        session,
-        actor=actor,
-        action="undo",
-        entity="transaction",
-        entity_id=txn.id,
-        before=before,
-        after=snapshot(txn),
-    )
-    session.flush()
-    return txn
+    return _set_deleted(session, actor=actor, txn=txn, undo=True)
 
 
 def redo_last(session: Session, *, actor: Member) -> Transaction | None:
@@ -152,21 +139,26 @@ def redo_last(session: Session, *, actor: Member) -> Transaction | None:
     for entry in undos:
         txn = session.get(Transaction, entry.entity_id)
         if txn is not None and txn.deleted_at is not None:
-            before = snapshot(txn)
-            txn.deleted_at = None
-            session.add(txn)
-            log_activity(
-                session,
-                actor=actor,
-                action="redo",
-                entity="transaction",
-                entity_id=txn.id,
-                before=before,
-                after=snapshot(txn),
-            )
-            session.flush()
-            return txn
+            return _set_deleted(session, actor=actor, txn=txn, undo=False)
     return None
+
+
+def _set_deleted(session: Session, *, actor: Member, txn: Transaction, undo: bool) -> Transaction:
+    """Soft delete (undo) or restore (redo), with the change in the activity log."""
+    before = snapshot(txn)
+    txn.deleted_at = utcnow() if undo else None
+    session.add(txn)
+    log_activity(
+        session,
+        actor=actor,
+        action="undo" if undo else "redo",
+        entity="transaction",
+        entity_id=txn.id,
+        before=before,
+        after=snapshot(txn),
+    )
+    session.flush()
+    return txn
 
 
 def edit_transaction(
