@@ -32,7 +32,7 @@ from finance.services.members import (
 
 log = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 2000
+MAX_MESSAGE_CHARS = 6000  # room for several forwarded M-PESA confirmations
 
 
 class Conversation:

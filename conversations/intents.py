@@ -43,6 +43,10 @@ class Intent:
     confidence: float = 1.0
     # Other close readings, offered as quick-reply choices when KAVI asks.
     alternatives: list["Intent"] = field(default_factory=list)
+    # Further intents in the same message (several forwarded M-PESA confirmations).
+    more: list["Intent"] = field(default_factory=list)
+    # Hints for the handler that are not part of the contract.
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def contract(self) -> dict[str, Any]:
         """The JSON shape `kavi understand` prints."""

@@ -59,6 +59,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "sw": "✅ Nimerekodi mapato: {amount} ya {category}{who}, {day}.\n"
         'Jibu "futa" kuiondoa, au nirekebishe: "hapana, ilikuwa 1,500".',
     },
+    "recorded_transfer": {
+        "en": "🔁 Recorded transfer: {amount} from {source} to {target}, {day}.\n"
+        'Transfers between your own accounts don\'t count as income or expenses. Reply "undo" to remove it.',
+        "sw": "🔁 Nimerekodi uhamisho: {amount} kutoka {source} kwenda {target}, {day}.\n"
+        'Uhamisho kati ya akaunti zako si mapato wala matumizi. Jibu "futa" kuiondoa.',
+    },
+    "reference": {"en": "[M-PESA {reference}]", "sw": "[M-PESA {reference}]"},
+    "fee_recorded": {
+        "en": "Transaction cost {amount} recorded as fees.",
+        "sw": "Gharama ya muamala {amount} imerekodiwa kama ada.",
+    },
+    "already_recorded": {
+        "en": "Already recorded on {day}: {kind} {amount}{who} (M-PESA {reference}). I didn't record it twice.",
+        "sw": "Tayari imerekodiwa {day}: {kind} {amount}{who} (M-PESA {reference}). Sijairekodi mara mbili.",
+    },
+    "recorded_several": {
+        "en": "✅ {count} of {total} M-PESA messages recorded:",
+        "sw": "✅ Jumbe {count} kati ya {total} za M-PESA zimerekodiwa:",
+    },
     "edited": {
         "en": '✏️ Fixed: {kind} {amount} for {category}{who}, {day}. Reply "undo" to remove it.',
         "sw": '✏️ Nimerekebisha: {kind} {amount} ya {category}{who}, {day}. Jibu "futa" kuiondoa.',
@@ -176,6 +195,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "loss": {"en": "Loss", "sw": "Hasara"},
     "expense": {"en": "expense", "sw": "matumizi"},
     "income": {"en": "income", "sw": "mapato"},
+    "transfer": {"en": "transfer", "sw": "uhamisho"},
     "today": {"en": "today", "sw": "leo"},
     "yesterday": {"en": "yesterday", "sw": "jana"},
     "this_month": {"en": "this month", "sw": "mwezi huu"},

@@ -24,16 +24,20 @@ INCOME_CATEGORIES: dict[str, dict[str, str]] = {
     "other_income": {"en": "other income", "sw": "mapato mengine"},
 }
 
+TRANSFER_CATEGORIES: dict[str, dict[str, str]] = {"transfer": {"en": "transfer", "sw": "uhamisho"}}
+
 DEFAULT_EXPENSE_CATEGORY = "other"
 DEFAULT_INCOME_CATEGORY = "sales"
 
 
 def categories_for(kind: str) -> dict[str, dict[str, str]]:
+    if kind == "transfer":
+        return TRANSFER_CATEGORIES
     return INCOME_CATEGORIES if kind == "income" else EXPENSE_CATEGORIES
 
 
 def category_label(category: str, language: str = "en") -> str:
-    names = EXPENSE_CATEGORIES.get(category) or INCOME_CATEGORIES.get(category)
+    names = EXPENSE_CATEGORIES.get(category) or INCOME_CATEGORIES.get(category) or TRANSFER_CATEGORIES.get(category)
     if names is None:
         return category
     return names.get(language, names["en"])

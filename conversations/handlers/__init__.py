@@ -12,6 +12,7 @@ Handler = Callable[[Turn, Intent], Reply]
 HANDLERS: dict[str, Handler] = {
     "record_expense": records.record,
     "record_income": records.record,
+    "record_transfer": records.record,
     "query_summary": summary.summary,
     "undo": undo.undo,
     "redo": undo.redo,

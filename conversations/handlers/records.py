@@ -1,4 +1,9 @@
-"""record_expense / record_income: validate, record, confirm with a way to undo."""
+"""record_expense / record_income / record_transfer: validate, record, confirm with a way to undo.
+
+Forwarded M-PESA confirmations arrive here too: with their code as the reference (the
+same code twice is recorded once), the transaction cost as its own `fees` expense linked
+to the entry, and several confirmations in one message recorded together.
+"""
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -11,12 +16,14 @@ from conversations.messages import Reply
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.categories import DEFAULT_EXPENSE_CATEGORY, DEFAULT_INCOME_CATEGORY, category_label
-from finance.errors import DuplicateReference, InvalidAmount
+from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
 from finance.money import MAX_AMOUNT, from_cents
-from finance.services.ledger import record_transaction
+from finance.services.ledger import get_transaction, record_transaction
 
 DIRECTION_THRESHOLD = 0.5
+_ACCOUNT_NAMES = {"cash": "cash", "mpesa": "M-PESA", "mshwari": "M-Shwari", "bank": "bank"}
+_KINDS = {"record_income": "income", "record_expense": "expense", "record_transfer": "transfer"}
 
 
 def describe(turn: Turn, txn: Transaction) -> dict[str, str]:
@@ -28,17 +35,19 @@ def describe(turn: Turn, txn: Transaction) -> dict[str, str]:
         "category": category_label(txn.category, turn.lang),
         "who": who,
         "day": day(txn.occurred_on, turn.today, turn.lang),
+        "source": _ACCOUNT_NAMES.get(txn.from_account or "", ""),
+        "target": _ACCOUNT_NAMES.get(txn.to_account or "", ""),
     }
 
 
 def amount_problem(turn: Turn, amount: Decimal) -> Reply | None:
     """A friendly refusal for zero, negative, absurd or sub-cent amounts."""
-    shown = money(abs(amount), turn.lang, turn.business.currency)
     if amount == 0:
         return Reply(t("amount_zero", turn.lang))
     if amount < 0:
         return Reply(t("amount_negative", turn.lang))
     if amount > MAX_AMOUNT:
+        shown = money(amount, turn.lang, turn.business.currency)
         limit = money(MAX_AMOUNT, turn.lang, turn.business.currency)
         return Reply(t("amount_too_large", turn.lang, amount=shown, limit=limit))
     if amount != amount.quantize(Decimal("0.01")):
@@ -47,15 +56,17 @@ def amount_problem(turn: Turn, amount: Decimal) -> Reply | None:
 
 
 def record(turn: Turn, intent: Intent) -> Reply:
-    kind = "income" if intent.name == "record_income" else "expense"
+    if intent.more:
+        return _record_several(turn, [intent, *intent.more])
+    kind = _KINDS[intent.name]
     slots = dict(intent.slots)
     if "amount" not in slots:
         st.ask(turn.state, "amount", {"intent": intent.name, **slots})
-        if kind == "expense":
-            label = category_label(slots.get("category", DEFAULT_EXPENSE_CATEGORY), turn.lang)
-            return Reply(t("ask_amount_expense", turn.lang, category=label))
-        for_what = f" ({category_label(slots['category'], turn.lang)})" if "category" in slots else ""
-        return Reply(t("ask_amount_income", turn.lang, for_what=for_what))
+        if kind == "income":
+            for_what = f" ({category_label(slots['category'], turn.lang)})" if "category" in slots else ""
+            return Reply(t("ask_amount_income", turn.lang, for_what=for_what))
+        label = category_label(slots.get("category", DEFAULT_EXPENSE_CATEGORY), turn.lang)
+        return Reply(t("ask_amount_expense", turn.lang, category=label))
     try:
         amount = Decimal(str(slots["amount"]))
     except InvalidOperation:
@@ -67,32 +78,121 @@ def record(turn: Turn, intent: Intent) -> Reply:
         st.ask(turn.state, "direction", slots)
         shown = money(amount, turn.lang, turn.business.currency)
         return Reply(
-            t("ask_direction", turn.lang, amount=shown),
-            choices=[t("money_in", turn.lang), t("money_out", turn.lang)],
+            t("ask_direction", turn.lang, amount=shown), choices=[t("money_in", turn.lang), t("money_out", turn.lang)]
         )
-    return save(turn, kind, amount, slots)
+    return save(turn, kind, amount, slots, intent.meta)
 
 
-def save(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any]) -> Reply:
-    category = slots.get("category") or (DEFAULT_INCOME_CATEGORY if kind == "income" else DEFAULT_EXPENSE_CATEGORY)
+def save(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any], meta: dict[str, Any] | None = None) -> Reply:
     try:
-        txn = record_transaction(
-            turn.session,
-            actor=turn.member,
-            kind=kind,
-            amount=amount,
-            category=category,
-            occurred_on=date.fromisoformat(slots.get("date") or turn.today.isoformat()),
-            counterparty=slots.get("counterparty"),
-            reference=slots.get("reference"),
-            channel=slots.get("channel", "cash"),
-            note=turn.message.text[:500] or None,
-        )
+        txn, fee = _store(turn, kind, amount, slots, meta or {})
     except DuplicateReference as exc:
-        return Reply(t("duplicate", turn.lang, reference=exc.reference))
+        return Reply(_already(turn, exc))
     except InvalidAmount as exc:
         return amount_problem(turn, exc.amount) or Reply(t("unknown", turn.lang))
-    turn.session.flush()
     st.clear(turn.state)
     turn.state.last_transaction_id = txn.id
-    return Reply(t(f"recorded_{kind}", turn.lang, **describe(turn, txn)), choices=[t("undo_button", turn.lang)])
+    return Reply(_confirmation(turn, txn, fee), choices=[t("undo_button", turn.lang)])
+
+
+def _store(
+    turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any], meta: dict[str, Any]
+) -> tuple[Transaction, Transaction | None]:
+    """The entry and, when the message shows a transaction cost, its own linked `fees` entry."""
+    reference = slots.get("reference")
+    if reference and meta.get("reference_suffix"):
+        reference += meta["reference_suffix"]
+    if kind == "transfer":
+        category = "transfer"
+    else:
+        default = DEFAULT_INCOME_CATEGORY if kind == "income" else DEFAULT_EXPENSE_CATEGORY
+        category = slots.get("category") or default
+    note = slots.get("note") or (turn.message.text[:500] or None)
+    if slots.get("account"):
+        note = f"account {slots['account']}; {note}"
+    when = date.fromisoformat(slots.get("date") or turn.today.isoformat())
+    channel = slots.get("channel", "cash")
+    txn = record_transaction(
+        turn.session,
+        actor=turn.member,
+        kind=kind,
+        amount=amount,
+        category=category,
+        occurred_on=when,
+        counterparty=slots.get("counterparty"),
+        reference=reference,
+        channel=channel,
+        phone=slots.get("phone"),
+        fee=Decimal(str(slots.get("fee") or 0)),
+        note=note[:500] if note else None,
+        from_account=slots.get("from"),
+        to_account=slots.get("to"),
+    )
+    fee_entry = None
+    fee = Decimal(str(slots.get("fee") or 0))
+    if fee > 0:
+        fee_entry = record_transaction(
+            turn.session,
+            actor=turn.member,
+            kind="expense",
+            amount=fee,
+            category="fees",
+            occurred_on=when,
+            counterparty="M-PESA" if channel == "mpesa" else None,
+            channel=channel,
+            note=f"transaction cost of {reference}" if reference else "transaction cost",
+            related_to_id=txn.id,
+        )
+    turn.session.flush()
+    return txn, fee_entry
+
+
+def _confirmation(turn: Turn, txn: Transaction, fee: Transaction | None) -> str:
+    words = describe(turn, txn)
+    key = {"income": "recorded_income", "expense": "recorded_expense", "transfer": "recorded_transfer"}[txn.kind]
+    text = t(key, turn.lang, **words)
+    if txn.reference:
+        text = text.replace("\n", f" {t('reference', turn.lang, reference=txn.reference)}\n", 1)
+    if fee is not None:
+        text += "\n" + t("fee_recorded", turn.lang, amount=money(from_cents(fee.amount_cents), turn.lang))
+    return text
+
+
+def _already(turn: Turn, exc: DuplicateReference) -> str:
+    try:
+        existing = get_transaction(turn.session, actor=turn.member, transaction_id=exc.existing_id)
+    except FinanceError:
+        return t("duplicate", turn.lang, reference=exc.reference)
+    return t(
+        "already_recorded",
+        turn.lang,
+        reference=exc.reference,
+        day=day(existing.occurred_on, turn.today, turn.lang),
+        **{k: v for k, v in describe(turn, existing).items() if k != "day"},
+    )
+
+
+def _record_several(turn: Turn, intents: list[Intent]) -> Reply:
+    """Several forwarded confirmations: each recorded (or reported) on its own line."""
+    lines = []
+    recorded = 0
+    for intent in intents:
+        if intent.name not in _KINDS or "amount" not in intent.slots:
+            continue
+        amount = Decimal(str(intent.slots["amount"]))
+        if amount_problem(turn, amount) is not None:
+            continue
+        try:
+            # A savepoint each, so one duplicate does not undo the others.
+            with turn.session.begin_nested():
+                txn, fee = _store(turn, _KINDS[intent.name], amount, dict(intent.slots), intent.meta)
+            line = _confirmation(turn, txn, None).split("\n")[0].removeprefix("✅ ").removeprefix("🔁 ")
+            if fee is not None:
+                line += " " + t("fee_recorded", turn.lang, amount=money(from_cents(fee.amount_cents), turn.lang))
+            lines.append("• " + line)
+            turn.state.last_transaction_id = txn.id
+            recorded += 1
+        except DuplicateReference as exc:
+            lines.append("• " + _already(turn, exc))
+    header = t("recorded_several", turn.lang, count=recorded, total=len(intents))
+    return Reply(header + "\n" + "\n".join(lines), choices=[t("undo_button", turn.lang)] if recorded else [])

@@ -7,12 +7,14 @@ from conversations.parser import contacts, insights, invoices
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.dates import find_day, find_period
+from conversations.parser.mpesa_sms import looks_like_mpesa, parse_mpesa
 from conversations.parser.phones import find_phone
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
 from conversations.parser.records import Evidence, gather, record_intent
 from conversations.parser.text import Analysed, PhraseTable
 
 MAX_PARSE_CHARS = 1000  # longer messages are cut: nobody types a ledger entry that long
+MAX_MPESA_CHARS = 8000  # several forwarded confirmations in one message
 
 _GREETINGS = PhraseTable.of(v.GREETING_WORDS)
 _HELP = frozenset(" ".join(Analysed.of(p).lows) for p in v.HELP_PHRASES)
@@ -170,6 +172,12 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
 
 def parse(text: str, today: date) -> Intent:
     """Never raises: anything it cannot read is `unknown`."""
+    if looks_like_mpesa(text):
+        confirmations = parse_mpesa(text[:MAX_MPESA_CHARS], today)
+        if confirmations:
+            first, *rest = confirmations
+            first.more = rest
+            return first
     msg = Analysed.of(text[:MAX_PARSE_CHARS])
     if not any(t.low[0].isalnum() for t in msg.tokens):
         return unknown()

@@ -6,9 +6,10 @@ from finance.models.business import Business, ChannelIdentity, Member, Person, R
 from finance.models.events import ConversationState, InboundEvent, MediaFile, Outbox
 from finance.models.invoice import Invoice, InvoiceItem, Payment
 from finance.models.parties import Customer, Supplier
-from finance.models.transaction import Channel, Kind, Transaction
+from finance.models.transaction import Account, Channel, Kind, Transaction
 
 __all__ = [
+    "Account",
     "ActivityLog",
     "Budget",
     "Business",

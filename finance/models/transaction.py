@@ -13,11 +13,22 @@ from finance.models.types import UTCDateTime
 class Kind(StrEnum):
     income = "income"
     expense = "expense"
+    # Money moved between the owner's own places (M-PESA, cash, M-Shwari, bank): not profit or loss.
+    transfer = "transfer"
 
 
 class Channel(StrEnum):
     cash = "cash"
     mpesa = "mpesa"
+    bank = "bank"
+
+
+class Account(StrEnum):
+    """Where the owner keeps money; the two ends of a transfer."""
+
+    cash = "cash"
+    mpesa = "mpesa"
+    mshwari = "mshwari"
     bank = "bank"
 
 
@@ -41,6 +52,8 @@ class Transaction(SQLModel, table=True):
     channel: str = Field(default=Channel.cash, max_length=10)
     phone: str | None = Field(default=None, max_length=20)
     fee_cents: int = Field(default=0, sa_type=BigInteger)
+    from_account: str | None = Field(default=None, max_length=10)
+    to_account: str | None = Field(default=None, max_length=10)
     # A fee recorded as its own expense points at the entry it belongs to.
     related_to_id: int | None = Field(default=None, foreign_key="transaction.id")
     note: str | None = Field(default=None, max_length=500)

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from finance.categories import categories_for
 from finance.clock import utcnow
 from finance.errors import DuplicateReference, InvalidAmount, InvalidCategory, NotFound
-from finance.models import ActivityLog, Channel, Kind, Member, Role, Transaction
+from finance.models import Account, ActivityLog, Channel, Kind, Member, Role, Transaction
 from finance.money import MAX_AMOUNT, from_cents, plain, to_cents
 from finance.services.access import can, require_role
 from finance.services.activity import log_activity
@@ -33,6 +33,8 @@ def snapshot(txn: Transaction) -> dict[str, Any]:
         "category": txn.category,
         "counterparty": txn.counterparty,
         "date": txn.occurred_on.isoformat(),
+        "from": txn.from_account,
+        "to": txn.to_account,
         "reference": txn.reference,
         "deleted": txn.deleted_at is not None,
     }
@@ -54,12 +56,18 @@ def record_transaction(
     note: str | None = None,
     source_event_id: int | None = None,
     related_to_id: int | None = None,
+    from_account: Account | str | None = None,
+    to_account: Account | str | None = None,
 ) -> Transaction:
     require_role(actor, Role.staff)
     kind = Kind(kind)
     check_amount(amount)
     if category not in categories_for(kind):
         raise InvalidCategory(f"{category!r} is not a {kind.value} category")
+    if kind == Kind.transfer:
+        if from_account is None or to_account is None or Account(from_account) == Account(to_account):
+            raise InvalidCategory("a transfer needs two different accounts")
+        from_account, to_account = Account(from_account).value, Account(to_account).value
     if reference:
         reference = reference.strip().upper()
         existing = session.exec(
@@ -78,6 +86,8 @@ def record_transaction(
         channel=Channel(channel).value,
         phone=phone,
         fee_cents=to_cents(fee),
+        from_account=from_account,
+        to_account=to_account,
         note=note,
         created_by=actor.person_id,
         source_event_id=source_event_id,
@@ -183,6 +193,8 @@ def edit_transaction(
         check_amount(amount)
         txn.amount_cents = to_cents(amount)
     if category is not None:
+        if txn.kind == Kind.transfer and category not in categories_for(Kind.transfer):
+            raise InvalidCategory("a transfer stays a transfer; undo it and record the entry instead")
         if category in categories_for(txn.kind):
             txn.category = category
         elif category in categories_for(Kind.income if txn.kind == Kind.expense else Kind.expense):

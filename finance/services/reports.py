@@ -56,6 +56,8 @@ def summarise(
     by_category: dict[str, Decimal] = {}
     for kind, cat, cents, n in rows:
         cents = int(cents or 0)
+        if kind == Kind.transfer:
+            continue  # moving money between own accounts is neither income nor expense
         count += int(n)
         if kind == Kind.income:
             income += cents

@@ -1,0 +1,269 @@
+"""Forwarded M-PESA confirmation SMS: received, sent, paybill, till, withdrawal, deposit,
+airtime, M-Shwari, reversal, Fuliza, balance and failed messages.
+
+Formats follow `shared/fixtures/mpesa_sms/format_notes.md`: codes of 9-10 capitals and
+digits, `d/m/yy` dates in Kenyan time, glued tokens ("PMKsh40.00", "Confirmed.on"), double
+spaces in names and promotional trailers that must be ignored.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import phonenumbers
+
+from conversations.intents import Intent
+from conversations.parser.records import EXPENSE_CATEGORIES, pick_category
+from conversations.parser.text import Analysed
+from finance.money import D, plain
+
+_CODE = r"(?P<code>(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{9,10})"
+_START_RE = re.compile(r"(?:Congratulations!\s*)?\b" + _CODE + r"\s*[.,]?\s*confirmed", re.IGNORECASE)
+_FAILED_RE = re.compile(r"^\s*Failed\b", re.IGNORECASE)
+_MONEY = r"K[Ss][Hh][Ss]?\.?\s*(?:K[Ss][Hh]\.?\s*)?(?P<{name}>\d[\d,]*(?:\.\d+)?)"
+_DATE_RE = re.compile(
+    r"\bon\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2,4})\s*(?:at\s*)?(?P<h>\d{1,2}):(?P<min>\d{2})\s*(?P<ampm>[AP]M)",
+    re.IGNORECASE,
+)
+_FEE_RE = re.compile(r"Transaction cost,?\s*" + _MONEY.format(name="fee"), re.IGNORECASE)
+_PHONE_RE = re.compile(r"(?<!\d)(?:\+?254|0)(?:7|1)\d{8}(?!\d)")
+
+_RECEIVED_RE = re.compile(
+    r"You have received\s+" + _MONEY.format(name="amount") + r"\s+from\s+(?P<who>.+?)\s*\.?\s+on\s+\d",
+    re.IGNORECASE | re.S,
+)
+_MERCHANT_RECEIVED_RE = re.compile(
+    _MONEY.format(name="amount") + r"\s+received from\s+(?P<who>.+?)\s*\.?\s*New\s+Account",
+    re.IGNORECASE | re.S,
+)
+_PAYBILL_RE = re.compile(
+    _MONEY.format(name="amount") + r"\s+sent to\s+(?P<who>.+?)\s+for account\s+(?P<account>\S+?)\s+on\s+\d",
+    re.IGNORECASE | re.S,
+)
+_SENT_RE = re.compile(_MONEY.format(name="amount") + r"\s+sent to\s+(?P<who>.+?)\s*\.?\s+on\s+\d", re.IGNORECASE | re.S)
+_PAID_RE = re.compile(_MONEY.format(name="amount") + r"\s+paid to\s+(?P<who>.+?)\s*\.?\s+on\s+\d", re.IGNORECASE | re.S)
+_AIRTIME_RE = re.compile(r"You bought\s+" + _MONEY.format(name="amount") + r"\s+of airtime", re.IGNORECASE)
+_WITHDRAW_RE = re.compile(
+    r"Withdraw\s+" + _MONEY.format(name="amount") + r"\s+from\s+(?P<who>.+?)\s+New\s+M-PESA", re.IGNORECASE | re.S
+)
+_DEPOSIT_RE = re.compile(
+    r"Give\s+" + _MONEY.format(name="amount") + r"\s+cash to\s+(?P<who>.+?)\s+New\s+M-PESA", re.IGNORECASE | re.S
+)
+_MSHWARI_RE = re.compile(_MONEY.format(name="amount") + r"\s+transferred\s+(?P<dir>to|from)\s+M-?Shwari", re.IGNORECASE)
+_REVERSAL_RE = re.compile(
+    r"Reversal of transaction\s+(?P<orig>[A-Z0-9]{9,10}).*?" + _MONEY.format(name="amount") + r"\s+is credited",
+    re.IGNORECASE | re.S,
+)
+_FULIZA_RE = re.compile(
+    r"Fuliza M-?PESA amount is\s+"
+    + _MONEY.format(name="amount")
+    + r".*?Access Fee charged\s+"
+    + _MONEY.format(name="fee"),
+    re.IGNORECASE | re.S,
+)
+_BALANCE_RE = re.compile(r"Your M-?PESA balance was", re.IGNORECASE)
+_BANKISH = (
+    "bank",
+    "kcb",
+    "equity",
+    "co-op",
+    "coop",
+    "ncba",
+    "stanbic",
+    "absa",
+    "dtb",
+    "i&m",
+    "family",
+    "money transfer",
+    "sacco",
+)
+
+
+@dataclass
+class _Common:
+    code: str | None
+    date: str | None
+    time: str | None
+    fee: str | None
+
+
+def looks_like_mpesa(text: str) -> bool:
+    return bool(_START_RE.search(text)) or (bool(_FAILED_RE.match(text)) and "phone number" in text.lower())
+
+
+def _money(text: str) -> str:
+    return plain(D(text))
+
+
+def _phone(text: str) -> tuple[str | None, str]:
+    """(E.164 phone, the text without it)."""
+    m = _PHONE_RE.search(text)
+    if not m:
+        return None, text
+    digits = m.group().lstrip("+")
+    number = phonenumbers.parse("+" + digits if digits.startswith("254") else digits, "KE")
+    if not phonenumbers.is_valid_number(number):
+        return None, text
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164, text[: m.start()] + " " + text[m.end() :]
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "la", "na", "ya", "wa"}
+
+
+def _name(raw: str) -> str:
+    """ "DAVID  NJOROGE" -> "David Njoroge", "KCB 1 501901" -> "KCB"; keeps "B2C" and short acronyms."""
+    words = re.sub(r"(?:\s+\d+)+\s*$", "", raw.replace("\n", " ")).split()
+    out = []
+    for i, word in enumerate(words):
+        if i and word.lower() in _SMALL_WORDS:
+            out.append(word.lower())
+        elif any(ch.isdigit() for ch in word) or (word.isupper() and len(word) <= 3):
+            out.append(word)
+        elif word.isupper() or word.islower():
+            out.append(word[:1].upper() + word[1:].lower())
+        else:
+            out.append(word)
+    return " ".join(out).strip(" .-")
+
+
+def _common(segment: str) -> _Common:
+    code = _START_RE.search(segment)
+    when = _DATE_RE.search(segment)
+    day = clock = None
+    if when:
+        year = int(when["y"]) + (2000 if len(when["y"]) == 2 else 0)
+        try:
+            day = date(year, int(when["m"]), int(when["d"])).isoformat()
+        except ValueError:
+            day = None
+        hour = int(when["h"]) % 12 + (12 if when["ampm"].upper() == "PM" else 0)
+        clock = f"{hour:02d}:{when['min']}"
+    fee = _FEE_RE.search(segment)
+    return _Common(
+        code=code["code"].upper() if code else None,
+        date=day,
+        time=clock,
+        fee=_money(fee["fee"]) if fee else None,
+    )
+
+
+def _slots(common: _Common, today: date, **extra: object) -> dict[str, object]:
+    slots: dict[str, object] = {k: v for k, v in extra.items() if v is not None}
+    if common.code:
+        slots["reference"] = common.code
+    slots["date"] = common.date or today.isoformat()
+    if common.time:
+        slots["time"] = common.time
+    if common.fee is not None and "fee" not in slots:
+        slots["fee"] = common.fee
+    slots["channel"] = "mpesa"
+    return slots
+
+
+def _expense_category(*texts: str) -> str | None:
+    return pick_category(EXPENSE_CATEGORIES.all(Analysed.of(" ".join(texts)).lows))
+
+
+def _segment(segment: str, today: date) -> Intent | None:
+    common = _common(segment)
+    if _FAILED_RE.match(segment) and not common.code:
+        return Intent("mpesa_info", {}, confidence=0.99)
+    if _BALANCE_RE.search(segment):
+        return Intent("mpesa_info", {"reference": common.code} if common.code else {}, confidence=0.99)
+    if m := _FULIZA_RE.search(segment):
+        # A second SMS about a transaction already confirmed: only the access fee is new money out.
+        slots = _slots(
+            common,
+            today,
+            amount=_money(m["fee"]),
+            category="fees",
+            counterparty="Fuliza M-PESA",
+            note=f"Fuliza access fee on an overdraft of Ksh {_money(m['amount'])}",
+        )
+        slots["date"] = today.isoformat()  # the 'due on' date is not when it happened
+        # The code is the underlying transaction's: the fee is stored under its own key.
+        return Intent("record_expense", slots, confidence=0.95, meta={"reference_suffix": "-FULIZA"})
+    if m := _REVERSAL_RE.search(segment):
+        slots = _slots(
+            common,
+            today,
+            amount=_money(m["amount"]),
+            category="other_income",
+            counterparty="M-PESA reversal",
+            note=f"reversal of {m['orig'].upper()}",
+        )
+        return Intent("record_income", slots, confidence=0.95)
+    if m := _MSHWARI_RE.search(segment):
+        to_mshwari = m["dir"].lower() == "to"
+        slots = _slots(
+            common,
+            today,
+            amount=_money(m["amount"]),
+            **{"from": "mpesa" if to_mshwari else "mshwari", "to": "mshwari" if to_mshwari else "mpesa"},
+        )
+        return Intent("record_transfer", slots, confidence=0.97)
+    if m := _WITHDRAW_RE.search(segment):
+        slots = _slots(
+            common, today, amount=_money(m["amount"]), counterparty=_name(m["who"]), **{"from": "mpesa", "to": "cash"}
+        )
+        return Intent("record_transfer", slots, confidence=0.97)
+    if m := _DEPOSIT_RE.search(segment):
+        slots = _slots(
+            common, today, amount=_money(m["amount"]), counterparty=_name(m["who"]), **{"from": "cash", "to": "mpesa"}
+        )
+        return Intent("record_transfer", slots, confidence=0.97)
+    if m := _AIRTIME_RE.search(segment):
+        return Intent(
+            "record_expense", _slots(common, today, amount=_money(m["amount"]), category="airtime"), confidence=0.97
+        )
+    if m := _PAYBILL_RE.search(segment):
+        who = _name(m["who"])
+        slots = _slots(
+            common,
+            today,
+            amount=_money(m["amount"]),
+            counterparty=who,
+            account=m["account"],
+            category=_expense_category(who, m["account"]),
+        )
+        return Intent("record_expense", slots, confidence=0.97)
+    if m := _PAID_RE.search(segment) or _SENT_RE.search(segment):
+        phone, who = _phone(m["who"])
+        slots = _slots(
+            common,
+            today,
+            amount=_money(m["amount"]),
+            counterparty=_name(who) or None,
+            phone=phone,
+            category=_expense_category(who),
+        )
+        return Intent("record_expense", slots, confidence=0.97)
+    if m := _RECEIVED_RE.search(segment) or _MERCHANT_RECEIVED_RE.search(segment):
+        phone, who = _phone(m["who"])
+        name = _name(re.sub(r"^\d{5,7}\s*-\s*", "", who)) or None
+        if phone is None and name and any(b in name.lower() for b in _BANKISH):
+            # Money from the owner's own bank account is a transfer, not income.
+            slots = _slots(
+                common, today, amount=_money(m["amount"]), counterparty=name, **{"from": "bank", "to": "mpesa"}
+            )
+            return Intent("record_transfer", slots, confidence=0.85)
+        slots = _slots(common, today, amount=_money(m["amount"]), counterparty=name, phone=phone)
+        return Intent("record_income", slots, confidence=0.97)
+    if common.code:
+        return Intent("mpesa_info", {"reference": common.code}, confidence=0.6)
+    return None
+
+
+def parse_mpesa(text: str, today: date) -> list[Intent]:
+    """Every confirmation in the text, in order; empty when it is not an M-PESA message."""
+    if not looks_like_mpesa(text):
+        return []
+    starts = [m.start() for m in _START_RE.finditer(text)] or [0]
+    starts[0] = 0
+    found = []
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        intent = _segment(text[begin:end], today)
+        if intent is not None:
+            found.append(intent)
+    return found
