@@ -9,6 +9,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from conversations import followups, onboarding
+from conversations.gemini.client import Gemini
+from conversations.gemini.route import answer_with_gemini, wants_gemini
+from conversations.gemini.settings import GeminiSettings
 from conversations.handlers import handler_for
 from conversations.language import detect_language
 from conversations.messages import IncomingMessage, Reply
@@ -38,9 +41,17 @@ MAX_MESSAGE_CHARS = 6000  # room for several forwarded M-PESA confirmations
 class Conversation:
     """Stateless between messages: everything it remembers is in the database."""
 
-    def __init__(self, engine: Engine | None = None, today: Callable[[], date] | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        today: Callable[[], date] | None = None,
+        gemini_settings: GeminiSettings | None = None,
+    ) -> None:
         self.engine = engine
         self._today = today
+        self.gemini_settings = gemini_settings or GeminiSettings()
+        # Only with a key: without one KAVI answers everything locally, offline.
+        self.gemini = Gemini(self.gemini_settings) if self.gemini_settings.enabled else None
 
     def handle(self, message: IncomingMessage) -> list[Reply]:
         try:
@@ -123,7 +134,10 @@ class Conversation:
             reply = onboarding.answer_name(turn, text, intent)
             if reply is not None:
                 return [reply]
-            reply = handler_for(intent)(turn, intent)
+            if self.gemini and wants_gemini(text, intent, self.gemini_settings.kavi_gemini_threshold):
+                reply = answer_with_gemini(turn, self.gemini, text, intent)
+            else:
+                reply = handler_for(intent)(turn, intent)
         except AccessDenied as exc:
             return [Reply(t("no_permission", turn.lang, role=exc.has, business=turn.business.name))]
         if turn.first_contact:

@@ -59,6 +59,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sw": "✅ Nimerekodi mapato: {amount} ya {category}{who}, {day}.\n"
         'Jibu "futa" kuiondoa, au nirekebishe: "hapana, ilikuwa 1,500".',
     },
+    "gemini_fallback": {
+        "en": "(My AI helper isn't reachable right now, so here's my quick answer.)",
+        "sw": "(Msaidizi wangu wa AI hapatikani sasa hivi, kwa hiyo hili ni jibu langu la haraka.)",
+    },
     "recorded_transfer": {
         "en": "🔁 Recorded transfer: {amount} from {source} to {target}, {day}.\n"
         'Transfers between your own accounts don\'t count as income or expenses. Reply "undo" to remove it.',

@@ -2,15 +2,12 @@
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from sqlalchemy.engine import Engine
 
+from tests.servers import serving
 from webhooks.app import create_app
 from webhooks.settings import WebSettings
 
@@ -29,20 +26,8 @@ def _chromium() -> str:
 
 @pytest.fixture
 def server(engine: Engine) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(engine, WebSettings()), host="127.0.0.1", port=port, log_level="warning")
-    web = uvicorn.Server(config)
-    thread = threading.Thread(target=web.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not web.started:
-        assert time.monotonic() < deadline, "the web server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    web.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(engine, WebSettings())) as url:
+        yield url
 
 
 def test_web_chat_records_and_answers(server: str) -> None:
