@@ -3,7 +3,7 @@
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from conversations.parser import vocabulary as v
 from conversations.parser.text import Analysed, PhraseTable
@@ -15,6 +15,12 @@ _DAYS = PhraseTable(
     + [(p, "2") for p in v.DAY_BEFORE_YESTERDAY_WORDS]
 )
 _ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+# Relative phrases dateparser reads well in both languages: "3 days ago", "siku tatu zilizopita".
+_AGO_RE = re.compile(
+    r"\b(?:(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|ten)\s+(?:days?|weeks?)\s+ago"
+    r"|(?:siku|wiki)\s+(?:\d{1,3}|moja|mbili|tatu|nne|tano|sita|saba|kumi)\s+(?:zilizopita|iliyopita))\b",
+    re.IGNORECASE,
+)
 _LAST_N_RE = re.compile(r"^\d{1,3}$")
 
 
@@ -170,6 +176,12 @@ def find_day(msg: Analysed, today: date) -> Period | None:
     if match is not None:
         day = today - timedelta(days=int(match.value))
         return Period(day, day, (match.start, match.end))
+    ago = _AGO_RE.search(msg.raw)
+    if ago is not None:
+        found = _dateparser_day(ago.group(), today)
+        if found is not None:
+            span = [i for i, t in enumerate(msg.tokens) if ago.start() <= t.start < ago.end()]
+            return Period(found, found, (span[0], span[-1] + 1))
     for i, word in enumerate(lows):
         if word in v.WEEKDAYS and (len(word) > 3 or (i and lows[i - 1] in {"on", "last"})):
             back = (today.weekday() - v.WEEKDAYS[word]) % 7
@@ -225,3 +237,16 @@ def _numeric_date(lows: tuple[str, ...], i: int, today: date) -> Period | None:
     if day_date is None:
         return None
     return Period(day_date, day_date, (i, end))
+
+
+def _dateparser_day(phrase: str, today: date) -> date | None:
+    """dateparser for the relative phrases it reads in English and Swahili; loaded on first use."""
+    import dateparser
+
+    # dateparser knows "siku 2 zilizopita" but not "siku mbili zilizopita"
+    phrase = " ".join(str(v.NUMBER_WORDS.get(w.lower(), w)) for w in phrase.split())
+    settings = {"RELATIVE_BASE": datetime.combine(today, time(12)), "PREFER_DATES_FROM": "past"}
+    parsed = dateparser.parse(phrase, languages=["en", "sw"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None or parsed.date() > today:
+        return None
+    return parsed.date()

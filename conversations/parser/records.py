@@ -1,6 +1,6 @@
 """Money in and money out: record_expense / record_income and their slots."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -71,6 +71,8 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     candidates = [a for a in find_amounts(msg) if not set(range(a.start, a.end)) & skip]
     if not candidates:
         return None
+    # "300 siku mbili zilizopita": the word after the number starts a date, not a unit of goods.
+    candidates = [replace(a, score=max(a.score, 0)) if a.end in skip else a for a in candidates]
     best = max(candidates, key=lambda a: (a.score, abs(a.value)))
     counts = [a for a in candidates if a is not best and a.score < 0 and a.start < best.start]
     before = msg.lows[best.start - 1] if best.start else ""

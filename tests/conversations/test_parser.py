@@ -250,6 +250,15 @@ CASES = [
     ("thanks", "unknown", {}),
     ("who are you", "unknown", {}),
     ("play some music", "unknown", {}),
+    # relative days read by dateparser
+    ("paid rent 15k 3 days ago", "record_expense", {"amount": "15000", "category": "rent", "date": "2026-06-14"}),
+    (
+        "nimelipa nauli 300 siku mbili zilizopita",
+        "record_expense",
+        {"amount": "300", "category": "transport", "date": "2026-06-15"},
+    ),
+    ("sold 2k two days ago", "record_income", {"amount": "2000", "date": "2026-06-15"}),
+    ("lunch 200 a week ago", "record_expense", {"amount": "200", "category": "meals", "date": "2026-06-10"}),
 ]
 
 
