@@ -201,7 +201,7 @@ def parse(text: str, today: date) -> Intent:
             return unknown()
         if not ev.any_record_word and _other_words(msg) > 2:
             return unknown()  # a number lost in a sentence we do not understand
-        return record_intent(msg, ev, today)
+        return record_intent(msg, ev, today, day)
     return unknown()
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import Amount, find_amounts
-from conversations.parser.dates import find_day
+from conversations.parser.dates import Period
 from conversations.parser.names import counterparty, name_before
 from conversations.parser.text import Analysed, Match, PhraseTable
 from finance.money import plain
@@ -111,7 +111,7 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
     return False
 
 
-def record_intent(msg: Analysed, ev: Evidence, today: date) -> Intent:
+def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None = None) -> Intent:
     """Builds record_income or record_expense; the amount may be missing (the dialogue asks)."""
     income = len(ev.income_cues) * 2 + len(ev.income_categories)
     expense = len(ev.expense_cues) * 2 + len(ev.expense_categories)
@@ -119,7 +119,6 @@ def record_intent(msg: Analysed, ev: Evidence, today: date) -> Intent:
         income += 3
     kind = "income" if income > expense else "expense"
     category = pick_category(ev.income_categories) if kind == "income" else pick_category(ev.expense_categories)
-    day = find_day(msg, today)
     slots: dict[str, object] = {}
     if ev.amount is not None:
         slots["amount"] = plain(ev.amount.value) if ev.amount.value >= 0 else "-" + plain(-ev.amount.value)

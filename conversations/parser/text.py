@@ -4,6 +4,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN_RE = re.compile(
     r"\d[\d,]*(?:\.\d+)?[a-z]*"  # 25,000  2.5k  12th  5kg
@@ -31,7 +32,10 @@ class Token:
 
 def clean(text: str) -> str:
     """NFKC folds full-width digits and odd spaces; control characters go."""
-    text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if text.isprintable():
+        return text
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
@@ -41,6 +45,11 @@ def tokenize(text: str) -> list[Token]:
 
 def words_of(phrase: str) -> tuple[str, ...]:
     return tuple(t.low for t in tokenize(phrase))
+
+
+@lru_cache(maxsize=64)
+def _word_set(lows: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(lows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,7 @@ class PhraseTable:
         for options in index.values():
             options.sort(key=lambda option: len(option[0]), reverse=True)
         self._index = index
+        self._firsts = frozenset(index)
         self.words: frozenset[str] = frozenset(w for opts in index.values() for o in opts for w in o[0])
 
     @classmethod
@@ -74,6 +84,9 @@ class PhraseTable:
         return cls((p, key) for key, phrases in groups.items() for p in phrases)
 
     def scan(self, lows: tuple[str, ...]) -> Iterator[Match]:
+        # Most tables share no word with most messages: a set check skips the walk.
+        if self._firsts.isdisjoint(_word_set(lows)):
+            return
         i, n = 0, len(lows)
         while i < n:
             found = None
