@@ -15,7 +15,7 @@ from conversations.intents import Intent
 from conversations.messages import Reply
 from conversations.texts import t
 from conversations.turn import Turn
-from finance.categories import DEFAULT_EXPENSE_CATEGORY, DEFAULT_INCOME_CATEGORY, category_label
+from finance.categories import DEFAULT_EXPENSE_CATEGORY, DEFAULT_INCOME_CATEGORY, categories_for, category_label
 from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
 from finance.money import MAX_AMOUNT, from_cents
@@ -29,10 +29,13 @@ _KINDS = {"record_income": "income", "record_expense": "expense", "record_transf
 def describe(turn: Turn, txn: Transaction) -> dict[str, str]:
     """The words a confirmation uses for an entry."""
     who = t("from_who", turn.lang, who=txn.counterparty) if txn.counterparty else ""
+    category = category_label(txn.category, turn.lang)
+    if txn.category == DEFAULT_EXPENSE_CATEGORY and txn.counterparty:
+        category, who = txn.counterparty, ""  # "for Lipa na KCB" says more than "for other"
     return {
         "kind": t(txn.kind, turn.lang),
         "amount": money(from_cents(txn.amount_cents), turn.lang, turn.business.currency),
-        "category": category_label(txn.category, turn.lang),
+        "category": category,
         "who": who,
         "day": day(txn.occurred_on, turn.today, turn.lang),
         "source": _ACCOUNT_NAMES.get(txn.from_account or "", ""),
@@ -107,6 +110,8 @@ def _store(
     else:
         default = DEFAULT_INCOME_CATEGORY if kind == "income" else DEFAULT_EXPENSE_CATEGORY
         category = slots.get("category") or default
+        if category not in categories_for(kind):
+            category = default  # "money in" chosen for "paid ... for rent": rent is no income category
     note = slots.get("note") or (turn.message.text[:500] or None)
     if slots.get("account"):
         note = f"account {slots['account']}; {note}"

@@ -141,10 +141,13 @@ def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None =
         confidence += 0.15
     if ev.expense_cues or ev.income_cues:
         confidence += 0.1
-    if income and expense and abs(income - expense) <= 1:
-        confidence -= 0.2  # both directions heard: worth a question
     intent = Intent(f"record_{kind}", slots, confidence=round(min(confidence, 0.99), 2))
-    if not (ev.expense_cues or ev.income_cues or category):
+    if income and expense and abs(income - expense) <= 1:
+        # Both directions heard ("Otieno paid 2000 for rent"): ask rather than guess.
+        other = "record_income" if kind == "expense" else "record_expense"
+        intent.confidence = 0.45
+        intent.alternatives = [Intent(other, dict(slots), confidence=0.4)]
+    elif not (ev.expense_cues or ev.income_cues or category):
         # A bare amount: ask whether it came in or went out.
         other = "record_income" if kind == "expense" else "record_expense"
         intent.confidence = 0.4

@@ -84,6 +84,16 @@ def test_a_bare_amount_asks_in_or_out(chat: ChatTester, engine: Engine) -> None:
     assert [e.kind for e in _entries(engine)] == ["income"]
 
 
+def test_close_readings_ask_instead_of_guessing(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    chat.push("Otieno paid 2000 for rent")
+    reply = chat.pop_reply()
+    assert "money in (a sale) or money out" in reply.text and reply.choices == ["Money in", "Money out"]
+    assert "Recorded income: Ksh 2,000 from sales (Otieno)" in chat.say("Money in")
+    [entry] = _entries(engine)
+    assert (entry.kind, entry.category, entry.counterparty) == ("income", "sales", "Otieno")
+
+
 def test_pending_question_survives_a_restart(engine: Engine) -> None:
     first = ChatTester(engine, today=TODAY)
     first.onboard()
