@@ -23,7 +23,7 @@ from conversations.understand import understand
 from finance.clock import today_in
 from finance.db import session_scope
 from finance.errors import AccessDenied
-from finance.services.events import claim_event, finish_event
+from finance.services.events import FINISHED, claim_event, finish_event, lock_event
 from finance.services.members import (
     business_of,
     current_membership,
@@ -72,13 +72,13 @@ class Conversation:
         event = None
         if message.external_id:
             event, is_new = claim_event(
-                session,
-                channel=message.channel,
-                external_id=message.external_id,
-                payload={"sender": message.sender, "text": message.text[:4000]},
+                session, channel=message.channel, external_id=message.external_id, payload=message.payload()
             )
             if not is_new:
-                return [Reply.from_summary(item) for item in event.reply or []]
+                # Stored by a webhook before it answered, or a retry: process only if nobody has.
+                event = lock_event(session, event_id=event.id or 0)
+                if event.status in FINISHED:
+                    return [Reply.from_summary(item) for item in event.reply or []]
         turn = self._turn(session, message)
         replies = self._respond(turn, clean(message.text or "").strip())
         if event is not None:
@@ -86,7 +86,7 @@ class Conversation:
         return replies
 
     def _turn(self, session: Session, message: IncomingMessage) -> Turn:
-        person = find_person(session, channel=message.channel, external_user_id=message.sender)
+        person = find_person(session, channel=message.channel, external_user_id=message.sender, phone=message.phone)
         if person is None:
             person = register_person(
                 session,
@@ -94,6 +94,7 @@ class Conversation:
                 external_user_id=message.sender,
                 name=message.display_name,
                 language=detect_language(message.text or "") or "en",
+                phone=message.phone,
             )
         # Only a clear majority switches language: a Swahili shop name is not a request for Swahili.
         elif (

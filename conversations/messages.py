@@ -1,6 +1,6 @@
 """The two types every channel speaks to the core: IncomingMessage in, Reply out."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +13,9 @@ class Attachment:
     content_type: str
     data: bytes | None = None
     filename: str | None = None
+    # Where the channel keeps it until fetched (a Telegram file_id, a Twilio media URL).
+    ref: str | None = None
+    size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,31 @@ class IncomingMessage:
     # The platform's id for this message: the same id twice is handled once.
     external_id: str | None = None
     received_at: datetime = field(default_factory=utcnow)
+    # E.164, for channels where the sender *is* a phone number (WhatsApp, SMS).
+    phone: str | None = None
+    # Where replies go (a Telegram chat id, "whatsapp:+2547..."); the sender when empty.
+    reply_to: str | None = None
+
+    def payload(self) -> dict[str, Any]:
+        """JSON for the inbound-event table; attachment bytes are left out (they are refetched by ref)."""
+        data = asdict(self)
+        data["received_at"] = self.received_at.isoformat()
+        data["attachments"] = [{k: v for k, v in a.items() if k != "data"} for a in data["attachments"]]
+        return data
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> "IncomingMessage":
+        return cls(
+            channel=data["channel"],
+            sender=data["sender"],
+            text=data.get("text") or "",
+            display_name=data.get("display_name"),
+            attachments=tuple(Attachment(**a) for a in data.get("attachments") or []),
+            external_id=data.get("external_id"),
+            received_at=datetime.fromisoformat(data["received_at"]) if data.get("received_at") else utcnow(),
+            phone=data.get("phone"),
+            reply_to=data.get("reply_to"),
+        )
 
 
 @dataclass(frozen=True)
@@ -41,10 +69,14 @@ class Reply:
     document: Media | None = None
     audio: Media | None = None
     choices: list[str] = field(default_factory=list)
+    # Ask the person to share their phone number (channels that can, such as Telegram).
+    request_phone: bool = False
 
     def summary(self) -> dict[str, Any]:
         """What is kept of a reply to answer a replayed event (media by name only)."""
         data: dict[str, Any] = {"text": self.text, "choices": list(self.choices)}
+        if self.request_phone:
+            data["request_phone"] = True
         for kind in ("image", "document", "audio"):
             media = getattr(self, kind)
             if media is not None:
@@ -53,4 +85,8 @@ class Reply:
 
     @classmethod
     def from_summary(cls, data: dict[str, Any]) -> "Reply":
-        return cls(text=str(data.get("text", "")), choices=list(data.get("choices") or []))
+        return cls(
+            text=str(data.get("text", "")),
+            choices=list(data.get("choices") or []),
+            request_phone=bool(data.get("request_phone")),
+        )

@@ -1,12 +1,19 @@
-"""Idempotency: each inbound event is stored once under its platform id."""
+"""Idempotency: each inbound event is stored once under its platform id, and answered once.
+
+Life of an event: `received` (stored, acknowledged) -> `answered` (processed, replies
+kept) -> `done` (replies delivered) or `failed` (gave up after repeated crashes).
+"""
 
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from finance.clock import utcnow
 from finance.models import InboundEvent
+
+RECEIVED, ANSWERED, DONE, FAILED = "received", "answered", "done", "failed"
+FINISHED = (ANSWERED, DONE, FAILED)
 
 
 def claim_event(
@@ -35,10 +42,49 @@ def find_event(session: Session, *, channel: str, external_id: str) -> InboundEv
     ).first()
 
 
+def lock_event(session: Session, *, event_id: int) -> InboundEvent:
+    """Row lock (PostgreSQL) so two workers never process one event; SQLite already serialises writers."""
+    return session.exec(select(InboundEvent).where(InboundEvent.id == event_id).with_for_update()).one()
+
+
 def finish_event(session: Session, *, event: InboundEvent, reply: list[dict[str, Any]]) -> None:
-    event.status = "done"
+    event.status = ANSWERED
     event.reply = reply
     event.processed_at = utcnow()
-    event.attempts += 1
     session.add(event)
     session.flush()
+
+
+def mark_event(
+    session: Session, *, event_id: int, status: str, error: str | None = None, reply: list[dict[str, Any]] | None = None
+) -> None:
+    event = session.get(InboundEvent, event_id)
+    if event is None:
+        return
+    event.status = status
+    if error is not None:
+        event.error = error[:500]
+    if reply is not None:
+        event.reply = reply
+    session.add(event)
+
+
+def count_attempt(session: Session, *, event_id: int) -> int:
+    event = session.get(InboundEvent, event_id)
+    if event is None:
+        return 0
+    event.attempts += 1
+    session.add(event)
+    return event.attempts
+
+
+def unfinished_events(session: Session, *, limit: int = 500) -> list[InboundEvent]:
+    """Events stored but not yet answered or delivered: what a restart must pick up."""
+    return list(
+        session.exec(
+            select(InboundEvent)
+            .where(col(InboundEvent.status).in_((RECEIVED, ANSWERED)))
+            .order_by(col(InboundEvent.id))
+            .limit(limit)
+        ).all()
+    )

@@ -10,13 +10,27 @@ from finance.services.activity import log_activity
 DEFAULT_BUSINESS_NAME = "My business"
 
 
-def find_person(session: Session, *, channel: str, external_user_id: str) -> Person | None:
+def find_person(session: Session, *, channel: str, external_user_id: str, phone: str | None = None) -> Person | None:
+    """By the channel's id for them; for phone channels (WhatsApp, SMS) by number, so one person
+    who writes on both is one record."""
     identity = session.exec(
         select(ChannelIdentity).where(
             ChannelIdentity.channel == channel, ChannelIdentity.external_user_id == external_user_id
         )
     ).first()
-    return session.get(Person, identity.person_id) if identity else None
+    if identity is not None:
+        return session.get(Person, identity.person_id)
+    if phone:
+        person = session.exec(select(Person).where(Person.phone == phone)).first()
+        if person is not None:
+            _add_identity(session, person=person, channel=channel, external_user_id=external_user_id)
+            return person
+    return None
+
+
+def _add_identity(session: Session, *, person: Person, channel: str, external_user_id: str) -> None:
+    session.add(ChannelIdentity(channel=channel, external_user_id=external_user_id, person_id=person.id))
+    session.flush()
 
 
 def register_person(
@@ -26,13 +40,35 @@ def register_person(
     external_user_id: str,
     name: str | None = None,
     language: str = "en",
+    phone: str | None = None,
 ) -> Person:
-    person = Person(name=name, language=language)
+    person = Person(name=name, language=language, phone=phone)
     session.add(person)
     session.flush()
-    session.add(ChannelIdentity(channel=channel, external_user_id=external_user_id, person_id=person.id))
-    session.flush()
+    _add_identity(session, person=person, channel=channel, external_user_id=external_user_id)
     return person
+
+
+def link_phone(session: Session, *, person: Person, phone: str) -> Person:
+    """A Telegram user shared their number. If that number already belongs to someone (they wrote
+    on WhatsApp first), this identity joins that person, who keeps their business."""
+    owner = session.exec(select(Person).where(Person.phone == phone)).first()
+    if owner is None or owner.id == person.id:
+        person.phone = phone
+        session.add(person)
+        session.flush()
+        return person
+    for identity in session.exec(select(ChannelIdentity).where(ChannelIdentity.person_id == person.id)).all():
+        identity.person_id = owner.id or 0
+        session.add(identity)
+    if owner.telegram_user_id is None and person.telegram_user_id is not None:
+        telegram_id, person.telegram_user_id = person.telegram_user_id, None
+        session.add(person)
+        session.flush()
+        owner.telegram_user_id = telegram_id
+        session.add(owner)
+    session.flush()
+    return owner
 
 
 def start_business(session: Session, *, founder: Person, name: str = DEFAULT_BUSINESS_NAME) -> Member:

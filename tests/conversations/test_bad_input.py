@@ -54,7 +54,7 @@ def test_same_external_id_twice_records_once(chat: ChatTester, engine: Engine) -
     assert _count(engine) == 1
     with Session(engine) as session:
         event = session.exec(select(InboundEvent).where(InboundEvent.external_id == "wamid.ABC123")).one()
-        assert event.status == "done" and event.attempts == 1
+        assert event.status == "answered" and event.reply and "Recorded expense" in event.reply[0]["text"]
 
 
 def test_same_external_id_on_another_channel_is_another_event(engine: Engine) -> None:
