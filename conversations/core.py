@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from conversations import followups, onboarding
+from conversations.attachments import attachment_reply
 from conversations.gemini.client import Gemini
 from conversations.gemini.route import answer_with_gemini, wants_gemini
 from conversations.gemini.settings import GeminiSettings
@@ -28,6 +29,7 @@ from finance.services.members import (
     business_of,
     current_membership,
     find_person,
+    link_phone,
     register_person,
     set_language,
     start_business,
@@ -53,7 +55,9 @@ class Conversation:
         # Only with a key: without one KAVI answers everything locally, offline.
         self.gemini = Gemini(self.gemini_settings) if self.gemini_settings.enabled else None
 
-    def handle(self, message: IncomingMessage) -> list[Reply]:
+    def handle(self, message: IncomingMessage, raise_errors: bool = False) -> list[Reply]:
+        """Replies to one message. A failure rolls everything back; with `raise_errors` the caller
+        (the dispatcher, which retries stored events) gets the exception instead of an apology."""
         try:
             try:
                 with session_scope(self.engine) as session:
@@ -64,6 +68,8 @@ class Conversation:
                 with session_scope(self.engine) as session:
                     return self._handle(session, message)
         except Exception:
+            if raise_errors:
+                raise
             # Rolled back whole: nothing half-recorded, and a retry of the event starts clean.
             log.exception("message %s from %s:%s failed", message.external_id, message.channel, message.sender)
             return [Reply(t("failed", detect_language(message.text or "") or "en"))]
@@ -123,6 +129,12 @@ class Conversation:
         )
 
     def _respond(self, turn: Turn, text: str) -> list[Reply]:
+        message = turn.message
+        if message.shared_phone:
+            link_phone(turn.session, person=turn.person, phone=message.shared_phone)
+            return [Reply(t("phone_linked", turn.lang, phone=message.shared_phone))]
+        if not text and message.attachments:
+            return [attachment_reply(turn)]
         if not text:
             return [Reply(t("empty", turn.lang))]
         if len(text) > MAX_MESSAGE_CHARS:

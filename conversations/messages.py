@@ -32,6 +32,10 @@ class IncomingMessage:
     phone: str | None = None
     # Where replies go (a Telegram chat id, "whatsapp:+2547..."); the sender when empty.
     reply_to: str | None = None
+    # A number the person shared on purpose (Telegram's contact button), E.164.
+    shared_phone: str | None = None
+    # What the platform wants acknowledged (a Telegram callback query id).
+    ack_id: str | None = None
 
     def payload(self) -> dict[str, Any]:
         """JSON for the inbound-event table; attachment bytes are left out (they are refetched by ref)."""
@@ -52,6 +56,8 @@ class IncomingMessage:
             received_at=datetime.fromisoformat(data["received_at"]) if data.get("received_at") else utcnow(),
             phone=data.get("phone"),
             reply_to=data.get("reply_to"),
+            shared_phone=data.get("shared_phone"),
+            ack_id=data.get("ack_id"),
         )
 
 

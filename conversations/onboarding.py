@@ -42,7 +42,8 @@ def answer_name(turn: Turn, text: str, intent: Intent) -> Reply | None:
         return Reply(t("welcome", turn.lang))
     rename_business(turn.session, actor=turn.member, name=name)
     st.clear(turn.state)
-    return Reply(t("named", turn.lang, name=name))
+    # Channels that do not come with a number (Telegram) offer a button to share it, once.
+    return Reply(t("named", turn.lang, name=name), request_phone=turn.person.phone is None)
 
 
 def greet_newcomer(turn: Turn, intent: Intent, reply: Reply) -> Reply:

@@ -59,6 +59,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "sw": "✅ Nimerekodi mapato: {amount} ya {category}{who}, {day}.\n"
         'Jibu "futa" kuiondoa, au nirekebishe: "hapana, ilikuwa 1,500".',
     },
+    "phone_linked": {
+        "en": "📱 Thanks! {phone} is now linked to your account, so WhatsApp and SMS reach the same books.",
+        "sw": "📱 Asante! {phone} sasa imeunganishwa na akaunti yako, WhatsApp na SMS zinafika kwenye hesabu zilezile.",
+    },
+    "attachment_audio": {
+        "en": '🎙 I got your voice note, but I can\'t listen yet — please type it for now, e.g. "paid rent 15k".',
+        "sw": "🎙 Nimepokea ujumbe wako wa sauti, lakini bado siwezi kusikiliza — tafadhali andika kwa sasa, "
+        'mfano "nimelipa kodi 15k".',
+    },
+    "attachment_image": {
+        "en": '📷 I got your picture, but I can\'t read receipts yet — please type the amount, e.g. "stock 4,500".',
+        "sw": "📷 Nimepokea picha yako, lakini bado siwezi kusoma risiti — tafadhali andika kiasi, "
+        'mfano "bidhaa 4,500".',
+    },
+    "attachment_document": {
+        "en": "📄 I got your file, but I can't read documents yet. You can paste M-PESA messages as text.",
+        "sw": "📄 Nimepokea faili lako, lakini bado siwezi kusoma nyaraka. "
+        "Unaweza kubandika jumbe za M-PESA kama maandishi.",
+    },
+    "attachment_too_big": {
+        "en": "That file is too big for me (over {limit} MB). Please send something smaller.",
+        "sw": "Faili hilo ni kubwa mno (zaidi ya MB {limit}). Tafadhali tuma kitu kidogo zaidi.",
+    },
     "gemini_fallback": {
         "en": "(My AI helper isn't reachable right now, so here's my quick answer.)",
         "sw": "(Msaidizi wangu wa AI hapatikani sasa hivi, kwa hiyo hili ni jibu langu la haraka.)",

@@ -1,6 +1,8 @@
-"""The FastAPI application: web chat, health, and (in later issues) the channel webhooks."""
+"""The FastAPI application: web chat, channel webhooks, media, health."""
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -8,21 +10,60 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from bot.channel import Channel
+from bot.dispatcher import Dispatcher
+from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from finance.db import default_engine
-from webhooks import web_chat
+from webhooks import telegram, web_chat
 from webhooks.settings import WebSettings
 
 log = logging.getLogger(__name__)
 
 
-def create_app(engine: Engine | None = None, settings: WebSettings | None = None) -> FastAPI:
+def create_app(
+    engine: Engine | None = None,
+    settings: WebSettings | None = None,
+    channel_settings: ChannelSettings | None = None,
+    conversation: Conversation | None = None,
+) -> FastAPI:
     settings = settings or WebSettings()
+    channel_settings = channel_settings or ChannelSettings()
     engine = engine or default_engine()
-    app = FastAPI(title="KAVI", version="0.1.0", docs_url=None, redoc_url=None)
-    app.state.conversation = Conversation(engine)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        channels: dict[str, Channel] = {}
+        if channel_settings.telegram_enabled:
+            from bot.telegram_adapter import TelegramChannel
+            from bot.telegram_app import webhook_application
+
+            application = webhook_application(channel_settings)
+            try:
+                await application.initialize()
+            except Exception as exc:  # the Bot API unreachable at start: keep serving, sends retry later
+                log.warning("Telegram not initialised: %s", exc)
+            app.state.telegram = application
+            channels["telegram"] = TelegramChannel(application.bot)
+        app.state.dispatcher = Dispatcher(app.state.conversation, channels)
+        recovered = await app.state.dispatcher.recover()
+        if recovered:
+            log.info("picked up %d unfinished inbound events", recovered)
+        app.state.dispatcher.start_sweeping()
+        try:
+            yield
+        finally:
+            await app.state.dispatcher.stop()
+            if getattr(app.state, "telegram", None) is not None:
+                await app.state.telegram.shutdown()
+
+    app = FastAPI(title="KAVI", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.conversation = conversation or Conversation(engine)
     app.state.web_token = settings.kavi_web_token
+    app.state.channel_settings = channel_settings
+    app.state.telegram = None
     app.include_router(web_chat.router)
+    app.include_router(telegram.router)
 
     @app.get("/health")
     def health() -> JSONResponse:

@@ -1,0 +1,182 @@
+"""Telegram updates in, Bot API calls out (python-telegram-bot)."""
+
+import logging
+from dataclasses import replace
+
+import phonenumbers
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    Update,
+)
+from telegram.error import TelegramError
+
+from bot.pacing import ChatPacer
+from bot.text_split import split_text
+from conversations.messages import Attachment, IncomingMessage, Reply
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = 4096
+DOWNLOAD_LIMIT = 20 * 1024 * 1024  # what getFile allows a bot
+
+
+def incoming(update: Update) -> IncomingMessage | None:
+    """The message in an update, or None for update types KAVI does not handle (edits, joins...)."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return None
+    common = {
+        "channel": "telegram",
+        "sender": str(user.id),
+        "display_name": user.full_name or None,
+        "external_id": str(update.update_id),
+    }
+    query = update.callback_query
+    if query is not None:
+        chat = query.message.chat.id if query.message else user.id
+        return IncomingMessage(text=query.data or "", reply_to=str(chat), ack_id=query.id, **common)
+    message = update.message
+    if message is None:
+        return None
+    attachments: list[Attachment] = []
+    if message.voice:
+        attachments.append(
+            Attachment(
+                "audio",
+                message.voice.mime_type or "audio/ogg",
+                ref=message.voice.file_id,
+                size=message.voice.file_size,
+                filename="voice.ogg",
+            )
+        )
+    if message.audio:
+        attachments.append(
+            Attachment(
+                "audio",
+                message.audio.mime_type or "audio/mpeg",
+                ref=message.audio.file_id,
+                size=message.audio.file_size,
+                filename=message.audio.file_name,
+            )
+        )
+    if message.photo:
+        largest = message.photo[-1]  # Telegram lists sizes smallest first
+        attachments.append(
+            Attachment("image", "image/jpeg", ref=largest.file_id, size=largest.file_size, filename="photo.jpg")
+        )
+    if message.document:
+        doc = message.document
+        attachments.append(
+            Attachment(
+                "document",
+                doc.mime_type or "application/octet-stream",
+                ref=doc.file_id,
+                size=doc.file_size,
+                filename=doc.file_name,
+            )
+        )
+    shared = None
+    if message.contact and message.contact.user_id == user.id:
+        shared = _e164(message.contact.phone_number)
+    return IncomingMessage(
+        text=message.text or message.caption or "",
+        attachments=tuple(attachments),
+        reply_to=str(message.chat.id),
+        shared_phone=shared,
+        **common,
+    )
+
+
+def _e164(raw: str) -> str | None:
+    try:
+        number = phonenumbers.parse(raw if raw.startswith("+") else "+" + raw, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class TelegramChannel:
+    name = "telegram"
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+        self.pacer = ChatPacer()
+
+    async def fetch(self, message: IncomingMessage) -> IncomingMessage:
+        fetched = []
+        for attachment in message.attachments:
+            if attachment.data is not None or not attachment.ref:
+                fetched.append(attachment)
+                continue
+            if attachment.size and attachment.size > DOWNLOAD_LIMIT:
+                fetched.append(attachment)  # too big to download; the core says so
+                continue
+            try:
+                file = await self.bot.get_file(attachment.ref)
+                data = bytes(await file.download_as_bytearray())
+            except TelegramError as exc:
+                log.warning("could not download %s: %s", attachment.ref, exc)
+                fetched.append(attachment)
+                continue
+            fetched.append(
+                Attachment(
+                    attachment.kind, attachment.content_type, data, attachment.filename, attachment.ref, len(data)
+                )
+            )
+        return replace(message, attachments=tuple(fetched))
+
+    async def deliver(self, message: IncomingMessage, replies: list[Reply]) -> None:
+        chat_id = int(message.reply_to or message.sender)
+        if message.ack_id:
+            try:
+                await self.bot.answer_callback_query(message.ack_id)
+            except TelegramError as exc:  # an old button: the answer still goes out below
+                log.info("callback query %s not acknowledged: %s", message.ack_id, exc)
+        for reply in replies:
+            await self._send(chat_id, reply)
+
+    async def _send(self, chat_id: int, reply: Reply) -> None:
+        markup = _markup(reply)
+        chunks = split_text(reply.text, TEXT_LIMIT) if reply.text else []
+        has_media = any((reply.image, reply.document, reply.audio))
+        for i, chunk in enumerate(chunks):
+            await self.pacer.wait(str(chat_id))
+            last = i == len(chunks) - 1
+            await self.bot.send_message(chat_id, chunk, reply_markup=markup if last and not has_media else None)
+        if reply.image:
+            await self.pacer.wait(str(chat_id))
+            await self.bot.send_photo(
+                chat_id,
+                InputFile(reply.image.data, filename=reply.image.filename),
+                reply_markup=markup if not (reply.document or reply.audio) else None,
+            )
+        if reply.document:
+            await self.pacer.wait(str(chat_id))
+            await self.bot.send_document(
+                chat_id,
+                InputFile(reply.document.data, filename=reply.document.filename),
+                reply_markup=markup if not reply.audio else None,
+            )
+        if reply.audio:
+            await self.pacer.wait(str(chat_id))
+            await self.bot.send_voice(
+                chat_id, InputFile(reply.audio.data, filename=reply.audio.filename), reply_markup=markup
+            )
+
+
+def _markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
+    if reply.choices:
+        # callback_data is limited to 64 bytes; choices are short words anyway
+        return InlineKeyboardMarkup(
+            [[InlineKeyboardButton(c, callback_data=c.encode()[:64].decode(errors="ignore")) for c in reply.choices]]
+        )
+    if reply.request_phone:
+        return ReplyKeyboardMarkup(
+            [[KeyboardButton("📱 Share my number", request_contact=True)]], one_time_keyboard=True, resize_keyboard=True
+        )
+    return None

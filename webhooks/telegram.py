@@ -1,0 +1,66 @@
+"""POST /telegram/webhook: check Telegram's secret header, store the update, answer at once."""
+
+import asyncio
+import json
+import logging
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from telegram import Update
+
+from bot.inbox import store_inbound
+from bot.telegram_adapter import incoming
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+MAX_BODY = 1_000_000  # an update is a few kB; anything this big is not from Telegram
+
+
+@router.post("/telegram/webhook")
+async def telegram_webhook(request: Request) -> dict[str, object]:
+    state = request.app.state
+    settings = state.channel_settings
+    application = getattr(state, "telegram", None)
+    if application is None:
+        raise HTTPException(status_code=404, detail="Telegram is not configured (TELEGRAM_BOT_TOKEN)")
+    expected = settings.telegram_webhook_secret
+    given = request.headers.get("X-Telegram-Bot-Api-Secret-Token")
+    if expected and not (given and secrets.compare_digest(given, expected)):
+        raise HTTPException(status_code=403, detail="wrong or missing X-Telegram-Bot-Api-Secret-Token")
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise HTTPException(status_code=413, detail="update too large")
+    try:
+        data = json.loads(body)
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            raise ValueError("no update_id")
+        update = Update.de_json(_tolerant(data), application.bot)
+    except (ValueError, TypeError, KeyError) as exc:
+        log.warning("malformed Telegram update: %s", exc)
+        raise HTTPException(status_code=400, detail="malformed update") from exc
+    message = incoming(update)
+    if message is None:
+        log.info("ignored Telegram update %s (type not handled)", data.get("update_id"))
+        return {"ok": True, "ignored": True}
+    event_id, is_new = await asyncio.to_thread(store_inbound, state.conversation.engine, message)
+    if is_new:
+        state.dispatcher.submit(event_id, message)
+    return {"ok": True}
+
+
+def _tolerant(data: Any) -> Any:
+    """Telegram's own (older) documented example updates leave out `is_bot` and `file_unique_id`, which
+    python-telegram-bot requires; fill them rather than refuse a message."""
+    if isinstance(data, dict):
+        fixed = {key: _tolerant(value) for key, value in data.items()}
+        if "file_id" in fixed:
+            fixed.setdefault("file_unique_id", fixed["file_id"])
+        for key in ("from", "user"):
+            if isinstance(fixed.get(key), dict):
+                fixed[key].setdefault("is_bot", False)
+        return fixed
+    if isinstance(data, list):
+        return [_tolerant(item) for item in data]
+    return data
