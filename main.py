@@ -18,6 +18,8 @@ cli = typer.Typer(
 )
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
+telegram_cli = typer.Typer(help="The Telegram bot.", invoke_without_command=True)
+cli.add_typer(telegram_cli, name="telegram")
 
 TodayOption = Annotated[
     str | None, typer.Option("--today", help="Pretend today is this date (YYYY-MM-DD) for relative dates.")
@@ -119,6 +121,49 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _telegram_settings():  # type: ignore[no-untyped-def]
+    from bot.settings import ChannelSettings
+
+    settings = ChannelSettings()
+    if not settings.telegram_enabled:
+        typer.echo("Set TELEGRAM_BOT_TOKEN first (from @BotFather).", err=True)
+        raise typer.Exit(2)
+    return settings
+
+
+@telegram_cli.callback()
+def telegram(
+    ctx: typer.Context,
+    polling: Annotated[bool, typer.Option("--polling", help="Fetch updates by long polling (local use).")] = False,
+) -> None:
+    """Run the bot by polling, or manage its webhook."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if not polling:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+    from bot.telegram_polling import run_polling
+
+    settings = _telegram_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    run_polling(settings, _ready_engine())
+
+
+@telegram_cli.command("set-webhook")
+def telegram_set_webhook(url: Annotated[str, typer.Argument(help="Public URL of /telegram/webhook.")]) -> None:
+    """Register the webhook with Telegram, with TELEGRAM_WEBHOOK_SECRET as its secret token."""
+    import asyncio
+
+    from bot.telegram_polling import set_webhook
+
+    settings = _telegram_settings()
+    if not settings.telegram_webhook_secret:
+        typer.echo("Set TELEGRAM_WEBHOOK_SECRET too: without it anyone could post updates.", err=True)
+        raise typer.Exit(2)
+    asyncio.run(set_webhook(settings, url))
+    typer.echo(f"Telegram will post updates to {url}")
 
 
 @db_cli.command("upgrade")

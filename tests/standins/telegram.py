@@ -27,6 +27,7 @@ class TelegramStandIn:
         self.files: dict[str, bytes] = {}  # file_id -> bytes
         self.downloads: list[str] = []
         self.throttle: deque[int] = deque()  # retry_after seconds for the next send calls
+        self.updates: list[dict[str, Any]] = []  # served by getUpdates (polling)
         self._ids = itertools.count(100)
         self.app = FastAPI()
         self.app.api_route("/bot{token}/{method}", methods=["GET", "POST"])(self._method)
@@ -73,6 +74,9 @@ class TelegramStandIn:
                 "file_size": len(self.files.get(file_id, b"")),
                 "file_path": f"files/{file_id}.bin",
             }
+        if method == "getUpdates":
+            offset = int(params.get("offset") or 0)
+            return [u for u in self.updates if u["update_id"] >= offset]
         if method.startswith("send"):
             chat_id = int(params["chat_id"])
             message: dict[str, Any] = {

@@ -39,6 +39,7 @@ def text_update(text: str, update_id: int, user_id: int = 1111111) -> dict[str, 
     update["update_id"] = update_id
     update["message"]["text"] = text
     update["message"]["from"]["id"] = update["message"]["chat"]["id"] = user_id
+    update["message"]["from"]["is_bot"] = False  # real updates carry it; the 2015 example does not
     return update
 
 
@@ -240,3 +241,59 @@ def test_long_replies_split_on_line_boundaries() -> None:
     assert all(c.startswith("line ") for c in chunks)
     giant = "word " * 2000
     assert all(len(c) <= 1600 for c in split_text(giant, 1600))
+
+
+def _kavi_env(url: str, db_url: str) -> dict[str, str]:
+    import os
+
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "TELEGRAM_API_BASE_URL": url,
+        "KAVI_DATABASE_URL": db_url,
+    }
+
+
+def test_kavi_telegram_set_webhook(stand: tuple, tmp_path: Any) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    standin, url = stand
+    kavi = str(Path(sys.executable).parent / "kavi")
+    result = subprocess.run(
+        [kavi, "telegram", "set-webhook", "https://kavi.example.co.ke/telegram/webhook"],
+        env=_kavi_env(url, f"sqlite:///{tmp_path}/k.db"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    [call] = [c for c in standin.calls if c["method"] == "setWebhook"]
+    assert call["params"]["url"] == "https://kavi.example.co.ke/telegram/webhook"
+    assert call["params"]["secret_token"] == SECRET
+
+
+def test_kavi_telegram_polling_answers_updates(stand: tuple, tmp_path: Any) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    standin, url = stand
+    standin.updates.append(text_update("paid rent 15k", 42))
+    kavi = str(Path(sys.executable).parent / "kavi")
+    process = subprocess.Popen(
+        [kavi, "telegram", "--polling"],
+        env=_kavi_env(url, f"sqlite:///{tmp_path}/k.db"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    try:
+        [sent] = wait_for(lambda: standin.sent("sendMessage"), timeout=60, what="a polled update answered")
+        assert "Recorded expense: Ksh 15,000" in sent["params"]["text"]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
