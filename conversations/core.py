@@ -34,6 +34,7 @@ from finance.services.members import (
     set_language,
     start_business,
 )
+from finance.services.outbound import touch_identity
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ class Conversation:
             and detected != person.language
         ):
             set_language(session, person=person, language=detected, fixed=False)
+        touch_identity(session, channel=message.channel, external_user_id=message.sender, at=message.received_at)
         member = current_membership(session, person=person)
         first_contact = member is None
         if member is None:

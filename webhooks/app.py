@@ -15,7 +15,7 @@ from bot.dispatcher import Dispatcher
 from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from finance.db import default_engine
-from webhooks import telegram, web_chat
+from webhooks import telegram, twilio, web_chat
 from webhooks.settings import WebSettings
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,13 @@ def create_app(
                 log.warning("Telegram not initialised: %s", exc)
             app.state.telegram = application
             channels["telegram"] = TelegramChannel(application.bot)
+        if channel_settings.twilio_enabled:
+            from bot.twilio_adapter import TwilioChannel
+
+            if channel_settings.twilio_whatsapp_from:
+                channels["whatsapp"] = TwilioChannel("whatsapp", channel_settings, engine)
+            if channel_settings.twilio_sms_from:
+                channels["sms"] = TwilioChannel("sms", channel_settings, engine)
         app.state.dispatcher = Dispatcher(app.state.conversation, channels)
         recovered = await app.state.dispatcher.recover()
         if recovered:
@@ -64,6 +71,7 @@ def create_app(
     app.state.telegram = None
     app.include_router(web_chat.router)
     app.include_router(telegram.router)
+    app.include_router(twilio.router)
 
     @app.get("/health")
     def health() -> JSONResponse:

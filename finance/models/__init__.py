@@ -3,7 +3,7 @@
 from finance.models.activity import ActivityLog
 from finance.models.budget import Budget
 from finance.models.business import Business, ChannelIdentity, Member, Person, Role
-from finance.models.events import ConversationState, InboundEvent, MediaFile, Outbox
+from finance.models.events import ConversationState, InboundEvent, MediaFile, OutboundMessage, Outbox
 from finance.models.invoice import Invoice, InvoiceItem, Payment
 from finance.models.parties import Customer, Supplier
 from finance.models.transaction import Account, Channel, Kind, Transaction
@@ -23,6 +23,7 @@ __all__ = [
     "Kind",
     "MediaFile",
     "Member",
+    "OutboundMessage",
     "Outbox",
     "Payment",
     "Person",

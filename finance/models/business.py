@@ -54,6 +54,8 @@ class ChannelIdentity(SQLModel, table=True):
     external_user_id: str = Field(max_length=128)
     person_id: int = Field(foreign_key="person.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # When they last wrote on this channel: WhatsApp's 24-hour window is counted from it.
+    last_seen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Member(SQLModel, table=True):

@@ -69,3 +69,22 @@ class MediaFile(SQLModel, table=True):
     data: bytes = Field(sa_type=LargeBinary)
     expires_at: datetime = Field(sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class OutboundMessage(SQLModel, table=True):
+    """A message KAVI sent through a provider, followed through its delivery status callbacks."""
+
+    __table_args__ = (UniqueConstraint("provider", "provider_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)  # whatsapp | sms
+    provider: str = Field(max_length=20)  # twilio | africastalking
+    provider_id: str = Field(max_length=64)  # Twilio's MessageSid
+    to: str = Field(max_length=40)
+    body: str = Field(max_length=2000)
+    status: str = Field(default="queued", max_length=16)
+    error_code: str | None = Field(default=None, max_length=10)
+    # Set on the WhatsApp message once its text has gone by SMS instead.
+    fallback_id: int | None = Field(default=None, foreign_key="outboundmessage.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -1,0 +1,97 @@
+"""Twilio webhooks: WhatsApp and SMS messages, and delivery status callbacks.
+
+Every request's X-Twilio-Signature is checked against the URL Twilio was given (our
+public URL behind a proxy) and all posted fields; a bad one gets 403 and changes nothing.
+"""
+
+import asyncio
+import logging
+from typing import Any
+
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
+from fastapi.responses import Response
+from twilio.request_validator import RequestValidator
+
+from bot.inbox import store_inbound
+from bot.sms_format import fit_sms
+from bot.twilio_adapter import incoming
+from finance.db import session_scope
+from finance.services.outbound import link_fallback, needs_sms_fallback, update_status
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+MAX_BODY = 64_000
+
+
+async def _verified_form(request: Request) -> dict[str, str]:
+    settings = request.app.state.channel_settings
+    if not settings.twilio_enabled:
+        raise HTTPException(status_code=404, detail="Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)")
+    if int(request.headers.get("content-length") or 0) > MAX_BODY:
+        raise HTTPException(status_code=413, detail="request too large")
+    form = {key: str(value) for key, value in (await request.form()).items()}
+    url = str(request.url)
+    if settings.kavi_public_url:  # behind a proxy Twilio signed the public address, not ours
+        query = f"?{request.url.query}" if request.url.query else ""
+        url = settings.kavi_public_url.rstrip("/") + request.url.path + query
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not RequestValidator(settings.twilio_auth_token).validate(url, form, signature):
+        log.warning("rejected a Twilio request with a bad signature for %s", url)
+        raise HTTPException(status_code=403, detail="invalid X-Twilio-Signature")
+    return form
+
+
+async def _message(request: Request, channel: str) -> Response:
+    form = await _verified_form(request)
+    message = incoming(form, channel)
+    if message is None:
+        raise HTTPException(status_code=400, detail="no MessageSid or From")
+    state = request.app.state
+    event_id, is_new = await asyncio.to_thread(store_inbound, state.conversation.engine, message)
+    if is_new:
+        state.dispatcher.submit(event_id, message)
+    return Response(EMPTY_TWIML, media_type="text/xml")
+
+
+@router.post("/twilio/whatsapp")
+async def whatsapp(request: Request) -> Response:
+    return await _message(request, "whatsapp")
+
+
+@router.post("/twilio/sms")
+async def sms(request: Request) -> Response:
+    return await _message(request, "sms")
+
+
+@router.post("/twilio/status")
+async def status(request: Request, background: BackgroundTasks) -> Response:
+    form = await _verified_form(request)
+    sid = form.get("MessageSid") or form.get("SmsSid")
+    state = form.get("MessageStatus") or form.get("SmsStatus")
+    if not sid or not state:
+        raise HTTPException(status_code=400, detail="no MessageSid or MessageStatus")
+    engine = request.app.state.conversation.engine
+
+    def record() -> None:
+        with session_scope(engine) as session:
+            message, first_failure = update_status(
+                session, provider="twilio", provider_id=sid, status=state, error_code=form.get("ErrorCode")
+            )
+            if message is not None and needs_sms_fallback(message, first_failure):
+                background.add_task(_sms_fallback, request.app.state, message.id, message.to, message.body)
+
+    await asyncio.to_thread(record)
+    return Response(EMPTY_TWIML, media_type="text/xml")
+
+
+def _sms_fallback(state: Any, message_id: int, to: str, body: str) -> None:
+    """WhatsApp could not deliver (63016 outside the window, no WhatsApp on the phone...): send the text by SMS."""
+    sms_channel = state.dispatcher.channels.get("sms")
+    if sms_channel is None:
+        log.warning("WhatsApp message %s failed and no SMS channel is configured", message_id)
+        return
+    sid = sms_channel.send(to.removeprefix("whatsapp:"), fit_sms(body))
+    with session_scope(state.conversation.engine) as session:
+        link_fallback(session, failed_id=message_id, provider="twilio", fallback_provider_id=sid)
