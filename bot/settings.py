@@ -28,6 +28,8 @@ class ChannelSettings(BaseSettings):
     africastalking_api_key: str | None = None
     africastalking_sender_id: str | None = None
     africastalking_base_url: str | None = None  # the SDK's own (sandbox or live) when unset
+    # Africa's Talking signs nothing: a secret in the callback URL keeps strangers out.
+    africastalking_callback_token: str | None = None
 
     @property
     def telegram_enabled(self) -> bool:

@@ -15,7 +15,7 @@ from bot.dispatcher import Dispatcher
 from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from finance.db import default_engine
-from webhooks import telegram, twilio, web_chat
+from webhooks import africastalking, telegram, twilio, web_chat
 from webhooks.settings import WebSettings
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,11 @@ def create_app(
                 channels["whatsapp"] = TwilioChannel("whatsapp", channel_settings, engine)
             if channel_settings.twilio_sms_from:
                 channels["sms"] = TwilioChannel("sms", channel_settings, engine)
+        if channel_settings.africastalking_enabled:
+            from bot.africastalking_adapter import CHANNEL, AfricasTalkingChannel
+
+            channels[CHANNEL] = AfricasTalkingChannel(channel_settings, engine)
+            channels.setdefault("sms", channels[CHANNEL])  # the SMS fallback when Twilio has no SMS number
         app.state.dispatcher = Dispatcher(app.state.conversation, channels)
         recovered = await app.state.dispatcher.recover()
         if recovered:
@@ -72,6 +77,7 @@ def create_app(
     app.include_router(web_chat.router)
     app.include_router(telegram.router)
     app.include_router(twilio.router)
+    app.include_router(africastalking.router)
 
     @app.get("/health")
     def health() -> JSONResponse:
