@@ -1,5 +1,6 @@
 """The `kavi` command: chat, serve, understand, db."""
 
+import contextlib
 import ipaddress
 import json
 import logging
@@ -164,6 +165,19 @@ def telegram_set_webhook(url: Annotated[str, typer.Argument(help="Public URL of 
         raise typer.Exit(2)
     asyncio.run(set_webhook(settings, url))
     typer.echo(f"Telegram will post updates to {url}")
+
+
+@cli.command()
+def worker() -> None:
+    """Answer stored messages in a process of its own (run with KAVI_INPROCESS_WORKER=0 on `kavi serve`)."""
+    import asyncio
+
+    from bot.settings import ChannelSettings
+    from bot.worker import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_worker(_ready_engine(), ChannelSettings()))
 
 
 @db_cli.command("upgrade")

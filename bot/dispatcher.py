@@ -7,7 +7,10 @@ loses nothing: `recover()` picks up what was left unfinished, at start and perio
 
 import asyncio
 import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any, TypeVar
 
 from sqlmodel import col, select
 
@@ -22,16 +25,20 @@ from finance.services import events as ev
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 MAX_ATTEMPTS = 3
 SWEEP_EVERY = 60.0
 STALE_AFTER = timedelta(minutes=2)
 
 
 class Dispatcher:
-    def __init__(self, conversation: Conversation, channels: dict[str, Channel], concurrency: int = 4) -> None:
+    def __init__(self, conversation: Conversation, channels: dict[str, Channel], concurrency: int = 2) -> None:
         self.conversation = conversation
         self.channels = channels
         self._slots = asyncio.Semaphore(concurrency)
+        # Its own threads: slow answers must never queue in front of a webhook's quick store-and-ack.
+        self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="kavi-dispatch")
         self._tails: dict[tuple[str, str], asyncio.Task[None]] = {}
         self._in_flight: set[int] = set()
         self._sweeper: asyncio.Task[None] | None = None
@@ -39,6 +46,10 @@ class Dispatcher:
     @property
     def engine(self):  # type: ignore[no-untyped-def]
         return self.conversation.engine
+
+    @property
+    def in_flight(self) -> set[int]:
+        return set(self._in_flight)
 
     def submit(self, event_id: int, message: IncomingMessage) -> None:
         """Queue an event; returns at once. Call from the event loop."""
@@ -59,28 +70,33 @@ class Dispatcher:
         try:
             if previous is not None:
                 await asyncio.wait([previous])  # this sender's earlier message first
-            async with self._slots:
-                await self._process(event_id, message)
+            await self._process(event_id, message)
         except Exception:
             log.exception("event %s failed; it stays stored and will be retried", event_id)
         finally:
             self._in_flight.discard(event_id)
 
     async def _process(self, event_id: int, message: IncomingMessage) -> None:
-        attempts = await asyncio.to_thread(self._count_attempt, event_id)
+        attempts = await self._in_pool(self._count_attempt, event_id)
         channel = self.channels.get(message.channel)
         if attempts > MAX_ATTEMPTS:
             # Something in this message crashes us every time: stop trying, tell the person.
-            await asyncio.to_thread(self._mark, event_id, ev.FAILED, "gave up after repeated failures")
+            await self._in_pool(self._mark, event_id, ev.FAILED, "gave up after repeated failures")
             if channel is not None:
                 await channel.deliver(message, [Reply(t("failed", "en"))])
             return
         if channel is not None:
             message = await channel.fetch(message)
-        replies = await asyncio.to_thread(self.conversation.handle, message, True)
+        # The slot bounds database and CPU work only; waiting on the network (and on Telegram's
+        # per-chat pacing) happens outside it, so one slow chat never holds up the others.
+        async with self._slots:
+            replies = await self._in_pool(self.conversation.handle, message, True)
         if channel is not None and replies:
             await channel.deliver(message, replies)
-        await asyncio.to_thread(self._mark, event_id, ev.DONE, None)
+        await self._in_pool(self._mark, event_id, ev.DONE, None)
+
+    async def _in_pool(self, func: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, func, *args)
 
     def _count_attempt(self, event_id: int) -> int:
         with session_scope(self.engine) as session:
@@ -92,7 +108,7 @@ class Dispatcher:
 
     async def recover(self, older_than: timedelta | None = None) -> int:
         """Re-queue events stored but not finished (a crash, a restart, a failed delivery)."""
-        pending = await asyncio.to_thread(self._unfinished, older_than)
+        pending = await self._in_pool(self._unfinished, older_than)
         for event_id, payload in pending:
             if payload:
                 self.submit(event_id, IncomingMessage.from_payload(payload))
@@ -129,3 +145,4 @@ class Dispatcher:
         if self._sweeper is not None:
             self._sweeper.cancel()
         await self.drain()
+        self._pool.shutdown(wait=False)

@@ -1,18 +1,56 @@
 """Storing an inbound message before the webhook answers: after this, nothing can lose it."""
 
+import asyncio
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
 from conversations.messages import IncomingMessage
-from finance.db import session_scope
-from finance.services.events import claim_event
+from finance.clock import utcnow
+from finance.db import default_engine, writer_lock
+from finance.models import InboundEvent
+from finance.services.events import RECEIVED
+
+_TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
 
 
 def store_inbound(engine: Engine | None, message: IncomingMessage) -> tuple[int, bool]:
-    """(event id, is_new); a platform's retry of the same message id is found, not stored again."""
+    """(event id, is_new); a platform's retry of the same message id is found, not stored again.
+
+    One INSERT ... ON CONFLICT DO NOTHING RETURNING: the acknowledgement path is a single
+    round trip, whatever the retry storm.
+    """
     assert message.external_id, "webhook messages always carry the platform's id"
-    with session_scope(engine) as session:
-        event, is_new = claim_event(
-            session, channel=message.channel, external_id=message.external_id, payload=message.payload()
+    engine = engine or default_engine()
+    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        insert(_TABLE)
+        .values(
+            channel=message.channel,
+            external_id=message.external_id,
+            status=RECEIVED,
+            payload=message.payload(),
+            attempts=0,
+            received_at=utcnow(),
         )
-        session.flush()
-        return event.id or 0, is_new
+        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+        .returning(_TABLE.c.id)
+    )
+    with writer_lock(engine), engine.begin() as connection:
+        new_id = connection.execute(statement).scalar()
+        if new_id is not None:
+            return int(new_id), True
+        existing = connection.execute(
+            select(_TABLE.c.id).where(_TABLE.c.channel == message.channel, _TABLE.c.external_id == message.external_id)
+        ).scalar_one()
+        return int(existing), False
+
+
+async def accept(state: Any, message: IncomingMessage) -> None:
+    """What every webhook does with a message: store it, then queue it if this process answers."""
+    event_id, is_new = await asyncio.to_thread(store_inbound, state.conversation.engine, message)
+    if is_new and state.dispatcher is not None:
+        state.dispatcher.submit(event_id, message)

@@ -1,7 +1,8 @@
 """Engines, sessions and migrations for SQLite (embedded) and PostgreSQL (production)."""
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -63,10 +64,26 @@ def default_engine() -> Engine:
     return make_engine()
 
 
+_SQLITE_WRITERS: dict[str, threading.RLock] = {}
+_GUARD = threading.Lock()
+
+
+def writer_lock(engine: Engine) -> AbstractContextManager[Any]:
+    """SQLite has one writer at a time, and its busy handler wakes waiters late (sleeps of up to
+    100 ms). Within a process, writers queue on a lock instead and go the moment it is free.
+    PostgreSQL needs nothing of the kind."""
+    if engine.dialect.name != "sqlite":
+        return nullcontext()
+    key = str(engine.url.database)
+    with _GUARD:
+        return _SQLITE_WRITERS.setdefault(key, threading.RLock())
+
+
 @contextmanager
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """One unit of work: committed on success, rolled back on any error."""
-    with Session(engine or default_engine(), expire_on_commit=False) as session:
+    engine = engine or default_engine()
+    with writer_lock(engine), Session(engine, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()

@@ -4,14 +4,13 @@ Africa's Talking signs nothing; set AFRICASTALKING_CALLBACK_TOKEN and register t
 as /africastalking/sms?token=... so that only they can post here.
 """
 
-import asyncio
 import json
 import secrets
 
 from fastapi import APIRouter, HTTPException, Request
 
 from bot.africastalking_adapter import incoming
-from bot.inbox import store_inbound
+from bot.inbox import accept
 
 router = APIRouter()
 
@@ -36,8 +35,5 @@ async def africastalking_sms(request: Request) -> dict[str, bool]:
     message = incoming(fields)
     if message is None:
         raise HTTPException(status_code=400, detail="no id or from")
-    state = request.app.state
-    event_id, is_new = await asyncio.to_thread(store_inbound, state.conversation.engine, message)
-    if is_new:
-        state.dispatcher.submit(event_id, message)
+    await accept(request.app.state, message)
     return {"ok": True}

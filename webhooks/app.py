@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from bot.channel import Channel
+from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
 from bot.settings import ChannelSettings
 from conversations.core import Conversation
@@ -33,47 +33,32 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        channels: dict[str, Channel] = {}
-        if channel_settings.telegram_enabled:
-            from bot.telegram_adapter import TelegramChannel
-            from bot.telegram_app import webhook_application
-
-            application = webhook_application(channel_settings)
-            try:
-                await application.initialize()
-            except Exception as exc:  # the Bot API unreachable at start: keep serving, sends retry later
-                log.warning("Telegram not initialised: %s", exc)
-            app.state.telegram = application
-            channels["telegram"] = TelegramChannel(application.bot)
-        if channel_settings.twilio_enabled:
-            from bot.twilio_adapter import TwilioChannel
-
-            if channel_settings.twilio_whatsapp_from:
-                channels["whatsapp"] = TwilioChannel("whatsapp", channel_settings, engine)
-            if channel_settings.twilio_sms_from:
-                channels["sms"] = TwilioChannel("sms", channel_settings, engine)
-        if channel_settings.africastalking_enabled:
-            from bot.africastalking_adapter import CHANNEL, AfricasTalkingChannel
-
-            channels[CHANNEL] = AfricasTalkingChannel(channel_settings, engine)
-            channels.setdefault("sms", channels[CHANNEL])  # the SMS fallback when Twilio has no SMS number
-        app.state.dispatcher = Dispatcher(app.state.conversation, channels)
-        recovered = await app.state.dispatcher.recover()
-        if recovered:
-            log.info("picked up %d unfinished inbound events", recovered)
-        app.state.dispatcher.start_sweeping()
+        channels = build_channels(channel_settings, engine)
+        await channels.start()
+        app.state.telegram = channels.telegram
+        app.state.channels = channels.by_name
+        # With KAVI_INPROCESS_WORKER=0 a separate `kavi worker` answers; this process only stores and acks.
+        dispatcher = Dispatcher(app.state.conversation, channels.by_name) if settings.kavi_inprocess_worker else None
+        app.state.dispatcher = dispatcher
+        if dispatcher is not None:
+            recovered = await dispatcher.recover()
+            if recovered:
+                log.info("picked up %d unfinished inbound events", recovered)
+            dispatcher.start_sweeping()
         try:
             yield
         finally:
-            await app.state.dispatcher.stop()
-            if getattr(app.state, "telegram", None) is not None:
-                await app.state.telegram.shutdown()
+            if dispatcher is not None:
+                await dispatcher.stop()
+            await channels.stop()
 
     app = FastAPI(title="KAVI", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.conversation = conversation or Conversation(engine)
     app.state.web_token = settings.kavi_web_token
     app.state.channel_settings = channel_settings
     app.state.telegram = None
+    app.state.channels = {}
+    app.state.dispatcher = None
     app.include_router(web_chat.router)
     app.include_router(telegram.router)
     app.include_router(twilio.router)

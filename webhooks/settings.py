@@ -10,3 +10,5 @@ class WebSettings(BaseSettings):
     kavi_web_token: str | None = None
     # The address the world uses to reach KAVI (webhook signatures, media links).
     kavi_public_url: str | None = None
+    # Answer messages inside `kavi serve` (simplest); set 0 when a `kavi worker` process does it.
+    kavi_inprocess_worker: bool = True

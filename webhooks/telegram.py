@@ -1,6 +1,5 @@
 """POST /telegram/webhook: check Telegram's secret header, store the update, answer at once."""
 
-import asyncio
 import json
 import logging
 import secrets
@@ -9,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from telegram import Update
 
-from bot.inbox import store_inbound
+from bot.inbox import accept
 from bot.telegram_adapter import incoming
 
 log = logging.getLogger(__name__)
@@ -44,9 +43,7 @@ async def telegram_webhook(request: Request) -> dict[str, object]:
     if message is None:
         log.info("ignored Telegram update %s (type not handled)", data.get("update_id"))
         return {"ok": True, "ignored": True}
-    event_id, is_new = await asyncio.to_thread(store_inbound, state.conversation.engine, message)
-    if is_new:
-        state.dispatcher.submit(event_id, message)
+    await accept(state, message)
     return {"ok": True}
 
 

@@ -12,7 +12,7 @@ from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
 from fastapi.responses import Response
 from twilio.request_validator import RequestValidator
 
-from bot.inbox import store_inbound
+from bot.inbox import accept
 from bot.sms_format import fit_sms
 from bot.twilio_adapter import incoming
 from finance.db import session_scope
@@ -48,10 +48,7 @@ async def _message(request: Request, channel: str) -> Response:
     message = incoming(form, channel)
     if message is None:
         raise HTTPException(status_code=400, detail="no MessageSid or From")
-    state = request.app.state
-    event_id, is_new = await asyncio.to_thread(store_inbound, state.conversation.engine, message)
-    if is_new:
-        state.dispatcher.submit(event_id, message)
+    await accept(request.app.state, message)
     return Response(EMPTY_TWIML, media_type="text/xml")
 
 
@@ -88,7 +85,7 @@ async def status(request: Request, background: BackgroundTasks) -> Response:
 
 def _sms_fallback(state: Any, message_id: int, to: str, body: str) -> None:
     """WhatsApp could not deliver (63016 outside the window, no WhatsApp on the phone...): send the text by SMS."""
-    sms_channel = state.dispatcher.channels.get("sms")
+    sms_channel = state.channels.get("sms")
     if sms_channel is None:
         log.warning("WhatsApp message %s failed and no SMS channel is configured", message_id)
         return

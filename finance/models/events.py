@@ -18,7 +18,7 @@ class InboundEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=20)
     external_id: str = Field(max_length=128)
-    status: str = Field(default="received", max_length=12)
+    status: str = Field(default="received", max_length=12, index=True)  # workers look for "received"
     payload: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     # What KAVI answered, so a replay gets the same answer and nothing twice.
     reply: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)

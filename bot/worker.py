@@ -1,0 +1,56 @@
+"""`kavi worker`: answers stored inbound events in a process of its own.
+
+Webhooks then only store and acknowledge, so a burst of slow answers never slows the
+acknowledgements. The worker polls for events in `received` state (an indexed query a
+few times a second) and hands them to the same Dispatcher `kavi serve` uses in-process.
+"""
+
+import asyncio
+import contextlib
+import logging
+
+from sqlalchemy.engine import Engine
+from sqlmodel import col, select
+
+from bot.channels import build_channels
+from bot.dispatcher import Dispatcher
+from bot.settings import ChannelSettings
+from conversations.core import Conversation
+from conversations.messages import IncomingMessage
+from finance.db import session_scope
+from finance.models import InboundEvent
+from finance.services.events import RECEIVED
+
+log = logging.getLogger(__name__)
+
+
+def received_events(engine: Engine | None, skip: set[int], limit: int = 200) -> list[tuple[int, dict]]:
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(InboundEvent.id, InboundEvent.payload)
+            .where(InboundEvent.status == RECEIVED)
+            .order_by(col(InboundEvent.id))
+            .limit(limit)
+        ).all()
+    return [(event_id, payload) for event_id, payload in rows if event_id not in skip and payload]
+
+
+async def run_worker(
+    engine: Engine, settings: ChannelSettings, poll_every: float = 0.1, stop: asyncio.Event | None = None
+) -> None:
+    channels = build_channels(settings, engine)
+    await channels.start()
+    dispatcher = Dispatcher(Conversation(engine), channels.by_name)
+    await dispatcher.recover()
+    dispatcher.start_sweeping()
+    stop = stop or asyncio.Event()
+    log.info("KAVI worker answering %s", ", ".join(channels.by_name) or "no channels")
+    try:
+        while not stop.is_set():
+            for event_id, payload in await asyncio.to_thread(received_events, engine, dispatcher.in_flight):
+                dispatcher.submit(event_id, IncomingMessage.from_payload(payload))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=poll_every)
+    finally:
+        await dispatcher.stop()
+        await channels.stop()
