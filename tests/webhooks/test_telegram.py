@@ -297,3 +297,40 @@ def test_kavi_telegram_polling_answers_updates(stand: tuple, tmp_path: Any) -> N
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_media_replies_go_as_photo_document_and_voice(stand: tuple) -> None:
+    import asyncio
+
+    from bot.telegram_adapter import TelegramChannel
+    from bot.telegram_app import webhook_application
+    from conversations.messages import Media, Reply
+
+    standin, url = stand
+    settings = ChannelSettings(telegram_bot_token=TOKEN, telegram_api_base_url=url)
+    reply = Reply(
+        "Your October report",
+        image=Media("image/png", "chart.png", b"\x89PNG..."),
+        document=Media("application/pdf", "report.pdf", b"%PDF-1.7"),
+        audio=Media("audio/ogg", "reply.ogg", b"OggS"),
+        choices=["Undo"],
+    )
+    message = IncomingMessage(channel="telegram", sender="42", reply_to="42", external_id="1")
+
+    async def send() -> None:
+        application = webhook_application(settings)
+        async with application:
+            await TelegramChannel(application.bot).deliver(message, [reply])
+
+    asyncio.run(send())
+    assert [c["method"] for c in standin.calls if c["method"].startswith("send")] == [
+        "sendMessage",
+        "sendPhoto",
+        "sendDocument",
+        "sendVoice",
+    ]
+    assert standin.sent("sendPhoto")[0]["params"]["photo"] == "chart.png"
+    assert standin.sent("sendDocument")[0]["params"]["document"] == "report.pdf"
+    # The buttons ride on the last message of the reply.
+    assert "reply_markup" in standin.sent("sendVoice")[0]["params"]
+    assert "reply_markup" not in standin.sent("sendMessage")[0]["params"]

@@ -229,3 +229,30 @@ def test_sms_fitting() -> None:
     fitted = fit_sms(text, ["https://kavi.example.co.ke/media/abc"])
     assert segments(fitted) <= 3 and fitted.startswith("OK: Recorded expense")
     assert fitted.endswith("\nhttps://kavi.example.co.ke/media/abc")
+
+
+def test_media_replies_go_as_short_lived_links(engine: Engine, stand: tuple) -> None:
+    import asyncio
+
+    from conversations.messages import IncomingMessage, Media, Reply
+
+    standin, url = stand
+    whatsapp = TwilioChannel("whatsapp", _settings(url), engine)
+    sms = TwilioChannel("sms", _settings(url), engine)
+    reply = Reply("Your report", document=Media("application/pdf", "report.pdf", b"%PDF-1.7 report"))
+    asyncio.run(
+        whatsapp.deliver(
+            IncomingMessage(channel="whatsapp", sender="+254712345678", reply_to="whatsapp:+254712345678"), [reply]
+        )
+    )
+    asyncio.run(sms.deliver(IncomingMessage(channel="sms", sender="+254712345678"), [reply]))
+    wa, text = standin.messages
+    [link] = wa["MediaUrl"]
+    assert link.startswith(PUBLIC + "/media/")
+    body, sms_link = text["Body"].rsplit("\n", 1)  # SMS carries the file as a link on its last line
+    assert body == "Your report" and sms_link.startswith(PUBLIC + "/media/") and sms_link != link
+    token = link.rsplit("/", 1)[1]
+    client = TestClient(create_app(engine, WebSettings(), _settings(url)))
+    served = client.get(f"/media/{token}")
+    assert served.status_code == 200 and served.content == b"%PDF-1.7 report"
+    assert client.get(f"/media/{token[:-2]}xx").status_code == 404
