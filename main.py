@@ -168,6 +168,37 @@ def telegram_set_webhook(url: Annotated[str, typer.Argument(help="Public URL of 
 
 
 @cli.command()
+def reconcile(
+    invoices: Annotated[Path, typer.Argument(help="INVOICES.csv (number, customer_name, ...).")],
+    payments: Annotated[Path, typer.Argument(help="PAYMENTS.csv (id, received_at, amount, ...).")],
+    out: Annotated[Path | None, typer.Option("--out", help="Write MATCHES.csv here instead of stdout.")] = None,
+) -> None:
+    """Match payments to open invoices (shared/contracts/reconciliation.md)."""
+    from finance.reconciliation.csv_files import CsvError, read_invoices, read_payments, write_matches
+    from finance.reconciliation.engine import reconcile as run
+
+    for path in (invoices, payments):
+        if not path.exists():
+            raise typer.BadParameter(f"no such file: {path}")
+    try:
+        decisions = run(read_invoices(invoices), read_payments(payments))
+    except CsvError as exc:
+        typer.echo(f"kavi reconcile: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if out is None:
+        write_matches(decisions, sys.stdout)
+    else:
+        with out.open("w", newline="", encoding="utf-8") as handle:
+            write_matches(decisions, handle)
+    counts = {kind: sum(1 for d in decisions if d.decision == kind) for kind in ("auto", "suggest", "none")}
+    typer.echo(
+        f"{len(decisions)} payments: {counts['auto']} matched, {counts['suggest']} to confirm, "
+        f"{counts['none']} unmatched",
+        err=True,
+    )
+
+
+@cli.command()
 def worker() -> None:
     """Answer stored messages in a process of its own (run with KAVI_INPROCESS_WORKER=0 on `kavi serve`)."""
     import asyncio

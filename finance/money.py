@@ -32,7 +32,7 @@ def D(value: str | int | Decimal) -> Decimal:
         raise MoneyError("money is never a float")
     if isinstance(value, Decimal):
         result = value
-    elif isinstance(value, int):
+    elif isinstance(value, int) or value.isdigit():
         result = Decimal(value)
     else:
         text = _SUFFIX_RE.sub("", _CURRENCY_RE.sub("", value.strip())).strip()

@@ -1,0 +1,52 @@
+"""What the engine reads and decides, as plain values (no database), so the same engine serves
+`kavi reconcile` on CSV files and the live books."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+
+@dataclass
+class OpenInvoice:
+    number: str
+    customer_name: str
+    customer_phone: str | None
+    issued_on: date
+    due_on: date
+    total: Decimal
+    paid: Decimal = Decimal(0)
+    # Kept, not computed: the engine reads it millions of times. Change `paid` through `pay`.
+    balance: Decimal = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.balance = self.total - self.paid
+
+    def pay(self, amount: Decimal) -> None:
+        self.paid += amount
+        self.balance = self.total - self.paid
+
+
+@dataclass(frozen=True)
+class IncomingPayment:
+    id: str
+    received_at: datetime
+    amount: Decimal
+    payer_name: str = ""
+    payer_phone: str = ""  # E.164, a 64-character SHA-256 hash (Daraja C2B), or empty
+    reference: str = ""  # what the payer typed as the account, or the invoice an STK push was for
+    channel: str = ""  # c2b | stk | sms | statement
+
+
+@dataclass(frozen=True)
+class Allocation:
+    invoice_number: str | None
+    amount: Decimal
+
+
+@dataclass
+class Decision:
+    payment_id: str
+    allocations: list[Allocation] = field(default_factory=list)
+    confidence: int = 0  # 0-100
+    decision: str = "none"  # auto | suggest | none
+    reason: str = ""  # in words, for the owner
