@@ -10,6 +10,7 @@ from telegram import (
     InlineKeyboardMarkup,
     InputFile,
     KeyboardButton,
+    Message,
     ReplyKeyboardMarkup,
     Update,
 )
@@ -43,43 +44,7 @@ def incoming(update: Update) -> IncomingMessage | None:
     message = update.message
     if message is None:
         return None
-    attachments: list[Attachment] = []
-    if message.voice:
-        attachments.append(
-            Attachment(
-                "audio",
-                message.voice.mime_type or "audio/ogg",
-                ref=message.voice.file_id,
-                size=message.voice.file_size,
-                filename="voice.ogg",
-            )
-        )
-    if message.audio:
-        attachments.append(
-            Attachment(
-                "audio",
-                message.audio.mime_type or "audio/mpeg",
-                ref=message.audio.file_id,
-                size=message.audio.file_size,
-                filename=message.audio.file_name,
-            )
-        )
-    if message.photo:
-        largest = message.photo[-1]  # Telegram lists sizes smallest first
-        attachments.append(
-            Attachment("image", "image/jpeg", ref=largest.file_id, size=largest.file_size, filename="photo.jpg")
-        )
-    if message.document:
-        doc = message.document
-        attachments.append(
-            Attachment(
-                "document",
-                doc.mime_type or "application/octet-stream",
-                ref=doc.file_id,
-                size=doc.file_size,
-                filename=doc.file_name,
-            )
-        )
+    attachments = _attachments(message)
     shared = None
     if message.contact and message.contact.user_id == user.id:
         shared = _e164(message.contact.phone_number)
@@ -90,6 +55,26 @@ def incoming(update: Update) -> IncomingMessage | None:
         shared_phone=shared,
         **common,
     )
+
+
+def _attachments(message: Message) -> list[Attachment]:
+    """Voice, audio, the largest photo size (Telegram lists them smallest first) and documents."""
+    found: list[tuple[str, str, object, str | None]] = []
+    if message.voice:
+        found.append(("audio", message.voice.mime_type or "audio/ogg", message.voice, "voice.ogg"))
+    if message.audio:
+        found.append(("audio", message.audio.mime_type or "audio/mpeg", message.audio, message.audio.file_name))
+    if message.photo:
+        found.append(("image", "image/jpeg", message.photo[-1], "photo.jpg"))
+    if message.document:
+        doc = message.document
+        found.append(("document", doc.mime_type or "application/octet-stream", doc, doc.file_name))
+    return [
+        Attachment(
+            kind, content_type, ref=getattr(file, "file_id", None), size=getattr(file, "file_size", None), filename=name
+        )
+        for kind, content_type, file, name in found
+    ]
 
 
 def _e164(raw: str) -> str | None:
