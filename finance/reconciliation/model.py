@@ -26,7 +26,7 @@ class OpenInvoice:
         self.balance = self.total - self.paid
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class IncomingPayment:
     id: str
     received_at: datetime

@@ -14,6 +14,7 @@ _HASH_RE = re.compile(r"^[0-9a-f]{64}$")
 _NON_WORD = re.compile(r"[^A-Z0-9 ]+")
 
 
+@lru_cache(maxsize=65536)
 def invoice_number_in(reference: str) -> int | None:
     """ "INV-0012", "inv 12", "INV0012", "Inv-12", "12", "INV-0012 John" -> 12."""
     if not reference:
