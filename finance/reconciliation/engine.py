@@ -126,7 +126,7 @@ class Book:
             # a word beginning, not with every customer.
             block = {name for word in key.split() for name in self._by_prefix.get(word[:3], ())}
             found = process.extractOne(key, block, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME)
-            self._fuzzy[key] = (found[0], float(found[1])) if found else None
+            self._fuzzy[key] = (found[0], found[1]) if found else None  # a similarity score, not money
         return self._fuzzy[key]
 
 
