@@ -12,7 +12,7 @@ from conversations.parser.text import Analysed, PhraseTable
 METRICS = PhraseTable.grouped(v.METRIC_WORDS)
 QUESTION_CUES = PhraseTable.of(v.QUESTION_CUES)
 # Weak balance words lose to any other metric: "cash sales" is income.
-_WEAK_BALANCE = {"cash", "bank", "float", "do i have"}
+_WEAK_BALANCE = {"cash", "bank", "float", "do i have", "pesa ngapi"}
 _ORDER = ("profit", "balance", "expenses", "income")
 
 

@@ -228,7 +228,8 @@ HELP_PHRASES: tuple[str, ...] = (
     "help", "/help", "msaada", "nisaidie", "saidia", "what can you do", "how do i use",
     "how does this work", "what do you do", "commands", "menu", "options", "guide",
     "unaweza kufanya nini", "unafanya nini", "instructions", "how to use", "how do you work",
-    "show me what you can do", "maelekezo",
+    "show me what you can do", "maelekezo", "unaweza kunisaidia", "kunisaidia", "unaweza kunisaidia aje",
+    "nisaidie aje", "inafanya kazi aje", "natumia aje", "how does kavi work", "how do i use kavi",
 )
 
 UNDO_PHRASES: tuple[str, ...] = (
@@ -239,7 +240,7 @@ UNDO_PHRASES: tuple[str, ...] = (
     "that's wrong delete it", "futa", "futa hiyo", "futa hiyo entry", "futa ya mwisho", "ondoa",
     "ondoa hiyo", "rudisha", "batilisha", "scratch that", "reverse that", "reverse last",
     "ignore that", "ignore the last one", "wrong entry", "cancel", "cancel entry", "delete",
-    "delete entry", "nimekosea futa", "sio sawa futa",
+    "delete entry", "nimekosea futa", "sio sawa futa", "rudisha nyuma", "futa ile", "futa ile ya mwisho",
 )
 REDO_PHRASES: tuple[str, ...] = ("redo", "redo that", "restore", "restore that", "bring it back", "rudisha hiyo")
 
@@ -309,7 +310,7 @@ CREDIT_WORDS: tuple[str, ...] = (
     "creditworthy", "my score", "kopesheka",
 )
 CHART_WORDS: tuple[str, ...] = (
-    "chart", "graph", "plot", "pie", "diagram", "visual", "mchoro", "grafu", "picha", "bar chart",
+    "chart", "graph", "plot", "pie", "diagram", "visual", "mchoro", "grafu", "picha ya hesabu", "bar chart",
     "trend",
 )
 CHART_KINDS: dict[str, tuple[str, ...]] = {
