@@ -53,7 +53,12 @@ def test_inbound_sms_is_answered_once(setup: tuple, engine: Engine) -> None:
     assert "Recorded expense: Ksh 15,000" in sent["message"] and segments(sent["message"]) <= 3
     with Session(engine) as session:
         assert session.exec(select(func.count()).select_from(InboundEvent)).one() == 1
-        wait_for(lambda: session.exec(select(OutboundMessage)).first() is not None)
+    wait_for(lambda: _outbound(engine) is not None, what="the reply recorded")  # a fresh snapshot each time
+
+
+def _outbound(engine: Engine) -> OutboundMessage | None:
+    with Session(engine) as session:
+        return session.exec(select(OutboundMessage)).first()
 
 
 def test_json_callbacks_work_too(setup: tuple) -> None:

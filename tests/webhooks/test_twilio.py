@@ -74,6 +74,11 @@ def _count(engine: Engine, model: type) -> int:
         return session.exec(select(func.count()).select_from(model)).one()
 
 
+def _fallback_of(engine: Engine, sid: str) -> int | None:
+    with Session(engine) as session:
+        return session.exec(select(OutboundMessage.fallback_id).where(OutboundMessage.provider_id == sid)).one()
+
+
 def test_the_documented_signature_vector_validates() -> None:
     vector = json.loads((FIXTURES / "signature_test_vector.json").read_text())
     validator = RequestValidator(vector["auth_token"])
@@ -92,7 +97,8 @@ def test_whatsapp_text_is_recorded_and_answered(client: TestClient, stand: tuple
     with Session(engine) as session:
         person = session.exec(select(Person)).one()
         assert person.phone == "+254712345678" and person.name == "Wanjiku"
-        wait_for(lambda: session.exec(select(func.count()).select_from(OutboundMessage)).one() == 1)
+    # A fresh session each time: one held open would keep reading its first snapshot.
+    wait_for(lambda: _count(engine, OutboundMessage) == 1, what="the reply recorded")
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*inbound*.json")))
@@ -171,6 +177,7 @@ def test_failed_whatsapp_delivery_goes_by_sms_once(client: TestClient, stand: tu
     standin, _ = stand
     signed_post(client, "/twilio/whatsapp", form("whatsapp_inbound_text.kenya_fixture.json"))
     [reply] = wait_for(lambda: standin.messages)
+    wait_for(lambda: _count(engine, OutboundMessage) == 1, what="the reply recorded")
     callbacks = json.loads((FIXTURES / "status_callbacks.constructed.json").read_text())
     failed = {
         **callbacks["sent"],
@@ -188,13 +195,14 @@ def test_failed_whatsapp_delivery_goes_by_sms_once(client: TestClient, stand: tu
     with Session(engine) as session:
         original = session.exec(select(OutboundMessage).where(OutboundMessage.provider_id == reply["sid"])).one()
         assert (original.status, original.error_code) == ("failed", "63016")
-        wait_for(lambda: session.refresh(original) or original.fallback_id is not None)
+    wait_for(lambda: _fallback_of(engine, reply["sid"]) is not None, what="the fallback linked")
 
 
 def test_status_callbacks_are_recorded(client: TestClient, stand: tuple, engine: Engine) -> None:
     standin, _ = stand
     signed_post(client, "/twilio/whatsapp", form("whatsapp_inbound_text.kenya_fixture.json"))
     [reply] = wait_for(lambda: standin.messages)
+    wait_for(lambda: _count(engine, OutboundMessage) == 1, what="the reply recorded")
     callbacks = json.loads((FIXTURES / "status_callbacks.constructed.json").read_text())
     delivered = {**callbacks["delivered"], "MessageSid": reply["sid"], "SmsSid": reply["sid"]}
     signed_post(client, "/twilio/status", delivered)
