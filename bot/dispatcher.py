@@ -12,15 +12,11 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from sqlmodel import col, select
-
 from bot.channel import Channel
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage, Reply
 from conversations.texts import t
-from finance.clock import utcnow
 from finance.db import session_scope
-from finance.models import InboundEvent
 from finance.services import events as ev
 
 log = logging.getLogger(__name__)
@@ -116,11 +112,8 @@ class Dispatcher:
 
     def _unfinished(self, older_than: timedelta | None) -> list[tuple[int, dict]]:
         with session_scope(self.engine) as session:
-            query = select(InboundEvent).where(col(InboundEvent.status).in_((ev.RECEIVED, ev.ANSWERED)))
-            if older_than is not None:
-                query = query.where(InboundEvent.received_at < utcnow() - older_than)
-            rows = session.exec(query.order_by(col(InboundEvent.id)).limit(500)).all()
-            return [(row.id or 0, row.payload or {}) for row in rows if row.id not in self._in_flight]
+            pending = ev.unfinished_events(session, older_than=older_than)
+        return [(event_id, payload) for event_id, payload in pending if event_id not in self._in_flight]
 
     def start_sweeping(self) -> None:
         async def sweep() -> None:

@@ -3,7 +3,6 @@
 import logging
 from dataclasses import replace
 
-import phonenumbers
 from telegram import (
     Bot,
     InlineKeyboardButton,
@@ -19,6 +18,7 @@ from telegram.error import TelegramError
 from bot.pacing import ChatPacer
 from bot.text_split import split_text
 from conversations.messages import Attachment, IncomingMessage, Reply
+from finance.phones import e164
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +78,8 @@ def _attachments(message: Message) -> list[Attachment]:
 
 
 def _e164(raw: str) -> str | None:
-    try:
-        number = phonenumbers.parse(raw if raw.startswith("+") else "+" + raw, None)
-    except phonenumbers.NumberParseException:
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    # Telegram sends contacts' numbers international, without the "+".
+    return e164(raw if raw.startswith("+") else "+" + raw)
 
 
 class TelegramChannel:

@@ -6,7 +6,6 @@ import logging
 from dataclasses import replace
 
 import httpx
-import phonenumbers
 from sqlalchemy.engine import Engine
 
 from bot.media_links import public_media_url
@@ -16,6 +15,7 @@ from bot.text_split import split_text
 from bot.twilio_client import twilio_client
 from conversations.messages import Attachment, IncomingMessage, Reply
 from finance.db import session_scope
+from finance.phones import e164 as to_e164
 from finance.services.outbound import record_outbound, within_window
 
 log = logging.getLogger(__name__)
@@ -26,12 +26,9 @@ MAX_MEDIA = 10
 
 
 def e164(raw: str) -> str:
+    """The sender's number from "whatsapp:+2547..." or "+2547..."; as given if it is no phone."""
     number = raw.removeprefix("whatsapp:").strip()
-    try:
-        parsed = phonenumbers.parse(number, "KE")
-    except phonenumbers.NumberParseException:
-        return number
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return to_e164(number) or number
 
 
 def incoming(form: dict[str, str], channel: str) -> IncomingMessage | None:

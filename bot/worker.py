@@ -10,7 +10,6 @@ import contextlib
 import logging
 
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
 
 from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
@@ -18,21 +17,15 @@ from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
 from finance.db import session_scope
-from finance.models import InboundEvent
-from finance.services.events import RECEIVED
+from finance.services.events import RECEIVED, unfinished_events
 
 log = logging.getLogger(__name__)
 
 
 def received_events(engine: Engine | None, skip: set[int], limit: int = 200) -> list[tuple[int, dict]]:
     with session_scope(engine) as session:
-        rows = session.exec(
-            select(InboundEvent.id, InboundEvent.payload)
-            .where(InboundEvent.status == RECEIVED)
-            .order_by(col(InboundEvent.id))
-            .limit(limit)
-        ).all()
-    return [(event_id, payload) for event_id, payload in rows if event_id not in skip and payload]
+        pending = unfinished_events(session, statuses=(RECEIVED,), limit=limit)
+    return [(event_id, payload) for event_id, payload in pending if event_id not in skip]
 
 
 async def run_worker(

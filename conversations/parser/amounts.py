@@ -245,11 +245,3 @@ def find_amounts(msg: Analysed) -> list[Amount]:
         found.append(amount)
         i = max(amount.end, i + 1)
     return found
-
-
-def best_amount(msg: Analysed) -> Amount | None:
-    """The money in the message: the most money-like candidate, the largest on a tie."""
-    candidates = find_amounts(msg)
-    if not candidates:
-        return None
-    return max(candidates, key=lambda a: (a.score, abs(a.value)))

@@ -1,8 +1,7 @@
-"""Kenyan phone numbers in free text, normalised to E.164 with phonenumbers."""
-
-import phonenumbers
+"""Kenyan phone numbers in free text, normalised to E.164."""
 
 from conversations.parser.text import Analysed
+from finance.phones import e164
 
 
 def find_phone(msg: Analysed, region: str = "KE") -> tuple[str, int] | None:
@@ -11,11 +10,7 @@ def find_phone(msg: Analysed, region: str = "KE") -> tuple[str, int] | None:
         digits = token.low.replace(",", "")
         if not digits.isdigit() or len(digits) < 9:
             continue
-        text = ("+" if i and msg.lows[i - 1] == "+" else "") + digits
-        try:
-            number = phonenumbers.parse(text, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), i
+        number = e164(("+" if i and msg.lows[i - 1] == "+" else "") + digits, region)
+        if number:
+            return number, i
     return None

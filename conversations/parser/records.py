@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
@@ -153,8 +152,3 @@ def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None =
         intent.confidence = 0.4
         intent.alternatives = [Intent(other, dict(slots), confidence=0.4)]
     return intent
-
-
-def amount_value(intent: Intent) -> Decimal | None:
-    raw = intent.slots.get("amount")
-    return Decimal(str(raw)) if raw is not None else None

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import phonenumbers
+from finance.phones import e164
 
 _INVOICE_RE = re.compile(r"(?i)\b(?:inv(?:oice)?)\s*(?:no\.?|number|#)?\s*[-#.:/]?\s*0*(\d{1,7})\b")
 _BARE_NUMBER_RE = re.compile(r"^\s*#?\s*0*(\d{1,6})\s*$")
@@ -28,29 +28,9 @@ def invoice_number_value(number: str) -> int | None:
     return int(digits) if digits else None
 
 
-_KENYAN_RE = re.compile(r"^(?:\+?254|0)?([17]\d{8})$")
-
-
 def normal_phone(raw: str) -> str | None:
     """E.164 for Kenyan numbers written any common way; None if it is not a phone."""
-    text = raw.strip().replace(" ", "").replace("-", "")
-    if not text or not re.fullmatch(r"\+?\d{9,15}", text):
-        return None
-    kenyan = _KENYAN_RE.match(text)
-    if kenyan:  # the common case, without phonenumbers' full parse
-        return "+254" + kenyan.group(1)
-    return _other_phone(text)
-
-
-@lru_cache(maxsize=4096)
-def _other_phone(text: str) -> str | None:
-    try:
-        number = phonenumbers.parse(text, "KE")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164(raw)
 
 
 def is_hash(value: str) -> bool:

@@ -4,6 +4,7 @@ Life of an event: `received` (stored, acknowledged) -> `answered` (processed, re
 kept) -> `done` (replies delivered) or `failed` (gave up after repeated crashes).
 """
 
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -78,13 +79,17 @@ def count_attempt(session: Session, *, event_id: int) -> int:
     return event.attempts
 
 
-def unfinished_events(session: Session, *, limit: int = 500) -> list[InboundEvent]:
-    """Events stored but not yet answered or delivered: what a restart must pick up."""
-    return list(
-        session.exec(
-            select(InboundEvent)
-            .where(col(InboundEvent.status).in_((RECEIVED, ANSWERED)))
-            .order_by(col(InboundEvent.id))
-            .limit(limit)
-        ).all()
-    )
+def unfinished_events(
+    session: Session,
+    *,
+    statuses: tuple[str, ...] = (RECEIVED, ANSWERED),
+    older_than: timedelta | None = None,
+    limit: int = 500,
+) -> list[tuple[int, dict[str, Any]]]:
+    """(id, stored message) of events stored but not yet answered or delivered, oldest first:
+    what a restart, the sweep and `kavi worker` pick up."""
+    query = select(InboundEvent.id, InboundEvent.payload).where(col(InboundEvent.status).in_(statuses))
+    if older_than is not None:
+        query = query.where(InboundEvent.received_at < utcnow() - older_than)
+    rows = session.exec(query.order_by(col(InboundEvent.id)).limit(limit)).all()
+    return [(event_id or 0, payload) for event_id, payload in rows if payload]

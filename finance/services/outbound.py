@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from finance.clock import as_utc, utcnow
 from finance.models import ChannelIdentity, OutboundMessage
@@ -77,14 +77,3 @@ def link_fallback(session: Session, *, failed_id: int, provider: str, fallback_p
     if failed is not None and fallback is not None:
         failed.fallback_id = fallback.id
         session.add(failed)
-
-
-def recent_outbound(session: Session, *, to: str, limit: int = 20) -> list[OutboundMessage]:
-    return list(
-        session.exec(
-            select(OutboundMessage)
-            .where(OutboundMessage.to == to)
-            .order_by(col(OutboundMessage.id).desc())
-            .limit(limit)
-        ).all()
-    )
