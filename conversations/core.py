@@ -16,6 +16,7 @@ from conversations.gemini.settings import GeminiSettings
 from conversations.handlers import handler_for
 from conversations.language import detect_language
 from conversations.messages import IncomingMessage, Reply
+from conversations.notices import waiting_notices
 from conversations.parser.text import clean
 from conversations.state import load_state
 from conversations.texts import t
@@ -24,6 +25,8 @@ from conversations.understand import understand
 from finance.clock import today_in
 from finance.db import session_scope
 from finance.errors import AccessDenied
+from finance.mpesa.daraja import Daraja
+from finance.mpesa.settings import DarajaSettings
 from finance.services.events import FINISHED, claim_event, finish_event, lock_event
 from finance.services.members import (
     business_of,
@@ -49,9 +52,14 @@ class Conversation:
         engine: Engine | None = None,
         today: Callable[[], date] | None = None,
         gemini_settings: GeminiSettings | None = None,
+        daraja_settings: DarajaSettings | None = None,
     ) -> None:
         self.engine = engine
         self._today = today
+        daraja_settings = daraja_settings or DarajaSettings()
+        self.public_url = daraja_settings.kavi_public_url
+        # STK push only with Daraja keys; everything else about invoices works without them.
+        self.payments = Daraja(daraja_settings) if daraja_settings.enabled else None
         self.gemini_settings = gemini_settings or GeminiSettings()
         # Only with a key: without one KAVI answers everything locally, offline.
         self.gemini = Gemini(self.gemini_settings) if self.gemini_settings.enabled else None
@@ -88,6 +96,8 @@ class Conversation:
                     return [Reply.from_summary(item) for item in event.reply or []]
         turn = self._turn(session, message)
         replies = self._respond(turn, clean(message.text or "").strip())
+        # What happened while they were away (a payment came in), on channels KAVI cannot push to.
+        replies = waiting_notices(session, channel=message.channel, sender=message.sender) + replies
         if event is not None:
             finish_event(session, event=event, reply=[r.summary() for r in replies])
         return replies
@@ -128,6 +138,8 @@ class Conversation:
             lang=person.language,
             today=today,
             first_contact=first_contact,
+            public_url=self.public_url,
+            payments=self.payments,
         )
 
     def _respond(self, turn: Turn, text: str) -> list[Reply]:

@@ -2,9 +2,13 @@
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
+from conversations import matching
 from conversations import state as st
-from conversations.handlers import records
+from conversations.handlers import handler_for, records
+from conversations.handlers.customers import PICK, pick_answer
+from conversations.handlers.invoices import INVOICE_ACTION
 from conversations.handlers.records import describe
 from conversations.intents import Intent
 from conversations.messages import Reply
@@ -61,11 +65,46 @@ _OUT = PhraseTable.of(
 
 def answer_pending(turn: Turn, text: str) -> Reply | None:
     question, slots = st.pending(turn.state)
+    if question == PICK:
+        return _pick_answer(turn, text, slots)
+    if question in (matching.QUESTION, matching.WHICH):
+        return matching.answer(turn, question, slots, text)
+    if question == INVOICE_ACTION:
+        return _invoice_action(turn, text, slots)
     if question == "amount":
         return _amount_answer(turn, text, slots)
     if question == "direction":
         return _direction_answer(turn, text, slots)
     return None
+
+
+_SAME = PhraseTable.of(("yes", "yes same person", "same", "same person", "ndio", "ndiyo", "ni yeye", "sawa", "1"))
+_NEW = PhraseTable.of(("no", "new", "new customer", "no a new customer", "hapana", "mteja mpya", "mpya", "2"))
+_REQUEST = PhraseTable.of(("request via m-pesa", "request", "omba kupitia m-pesa", "omba", "stk"))
+_REMIND = PhraseTable.of(("remind", "kumbusha", "remind them", "send reminder"))
+
+
+def _pick_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
+    """ "Is this Jane Achieng, 0798…?" — yes runs the request for her; no makes a new customer."""
+    lows = Analysed.of(text).lows
+    same, new = (bool(_SAME.first(lows)), bool(_NEW.first(lows))) if len(lows) <= 5 else (False, False)
+    if same == new:
+        st.clear(turn.state)
+        return None
+    intent = pick_answer(turn, same, slots)
+    return handler_for(intent)(turn, intent)
+
+
+def _invoice_action(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
+    """The buttons under a new invoice: request the money by M-Pesa, or remind the customer."""
+    lows = Analysed.of(text).lows
+    name = "request_payment" if _REQUEST.first(lows) else "remind_customer" if _REMIND.first(lows) else None
+    if name is None or len(lows) > 4:
+        st.clear(turn.state)
+        return None
+    st.clear(turn.state)
+    intent = Intent(name, {"invoice": slots.get("invoice")})
+    return handler_for(intent)(turn, intent)
 
 
 def _amount_answer(turn: Turn, text: str, slots: dict[str, object]) -> Reply | None:

@@ -15,12 +15,24 @@ _INTRO_RE = re.compile(
     re.IGNORECASE,
 )
 # Intents that mean the person is getting on with things rather than answering.
-_GETTING_ON = {"query_summary", "undo", "help", "greeting", "set_language", "redo"}
+_GETTING_ON = {"query_summary", "undo", "help", "greeting", "set_language", "redo", "list_invoices"}
+# Requests that name whom they are about: getting on too, once they carry that name.
+_ABOUT_SOMEONE = {
+    "create_invoice": "customer",
+    "record_payment": "customer",
+    "remind_customer": "customer",
+    "request_payment": "customer",
+    "add_customer": "name",
+    "add_supplier": "name",
+}
 
 
 def _complete(intent: Intent) -> bool:
     if intent.name in _GETTING_ON:
         return True
+    if intent.name in _ABOUT_SOMEONE:
+        slots = intent.slots
+        return bool(slots.get(_ABOUT_SOMEONE[intent.name]) or slots.get("invoice") or slots.get("phone"))
     return intent.name.startswith("record_") and "amount" in intent.slots and not intent.alternatives
 
 

@@ -1,5 +1,7 @@
 """Everything KAVI says, in English and Swahili. Short, friendly, one idea per message."""
 
+from conversations.texts_paid import PAID_TEXTS
+
 TEXTS: dict[str, dict[str, str]] = {
     "welcome": {
         "en": "Karibu! 👋 I'm KAVI, your money assistant. I keep your business books right here in chat.\n"
@@ -255,3 +257,6 @@ FEATURES: dict[str, dict[str, str]] = {
 def t(key: str, lang: str, **values: object) -> str:
     table = TEXTS[key]
     return table.get(lang, table["en"]).format(**values)
+
+
+TEXTS.update(PAID_TEXTS)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session
 
@@ -21,3 +22,7 @@ class Turn:
     today: date
     # True on the person's very first message: the business was just created for them.
     first_contact: bool = False
+    # The address customers and Safaricom reach KAVI at (share links, callbacks); None offline.
+    public_url: str | None = None
+    # The M-Pesa (Daraja) client when configured, for STK push requests.
+    payments: Any = None

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from conversations.handlers import basics, records, summary, undo
+from conversations.handlers import basics, customers, invoices, payments, records, summary, undo
 from conversations.intents import Intent
 from conversations.messages import Reply
 from conversations.turn import Turn
@@ -10,10 +10,20 @@ from conversations.turn import Turn
 Handler = Callable[[Turn, Intent], Reply]
 
 HANDLERS: dict[str, Handler] = {
-    "record_expense": records.record,
-    "record_income": records.record,
+    "record_expense": payments.income_or_payment,
+    "record_income": payments.income_or_payment,
     "record_transfer": records.record,
     "query_summary": summary.summary,
+    "add_customer": customers.add_customer,
+    "add_supplier": customers.add_supplier,
+    "create_invoice": invoices.create_invoice,
+    "list_invoices": invoices.list_invoices,
+    "cancel_invoice": invoices.cancel_invoice,
+    "record_payment": payments.record_payment,
+    "customer_info": customers.customer_info,
+    "supplier_delivery": customers.supplier_delivery,
+    "remind_customer": payments.remind_customer,
+    "request_payment": payments.request_payment,
     "undo": undo.undo,
     "redo": undo.redo,
     "greeting": basics.greeting,

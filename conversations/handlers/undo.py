@@ -6,6 +6,7 @@ from conversations.messages import Reply
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.services.ledger import redo_last, undo_last
+from finance.services.payments import unapply
 
 
 def undo(turn: Turn, intent: Intent) -> Reply:
@@ -13,7 +14,12 @@ def undo(turn: Turn, intent: Intent) -> Reply:
     if txn is None:
         return Reply(t("nothing_to_undo", turn.lang))
     turn.state.last_transaction_id = None
-    return Reply(t("undone", turn.lang, **describe(turn, txn)))
+    text = t("undone", turn.lang, **describe(turn, txn))
+    # An invoice payment comes off its invoices with its entry; a redo records it as plain income.
+    numbers = unapply(turn.session, actor=turn.member, transaction_id=txn.id or 0)
+    if numbers:
+        text += "\n" + t("payment_unapplied", turn.lang, numbers=", ".join(numbers))
+    return Reply(text)
 
 
 def redo(turn: Turn, intent: Intent) -> Reply:

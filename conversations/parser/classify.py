@@ -3,7 +3,7 @@
 from datetime import date
 
 from conversations.intents import Intent, unknown
-from conversations.parser import contacts, insights, invoices
+from conversations.parser import accounts, contacts, insights, invoices
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.dates import find_day, find_period
@@ -137,6 +137,14 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
         return Intent("credit_score", confidence=0.9)
     if insights.BUDGET.first(lows):
         return insights.budget(msg, ev)
+    about_people = (
+        accounts.customer_phone(msg)
+        or accounts.customer_info(msg)
+        or accounts.supplier_delivery(msg)
+        or accounts.cancel_invoice(msg, invoices.invoice_number(msg))
+    )
+    if about_people is not None:
+        return about_people
     adding = _ADD.first(lows)
     if _INVITE.first(lows) or (adding and contacts.ROLES.first(lows) and find_phone(msg)):
         return contacts.invite(msg)

@@ -4,8 +4,8 @@ from finance.models.activity import ActivityLog
 from finance.models.budget import Budget
 from finance.models.business import Business, ChannelIdentity, Member, Person, Role
 from finance.models.events import ConversationState, InboundEvent, MediaFile, OutboundMessage, Outbox
-from finance.models.invoice import Invoice, InvoiceItem, Payment
-from finance.models.parties import Customer, Supplier
+from finance.models.invoice import Invoice, InvoiceItem, Payment, PaymentAllocation, PaymentRequest
+from finance.models.parties import Customer, PayerAlias, Supplier, SupplierEvent
 from finance.models.transaction import Account, Channel, Kind, Transaction
 
 __all__ = [
@@ -25,9 +25,13 @@ __all__ = [
     "Member",
     "OutboundMessage",
     "Outbox",
+    "PayerAlias",
     "Payment",
+    "PaymentAllocation",
+    "PaymentRequest",
     "Person",
     "Role",
     "Supplier",
+    "SupplierEvent",
     "Transaction",
 ]

@@ -24,6 +24,13 @@ class Business(SQLModel, table=True):
     kra_pin: str | None = Field(default=None, max_length=20)
     mpesa_till: str | None = Field(default=None, max_length=20)
     mpesa_paybill: str | None = Field(default=None, max_length=20)
+    # Days an invoice gives to pay when the message names no due date.
+    invoice_due_days: int = Field(default=7)
+    # Gap-free numbering: the next number is taken under a row lock in the invoice's own transaction.
+    next_invoice_number: int = Field(default=1)
+    next_credit_note_number: int = Field(default=1)
+    # Safaricom signs nothing: M-Pesa callback URLs carry this unguessable token.
+    callback_token: str | None = Field(default=None, max_length=64, unique=True)
     # Onboarding names the business after the first useful exchange.
     named: bool = Field(default=False)
     # The founding person's id; no foreign key, since person also points at business.

@@ -1,9 +1,10 @@
-"""Getting paid: invoices, their lines and the payments against them (services come later)."""
+"""Getting paid: invoices, their lines, the payments against them and M-Pesa payment requests."""
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import BigInteger, Numeric, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from finance.clock import utcnow
@@ -24,6 +25,8 @@ class Invoice(SQLModel, table=True):
     tax_cents: int = Field(default=0, sa_type=BigInteger)
     total_cents: int = Field(default=0, sa_type=BigInteger)
     paid_cents: int = Field(default=0, sa_type=BigInteger)
+    # Credit notes against this invoice: they lower what is owed without editing what was sent.
+    credited_cents: int = Field(default=0, sa_type=BigInteger)
     notes: str | None = Field(default=None, max_length=1000)
     share_token: str | None = Field(default=None, max_length=64, unique=True)
     # A credit note corrects a sent invoice instead of editing it.
@@ -31,6 +34,7 @@ class Invoice(SQLModel, table=True):
     created_by: int = Field(foreign_key="person.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class InvoiceItem(SQLModel, table=True):
@@ -60,7 +64,36 @@ class Payment(SQLModel, table=True):
     transaction_id: int | None = Field(default=None, foreign_key="transaction.id")
     match_confidence: Decimal | None = Field(default=None, sa_type=Numeric(4, 3))
     match_reason: str | None = Field(default=None, max_length=300)
-    status: str = Field(default="unmatched", max_length=16)
+    status: str = Field(default="unmatched", max_length=16)  # matched | suggested | unmatched | credit
+    # What the engine proposes when it is not sure: [{"invoice": "INV-0012", "amount": "5000"}].
+    suggestion: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
     created_by: int | None = Field(default=None, foreign_key="person.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     source_event_id: int | None = Field(default=None, foreign_key="inboundevent.id")
+
+
+class PaymentAllocation(SQLModel, table=True):
+    """How much of a payment went to which invoice (one payment may settle several)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    payment_id: int = Field(foreign_key="payment.id", index=True)
+    invoice_id: int = Field(foreign_key="invoice.id", index=True)
+    amount_cents: int = Field(sa_type=BigInteger)
+
+
+class PaymentRequest(SQLModel, table=True):
+    """An STK push sent to a customer's phone; its callback is matched by CheckoutRequestID."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id", index=True)
+    checkout_request_id: str = Field(max_length=64, unique=True)
+    merchant_request_id: str | None = Field(default=None, max_length=64)
+    invoice_id: int | None = Field(default=None, foreign_key="invoice.id")
+    customer_id: int | None = Field(default=None, foreign_key="customer.id")
+    phone: str = Field(max_length=20)
+    amount_cents: int = Field(sa_type=BigInteger)
+    status: str = Field(default="pending", max_length=12)  # pending | paid | failed
+    result_code: int | None = Field(default=None)
+    requested_by: int | None = Field(default=None, foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

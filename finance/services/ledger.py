@@ -118,6 +118,14 @@ def get_transaction(session: Session, *, actor: Member, transaction_id: int) -> 
     return txn
 
 
+def transaction_by_reference(session: Session, *, actor: Member, reference: str) -> Transaction | None:
+    return session.exec(
+        select(Transaction).where(
+            Transaction.business_id == actor.business_id, Transaction.reference == reference.strip().upper()
+        )
+    ).first()
+
+
 def last_transaction(session: Session, *, actor: Member) -> Transaction | None:
     query = _own_entries(actor).where(col(Transaction.deleted_at).is_(None))
     return session.exec(query.order_by(col(Transaction.id).desc())).first()

@@ -1,5 +1,7 @@
 """People, their channel identities, businesses and memberships."""
 
+import secrets
+
 from sqlmodel import Session, col, select
 
 from finance.errors import NotFound
@@ -73,7 +75,12 @@ def link_phone(session: Session, *, person: Person, phone: str) -> Person:
 
 def start_business(session: Session, *, founder: Person, name: str = DEFAULT_BUSINESS_NAME) -> Member:
     """A new business whose founder is its first admin."""
-    business = Business(name=name, named=name != DEFAULT_BUSINESS_NAME, created_by=founder.id)
+    business = Business(
+        name=name,
+        named=name != DEFAULT_BUSINESS_NAME,
+        created_by=founder.id,
+        callback_token=secrets.token_urlsafe(24),
+    )
     session.add(business)
     session.flush()
     member = Member(business_id=business.id, person_id=founder.id, role=Role.admin, created_by=founder.id)
@@ -128,3 +135,19 @@ def set_language(session: Session, *, person: Person, language: str, fixed: bool
     session.add(person)
     session.flush()
     return person
+
+
+def callback_token(session: Session, *, business: Business) -> str:
+    """The unguessable token in this business's M-Pesa callback URLs (made on first use for
+    businesses created before M-Pesa)."""
+    if not business.callback_token:
+        business.callback_token = secrets.token_urlsafe(24)
+        session.add(business)
+        session.flush()
+    return business.callback_token
+
+
+def business_by_callback_token(session: Session, token: str) -> Business | None:
+    if not token or len(token) > 64:
+        return None
+    return session.exec(select(Business).where(Business.callback_token == token)).first()

@@ -1,0 +1,163 @@
+"""add_customer / add_supplier, and working out which customer a message means.
+
+A name KAVI half-recognises is asked about ("Is this Jane Achieng, 0798…?") before anything
+is made, so the books do not fill with near-duplicates."""
+
+from typing import Any
+
+from conversations import state as st
+from conversations.display import money
+from conversations.intents import Intent
+from conversations.messages import Reply
+from conversations.texts import t
+from conversations.turn import Turn
+from finance.models import Customer
+from finance.name_match import FIRST_NAME
+from finance.services.customers import (
+    CustomerMatch,
+    find_customers,
+    get_customer,
+    summarise_customer,
+    update_phone,
+)
+from finance.services.customers import add_customer as create_customer
+from finance.services.suppliers import add_supplier as create_supplier
+from finance.services.suppliers import find_supplier, note_delivery, summarise_supplier
+
+PICK = "customer_pick"
+
+
+def shown_phone(phone: str | None) -> str:
+    return f", {phone}" if phone else ""
+
+
+def first_name(customer: Customer) -> str:
+    return customer.name.split()[0] if customer.name.split() else customer.name
+
+
+def resolve_customer(turn: Turn, intent: Intent, create: bool = True) -> Customer | Reply:
+    """The customer the intent names: known for sure, asked about, or (with `create`) made new.
+    The answer to the question re-runs the intent with `customer_id` or `new_customer` set."""
+    slots = intent.slots
+    if slots.get("customer_id"):
+        return get_customer(turn.session, actor=turn.member, customer_id=int(slots["customer_id"]))
+    name, phone = slots.get("customer") or slots.get("name"), slots.get("phone")
+    if not name and not phone:
+        return Reply(t("invoice_needs_customer", turn.lang))
+    if not slots.get("new_customer"):
+        matches = find_customers(turn.session, actor=turn.member, name=name, phone=phone)
+        found = _clear_match(matches, lenient=intent.name != "add_customer")
+        if found is not None:
+            return found
+        if matches:
+            candidate = matches[0].customer
+            st.ask(turn.state, PICK, {"intent": intent.name, "slots": slots, "candidate": candidate.id})
+            return Reply(
+                t("customer_is_this", turn.lang, name=candidate.name, phone=shown_phone(candidate.phone)),
+                choices=[t("same_customer", turn.lang), t("new_customer", turn.lang)],
+            )
+    if not create or not name:
+        return Reply(t("customer_not_found", turn.lang, name=name or phone))
+    return create_customer(turn.session, actor=turn.member, name=str(name), phone=phone)
+
+
+def _clear_match(matches: list[CustomerMatch], lenient: bool = True) -> Customer | None:
+    sure = [m for m in matches if m.sure]
+    if len(sure) == 1 or (sure and sure[0].by_phone):
+        return sure[0].customer
+    # "Remind Jane" with one Jane among the customers: her, without asking. (Adding a
+    # customer is different: "add customer Jane" next to Jane Achieng is worth a question.)
+    if lenient and len(matches) == 1 and matches[0].score >= FIRST_NAME:
+        return matches[0].customer
+    return None
+
+
+def known_customer(turn: Turn, name: str) -> Customer | None:
+    """The customer a name clearly means, or None (no question asked)."""
+    return _clear_match(find_customers(turn.session, actor=turn.member, name=name))
+
+
+def pick_answer(turn: Turn, yes: bool, saved: dict[str, Any]) -> Intent:
+    """The intent to run again after "Is this …?" was answered."""
+    slots = dict(saved.get("slots") or {})
+    if yes:
+        slots["customer_id"] = saved.get("candidate")
+    else:
+        slots["new_customer"] = True
+    st.clear(turn.state)
+    return Intent(str(saved.get("intent")), slots, confidence=1.0)
+
+
+def add_customer(turn: Turn, intent: Intent) -> Reply:
+    slots = intent.slots
+    found = resolve_customer(turn, Intent(intent.name, {**slots, "customer": slots.get("name")}), create=False)
+    if isinstance(found, Customer):
+        if slots.get("phone") and found.phone != slots.get("phone") and not slots.get("new_customer"):
+            update_phone(turn.session, actor=turn.member, customer=found, phone=str(slots["phone"]))
+            return Reply(t("customer_phone_updated", turn.lang, name=found.name, phone=found.phone))
+        return Reply(t("customer_exists", turn.lang, name=found.name, phone=shown_phone(found.phone)))
+    if found.choices or not slots.get("name"):
+        return found  # asked "Is this …?", or no name given
+    customer = create_customer(turn.session, actor=turn.member, name=str(slots["name"]), phone=slots.get("phone"))
+    return Reply(t("customer_added", turn.lang, name=customer.name, phone=shown_phone(customer.phone)))
+
+
+def add_supplier(turn: Turn, intent: Intent) -> Reply:
+    name = intent.slots.get("name")
+    if not name:
+        return Reply(t("unknown", turn.lang))
+    existing = find_supplier(turn.session, actor=turn.member, name=str(name))
+    if existing is not None:
+        return Reply(t("supplier_exists", turn.lang, name=existing.name))
+    supplier = create_supplier(turn.session, actor=turn.member, name=str(name), phone=intent.slots.get("phone"))
+    return Reply(t("supplier_added", turn.lang, name=supplier.name, phone=shown_phone(supplier.phone)))
+
+
+def customer_card(turn: Turn, customer: Customer) -> str:
+    s = summarise_customer(turn.session, actor=turn.member, customer=customer)
+    lang, cur = turn.lang, turn.business.currency
+    return t(
+        "customer_summary",
+        lang,
+        name=customer.name,
+        phone=shown_phone(customer.phone),
+        invoices=s.invoices,
+        open=s.open_invoices,
+        invoiced=money(s.invoiced, lang, cur),
+        paid=money(s.paid, lang, cur),
+        owed=money(s.owed, lang, cur),
+        credit=t("customer_credit", lang, credit=money(s.credit, lang, cur)) if s.credit else "",
+        days=t("customer_days", lang, days=s.average_days_to_pay) if s.average_days_to_pay is not None else "",
+    )
+
+
+def customer_info(turn: Turn, intent: Intent) -> Reply:
+    found = resolve_customer(turn, intent, create=False)
+    if isinstance(found, Reply):
+        return found
+    return Reply(customer_card(turn, found))
+
+
+def supplier_delivery(turn: Turn, intent: Intent) -> Reply:
+    """ "Bidco delivered late": remembered for the supplier's reliability score."""
+    name = str(intent.slots.get("supplier") or "")
+    supplier = find_supplier(turn.session, actor=turn.member, name=name)
+    if supplier is None:
+        supplier = create_supplier(turn.session, actor=turn.member, name=name)
+    kind = str(intent.slots.get("kind") or "on_time")
+    note_delivery(turn.session, actor=turn.member, supplier=supplier, kind=kind, note=turn.message.text[:500])
+    turn.session.flush()
+    s = summarise_supplier(turn.session, actor=turn.member, supplier=supplier)
+    return Reply(
+        t(
+            "supplier_noted",
+            turn.lang,
+            name=supplier.name,
+            what=t(f"delivery_{kind}", turn.lang),
+            score=s.reliability,
+            on_time=s.on_time,
+            late=s.late,
+            disputes=s.disputes,
+            spent=money(s.spent, turn.lang, turn.business.currency),
+        )
+    )

@@ -1,0 +1,214 @@
+"""create_invoice / list_invoices / cancel_invoice: the invoice as a PDF in the chat and a share link."""
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from sqlmodel import select
+
+from conversations import state as st
+from conversations.display import day, money
+from conversations.handlers.customers import first_name, resolve_customer
+from conversations.handlers.records import amount_problem
+from conversations.intents import Intent
+from conversations.messages import Media, Reply
+from conversations.texts import t
+from conversations.turn import Turn
+from finance.clock import utcnow
+from finance.documents.invoice_pdf import render_invoice
+from finance.errors import InvalidAmount, NotFound
+from finance.models import Customer, Invoice
+from finance.money import from_cents
+from finance.services.invoices import (
+    InvoiceClosed,
+    LineIn,
+    balance,
+    credit_note,
+    find_invoice,
+    items_of,
+    state,
+)
+from finance.services.invoices import (
+    create_invoice as make_invoice,
+)
+from finance.services.invoices import (
+    list_invoices as invoices_in,
+)
+
+_VAT_RE = re.compile(r"(?i)(?:\+|\bplus\b|\bwith\b|\bna\b|\bincl\w*\b)?\s*\bvat\b")
+_NO_VAT_RE = re.compile(r"(?i)\b(?:no|without|bila|excl\w*)\s+vat\b")
+SHOWN = 15  # invoices listed in one message; the rest are counted
+INVOICE_ACTION = "invoice_action"  # the buttons under a new invoice
+
+
+def share_url(turn: Turn, invoice: Invoice) -> str | None:
+    return f"{turn.public_url.rstrip('/')}/i/{invoice.share_token}" if turn.public_url else None
+
+
+def invoice_pdf(turn: Turn, invoice: Invoice, customer: Customer) -> Media:
+    original = turn.session.get(Invoice, invoice.credit_note_for_id) if invoice.credit_note_for_id else None
+    data = render_invoice(
+        business=turn.business,
+        customer=customer,
+        invoice=invoice,
+        items=items_of(turn.session, invoice),
+        owed=balance(invoice),
+        share_url=share_url(turn, invoice),
+        original_number=original.number if original else None,
+    )
+    return Media("application/pdf", f"{invoice.number}.pdf", data)
+
+
+def _lines(slots: dict[str, object]) -> list[LineIn] | None:
+    items = slots.get("items")
+    if not isinstance(items, list) or not items:
+        return None
+    return [
+        LineIn(
+            str(item.get("description") or "Item"),
+            Decimal(str(item.get("quantity") or 1)),
+            Decimal(str(item.get("unit_price"))),
+        )
+        for item in items
+        if isinstance(item, dict) and item.get("unit_price") is not None
+    ] or None
+
+
+def create_invoice(turn: Turn, intent: Intent) -> Reply:
+    slots = intent.slots
+    try:
+        lines = _lines(slots)
+        total = Decimal(str(slots["amount"])) if slots.get("amount") else None
+    except InvalidOperation:
+        return Reply(t("unknown", turn.lang))
+    if not slots.get("customer") and not slots.get("customer_id") and not slots.get("phone"):
+        return Reply(t("invoice_needs_customer", turn.lang))
+    if lines is None and total is None:
+        return Reply(t("invoice_needs_amount", turn.lang, name=slots.get("customer") or ""))
+    for amount in [total] if total is not None else [line.unit_price for line in lines or []]:
+        problem = amount_problem(turn, amount or Decimal(0))
+        if problem is not None:
+            return problem
+    customer = resolve_customer(turn, intent)
+    if isinstance(customer, Reply):
+        return customer
+    text = turn.message.text
+    vat = bool(slots.get("vat")) or (bool(_VAT_RE.search(text)) and not _NO_VAT_RE.search(text))
+    due = date.fromisoformat(str(slots["due_date"])) if slots.get("due_date") else None
+    try:
+        invoice = make_invoice(
+            turn.session,
+            actor=turn.member,
+            customer=customer,
+            issued_on=turn.today,
+            lines=lines,
+            total=total,
+            due_on=due if due and due >= turn.today else None,
+            notes=str(slots["note"]) if slots.get("note") else None,
+            vat=vat,
+        )
+    except InvalidAmount as exc:
+        return amount_problem(turn, exc.amount) or Reply(t("unknown", turn.lang))
+    invoice.sent_at = utcnow()
+    turn.session.add(invoice)
+    lang, cur = turn.lang, turn.business.currency
+    url = share_url(turn, invoice)
+    text = t(
+        "invoice_created",
+        lang,
+        number=invoice.number,
+        customer=customer.name,
+        total=money(from_cents(invoice.total_cents), lang, cur),
+        vat=t("invoice_vat", lang, tax=money(from_cents(invoice.tax_cents), lang, cur)) if invoice.tax_cents else "",
+        due=day(invoice.due_on, turn.today, lang),
+        first=first_name(customer),
+        link=t("invoice_link", lang, url=url) if url else ".",
+    )
+    if invoice.paid_cents:
+        text += t(
+            "invoice_credit_used",
+            lang,
+            credit=money(from_cents(invoice.paid_cents), lang, cur),
+            first=first_name(customer),
+            owed=money(balance(invoice), lang, cur),
+        )
+    choices = [t("remind_button", lang)] if customer.phone else []
+    if customer.phone and turn.payments is not None:
+        choices.insert(0, t("request_button", lang))
+    if choices:
+        st.ask(turn.state, INVOICE_ACTION, {"invoice": invoice.number})
+    return Reply(text, document=invoice_pdf(turn, invoice, customer), choices=choices)
+
+
+def describe_state(turn: Turn, invoice: Invoice) -> str:
+    now = state(invoice, turn.today)
+    due = day(invoice.due_on, turn.today, turn.lang)
+    return t(f"state_{now}", turn.lang, due=due, days=(turn.today - invoice.due_on).days)
+
+
+def list_invoices(turn: Turn, intent: Intent) -> Reply:
+    which = str(intent.slots.get("status") or "unpaid")
+    customer = None
+    if intent.slots.get("customer") or intent.slots.get("customer_id"):
+        found = resolve_customer(turn, intent, create=False)
+        if isinstance(found, Reply):
+            return found
+        customer = found
+    invoices = invoices_in(turn.session, actor=turn.member, which=which, today=turn.today, customer=customer)
+    lang, cur = turn.lang, turn.business.currency
+    which_words = t(f"which_{which}", lang) if which in ("unpaid", "overdue", "paid", "all") else ""
+    who = f" — {customer.name}" if customer else ""
+    if not invoices:
+        return Reply(" ".join(t("invoices_none", lang, which=which_words, who=who).split()))
+    customers = turn.session.exec(select(Customer).where(Customer.business_id == turn.business.id))
+    names = {c.id: c.name for c in customers}
+    paid_list = which == "paid"
+    total = sum((from_cents(i.total_cents) if paid_list else balance(i) for i in invoices), Decimal(0))
+    head = t(
+        "invoices_header_paid" if paid_list else "invoices_header",
+        lang,
+        count=len(invoices),
+        which=which_words,
+        who=who,
+        total=money(total, lang, cur),
+    )
+    lines = [" ".join(head.split())]
+    for invoice in invoices[:SHOWN]:
+        shown = from_cents(invoice.total_cents) if paid_list else balance(invoice)
+        lines.append(
+            f"• {invoice.number} · {names.get(invoice.customer_id, '?')} · {money(shown, lang, cur)} · "
+            f"{describe_state(turn, invoice)}"
+        )
+    if len(invoices) > SHOWN:
+        lines.append(t("invoices_more", lang, count=len(invoices) - SHOWN))
+    return Reply("\n".join(lines))
+
+
+def cancel_invoice(turn: Turn, intent: Intent) -> Reply:
+    """A credit note for part or all of an invoice: sent invoices are corrected, never edited."""
+    number = str(intent.slots.get("invoice") or "")
+    try:
+        invoice = find_invoice(turn.session, actor=turn.member, number=number)
+        amount = Decimal(str(intent.slots["amount"])) if intent.slots.get("amount") else None
+        note = credit_note(
+            turn.session, actor=turn.member, invoice=invoice, amount=amount, reason=turn.message.text[:300]
+        )
+    except NotFound:
+        return Reply(t("invoice_not_found", turn.lang, number=number or "?"))
+    except InvoiceClosed:
+        return Reply(t("invoice_closed", turn.lang, number=invoice.number, state=describe_state(turn, invoice)))
+    except InvalidAmount as exc:
+        return amount_problem(turn, exc.amount) or Reply(
+            t("amount_too_large", turn.lang, amount=exc.amount, limit=money(balance(invoice), turn.lang))
+        )
+    customer = turn.session.get(Customer, invoice.customer_id)
+    assert customer is not None
+    text = t(
+        "credit_note_done",
+        turn.lang,
+        note=note.number,
+        amount=money(from_cents(note.total_cents), turn.lang, turn.business.currency),
+        number=invoice.number,
+        state=describe_state(turn, invoice),
+    )
+    return Reply(text, document=invoice_pdf(turn, note, customer))

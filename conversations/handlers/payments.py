@@ -1,0 +1,244 @@
+"""record_payment / remind_customer / request_payment: getting paid for invoices."""
+
+from decimal import Decimal, InvalidOperation
+
+from conversations.display import day, money
+from conversations.handlers import records
+from conversations.handlers.customers import first_name, known_customer, resolve_customer
+from conversations.handlers.invoices import share_url
+from conversations.handlers.records import amount_problem
+from conversations.intents import Intent
+from conversations.matching import applied_words, ask_about
+from conversations.messages import Reply
+from conversations.texts import t
+from conversations.turn import Turn
+from finance.errors import NotFound
+from finance.models import Customer, Invoice, PaymentRequest
+from finance.money import from_cents, to_cents
+from finance.mpesa.daraja import DarajaError
+from finance.services.invoices import balance, find_invoice, open_invoices, state
+from finance.services.ledger import transaction_by_reference
+from finance.services.members import callback_token
+from finance.services.outbox import queue
+from finance.services.payments import PaymentIn, receive
+
+
+def _invoice_and_customer(turn: Turn, intent: Intent) -> tuple[Invoice | None, Customer] | Reply:
+    number = intent.slots.get("invoice")
+    if number:
+        try:
+            invoice = find_invoice(turn.session, actor=turn.member, number=str(number))
+        except NotFound:
+            return Reply(t("invoice_not_found", turn.lang, number=number))
+        customer = turn.session.get(Customer, invoice.customer_id)
+        assert customer is not None
+        return invoice, customer
+    found = resolve_customer(turn, intent, create=intent.name == "record_payment")
+    return found if isinstance(found, Reply) else (None, found)
+
+
+def _owed_by(turn: Turn, customer: Customer) -> list[Invoice]:
+    return sorted(
+        (i for i in open_invoices(turn.session, business_id=turn.business.id or 0) if i.customer_id == customer.id),
+        key=lambda i: (i.due_on, i.id or 0),
+    )
+
+
+def record_payment(turn: Turn, intent: Intent) -> Reply:
+    found = _invoice_and_customer(turn, intent)
+    if isinstance(found, Reply):
+        return found
+    invoice, customer = found
+    try:
+        amount = Decimal(str(intent.slots["amount"])) if intent.slots.get("amount") else None
+    except InvalidOperation:
+        return Reply(t("unknown", turn.lang))
+    if amount is None:
+        if invoice is None:
+            return Reply(t("payment_needs_amount", turn.lang, name=first_name(customer)))
+        amount = balance(invoice)  # "Jane paid INV-0003": the whole of it
+    problem = amount_problem(turn, amount)
+    if problem is not None:
+        return problem
+    reference = str(intent.slots.get("reference") or "") or None
+    pin = PaymentIn(amount, turn.message.received_at, "sms" if reference else "cash", reference=reference)
+    outcome = receive(turn.session, actor=turn.member, pin=pin, invoice=invoice, customer=customer)
+    if outcome.duplicate:
+        return Reply(t("payment_duplicate", turn.lang, code=reference))
+    code = f" ({reference})" if reference else ""
+    text = t("payment_recorded", turn.lang, amount=money(amount, turn.lang), customer=customer.name, code=code)
+    details = applied_words(turn, outcome)
+    return Reply(text + ("\n" + details if details else ""), choices=[t("undo_button", turn.lang)])
+
+
+def _how_to_pay(turn: Turn, account: str) -> str:
+    business = turn.business
+    if business.mpesa_paybill:
+        return t("how_paybill", turn.lang, paybill=business.mpesa_paybill, account=account)
+    if business.mpesa_till:
+        return t("how_till", turn.lang, till=business.mpesa_till)
+    return ""
+
+
+def remind_customer(turn: Turn, intent: Intent) -> Reply:
+    """A polite reminder to the customer by WhatsApp or SMS; at most one a day per invoice."""
+    found = _invoice_and_customer(turn, intent)
+    if isinstance(found, Reply):
+        return found
+    invoice, customer = found
+    invoices = [invoice] if invoice is not None and balance(invoice) > 0 else _owed_by(turn, customer)
+    if not invoices:
+        return Reply(t("nothing_owed", turn.lang, name=customer.name))
+    if not customer.phone:
+        return Reply(t("needs_phone", turn.lang, name=first_name(customer)))
+    lang = turn.lang
+    numbers = ", ".join(i.number for i in invoices)
+    total = money(sum((balance(i) for i in invoices), Decimal(0)), lang)
+    oldest = invoices[0]
+    overdue = state(oldest, turn.today) == "overdue"
+    due = day(oldest.due_on, turn.today, lang)
+    url = share_url(turn, oldest)
+    text = t(
+        "reminder_text",
+        lang,
+        first=first_name(customer),
+        business=turn.business.name,
+        numbers=numbers,
+        total=total,
+        due_words=t("reminder_overdue" if overdue else "reminder_due", lang, due=due),
+        how=_how_to_pay(turn, oldest.number),
+        link=t("reminder_link", lang, url=url) if url else "",
+    )
+    fresh = [
+        queue(
+            turn.session,
+            business_id=turn.business.id or 0,
+            kind="reminder",
+            subject=f"invoice:{i.id}",
+            period=turn.today.isoformat(),
+            payload={"phone": customer.phone, "text": text} if i is oldest else {"covered_by": oldest.number},
+        )
+        for i in invoices
+    ]
+    if not fresh[0]:
+        return Reply(t("reminder_already", lang, customer=customer.name, numbers=numbers))
+    return Reply(
+        t(
+            "reminder_queued",
+            lang,
+            customer=customer.name,
+            phone=customer.phone,
+            numbers=numbers,
+            total=total,
+            text=text,
+        )
+    )
+
+
+def request_payment(turn: Turn, intent: Intent) -> Reply:
+    """An STK push: the customer's phone asks for their M-Pesa PIN; the callback records the payment."""
+    if turn.payments is None or not turn.public_url:
+        return Reply(t("stk_unavailable", turn.lang))
+    found = _invoice_and_customer(turn, intent)
+    if isinstance(found, Reply):
+        return found
+    invoice, customer = found
+    if invoice is None:
+        owed = _owed_by(turn, customer)
+        invoice = owed[0] if owed else None
+    try:
+        amount = Decimal(str(intent.slots["amount"])) if intent.slots.get("amount") else None
+    except InvalidOperation:
+        return Reply(t("unknown", turn.lang))
+    amount = amount or (balance(invoice) if invoice else None)
+    if amount is None:
+        return Reply(t("nothing_owed", turn.lang, name=customer.name))
+    problem = amount_problem(turn, amount)
+    if problem is not None:
+        return problem
+    phone = customer.phone or intent.slots.get("phone")
+    if not phone:
+        return Reply(t("needs_phone", turn.lang, name=first_name(customer)))
+    token = callback_token(turn.session, business=turn.business)
+    callback = f"{turn.public_url.rstrip('/')}/mpesa/stk/callback/{token}"
+    try:
+        ack = turn.payments.stk_push(
+            phone=str(phone),
+            amount=amount,
+            account_reference=invoice.number if invoice else turn.business.name[:12],
+            description=f"Pay {invoice.number}" if invoice else "Payment",
+            callback_url=callback,
+        )
+    except DarajaError as exc:
+        return Reply(t("stk_failed_to_send", turn.lang, why=str(exc)[:120]))
+    turn.session.add(
+        PaymentRequest(
+            business_id=turn.business.id or 0,
+            checkout_request_id=ack.checkout_request_id,
+            merchant_request_id=ack.merchant_request_id,
+            invoice_id=invoice.id if invoice else None,
+            customer_id=customer.id,
+            phone=str(phone),
+            amount_cents=to_cents(amount),
+            requested_by=turn.person.id,
+        )
+    )
+    for_invoice = t("stk_for", turn.lang, number=invoice.number) if invoice else ""
+    return Reply(
+        t(
+            "stk_sent",
+            turn.lang,
+            amount=money(amount, turn.lang),
+            customer=customer.name,
+            phone=phone,
+            for_invoice=for_invoice,
+        )
+    )
+
+
+def income_or_payment(turn: Turn, intent: Intent) -> Reply:
+    """Money in. From a customer who owes ("Jane paid 1,000") it is an invoice payment; a forwarded
+    M-PESA confirmation is recorded and then matched against open invoices like any payment."""
+    slots = intent.slots
+    who = slots.get("counterparty")
+    if who and not slots.get("reference") and not intent.more and intent.name in ("record_income", "record_expense"):
+        customer = known_customer(turn, str(who))
+        if customer is not None and _owed_by(turn, customer) and _paid_in(intent):
+            return record_payment(
+                turn, Intent("record_payment", {"customer_id": customer.id, "amount": slots.get("amount")})
+            )
+    reply = records.record(turn, intent)
+    if not open_invoices(turn.session, business_id=turn.business.id or 0):
+        return reply
+    lines, question = [], None
+    for each in [intent, *intent.more]:
+        if each.name != "record_income" or not each.slots.get("reference"):
+            continue
+        txn = transaction_by_reference(turn.session, actor=turn.member, reference=str(each.slots["reference"]))
+        if txn is None or txn.deleted_at is not None:
+            continue
+        pin = PaymentIn(
+            from_cents(txn.amount_cents),
+            turn.message.received_at,
+            "sms",
+            reference=txn.reference,
+            payer_name=str(each.slots.get("counterparty") or ""),
+            payer_phone=str(each.slots.get("phone") or ""),
+            account=str(each.slots.get("account") or ""),
+        )
+        outcome = receive(turn.session, actor=turn.member, pin=pin, record_income=False, transaction_id=txn.id)
+        if outcome.duplicate:
+            continue
+        if outcome.applied:
+            lines.append(applied_words(turn, outcome))
+        elif outcome.suggested and question is None:
+            question = ask_about(turn, outcome.payment)
+    if not lines and question is None:
+        return reply
+    text = "\n".join([reply.text, *lines] + ([question.text] if question else []))
+    return Reply(text, choices=question.choices if question else reply.choices)
+
+
+def _paid_in(intent: Intent) -> bool:
+    """Money in for sure, or the "in or out?" question KAVI would otherwise ask."""
+    return intent.name == "record_income" or any(a.name == "record_income" for a in intent.alternatives)

@@ -1,0 +1,91 @@
+"""Messages KAVI starts: to the business's admins (a payment came in, a request failed) and to
+customers (a reminder). Queued in the outbox; `bot` delivers them, the web chat shows them on
+the next message."""
+
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from conversations import state as st
+from conversations.messages import Reply
+from conversations.texts import t
+from finance.models import Business, ChannelIdentity, Member, Person, Role
+from finance.services.outbox import notices_for, queue
+
+# Channels a notice can be pushed to; elsewhere (web, console) it waits for the person's next message.
+PUSH_CHANNELS = ("telegram", "whatsapp", "sms", "africastalking")
+
+
+def admins(session: Session, business_id: int) -> list[tuple[Member, Person, ChannelIdentity | None]]:
+    """Each admin with the channel they last wrote on (where a notice will reach them)."""
+    rows = session.exec(
+        select(Member, Person)
+        .join(Person, col(Person.id) == col(Member.person_id))
+        .where(Member.business_id == business_id, Member.role == Role.admin)
+    ).all()
+    found = []
+    for member, person in rows:
+        identities = session.exec(select(ChannelIdentity).where(ChannelIdentity.person_id == person.id)).all()
+        seen = [i for i in identities if i.last_seen_at is not None]
+        latest = max(seen, key=lambda i: i.last_seen_at) if seen else (identities[0] if identities else None)  # type: ignore[arg-type, return-value]
+        found.append((member, person, latest))
+    return found
+
+
+def acting_admin(session: Session, business: Business) -> Member:
+    """Whom a callback acts as: the founder if still an admin, else any admin."""
+    members = admins(session, business.id or 0)
+    for member, person, _ in members:
+        if person.id == business.created_by:
+            return member
+    if not members:
+        raise LookupError(f"business {business.id} has no admin")
+    return members[0][0]
+
+
+def notify_admins(
+    session: Session,
+    business: Business,
+    *,
+    kind: str,
+    subject: str,
+    key: str,
+    values: dict[str, Any],
+    choices: list[str] | None = None,
+    question: tuple[str, dict[str, Any]] | None = None,
+) -> int:
+    """Queues `key` (in each admin's language) once per admin and subject. With `question`, the
+    admin's next message is read as its answer. Returns how many were queued."""
+    queued = 0
+    for _, person, identity in admins(session, business.id or 0):
+        if identity is None:
+            continue
+        lang = person.language
+        payload = {
+            "channel": identity.channel,
+            "to": identity.external_user_id,
+            "text": t(key, lang, **values),
+            "choices": [t(c, lang) for c in choices or []],
+        }
+        if queue(
+            session,
+            business_id=business.id or 0,
+            kind=kind,
+            subject=f"{subject}:{person.id}",
+            period="-",
+            payload=payload,
+        ):
+            queued += 1
+            if question is not None:
+                state = st.load_state(session, channel=identity.channel, sender=identity.external_user_id)
+                st.ask(state, question[0], question[1])
+    return queued
+
+
+def waiting_notices(session: Session, *, channel: str, sender: str) -> list[Reply]:
+    if channel in PUSH_CHANNELS:
+        return []
+    return [
+        Reply(str((row.payload or {}).get("text") or ""), choices=list((row.payload or {}).get("choices") or []))
+        for row in notices_for(session, channel=channel, recipient=sender)
+    ]

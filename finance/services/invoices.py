@@ -1,0 +1,276 @@
+"""Invoices: gap-free numbers, VAT per line, the lifecycle, credit notes instead of edits."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlmodel import Session, col, select
+
+from finance.clock import utcnow
+from finance.errors import FinanceError, InvalidAmount, NotFound
+from finance.models import Business, Customer, Invoice, InvoiceItem, Member, Role
+from finance.money import MAX_AMOUNT, from_cents, plain, to_cents
+from finance.reconciliation.signals import invoice_number_in
+from finance.services.access import require_role
+from finance.services.activity import log_activity
+from finance.tax import tax_on
+
+# What people ask for, and the states each one covers.
+LISTS = {
+    "unpaid": ("sent", "partial", "overdue", "draft"),
+    "overdue": ("overdue",),
+    "paid": ("paid",),
+    "all": ("draft", "sent", "partial", "overdue", "paid", "cancelled"),
+}
+MAX_ITEMS = 50
+
+
+class InvoiceClosed(FinanceError):
+    """A cancelled or fully paid invoice cannot take what was asked."""
+
+
+@dataclass(frozen=True)
+class LineIn:
+    description: str
+    quantity: Decimal
+    unit_price: Decimal  # before VAT
+    tax_class: str | None = None
+
+
+def balance(invoice: Invoice) -> Decimal:
+    return from_cents(max(invoice.total_cents - invoice.paid_cents - invoice.credited_cents, 0))
+
+
+def state(invoice: Invoice, today: date) -> str:
+    """draft | sent | partial | paid | overdue | cancelled. Overdue is read from the date, not stored,
+    so it is never stale."""
+    if invoice.cancelled_at is not None or invoice.status == "cancelled":
+        return "cancelled"
+    if invoice.total_cents - invoice.paid_cents - invoice.credited_cents <= 0:
+        return "paid"
+    if invoice.due_on < today and invoice.status != "draft":
+        return "overdue"
+    return invoice.status
+
+
+def _next_number(session: Session, business_id: int, credit_note: bool) -> str:
+    """The next number, taken under a lock on the business row: two invoices made at once get two
+    numbers, and a rolled-back invoice gives its number back (no gaps)."""
+    # populate_existing: read the counter as the lock found it, not as this session cached it.
+    query = select(Business).where(Business.id == business_id).with_for_update()
+    business = session.exec(query.execution_options(populate_existing=True)).one()
+    if credit_note:
+        number, business.next_credit_note_number = (
+            business.next_credit_note_number,
+            business.next_credit_note_number + 1,
+        )
+        prefix = "CN"
+    else:
+        number, business.next_invoice_number = business.next_invoice_number, business.next_invoice_number + 1
+        prefix = "INV"
+    session.add(business)
+    return f"{prefix}-{number:04d}"
+
+
+def _check(amount: Decimal) -> None:
+    if amount <= 0:
+        raise InvalidAmount(amount, "not_positive")
+    if amount > MAX_AMOUNT:
+        raise InvalidAmount(amount, "too_large")
+
+
+def create_invoice(
+    session: Session,
+    *,
+    actor: Member,
+    customer: Customer,
+    issued_on: date,
+    lines: list[LineIn] | None = None,
+    total: Decimal | None = None,
+    due_on: date | None = None,
+    notes: str | None = None,
+    vat: bool = False,
+) -> Invoice:
+    """Either lines or a total (one line "Goods and services"). With `vat`, 16% is added per line."""
+    require_role(actor, Role.staff)
+    if not lines:
+        if total is None:
+            raise InvalidAmount(Decimal(0), "not_positive")
+        lines = [LineIn("Goods and services", Decimal(1), total)]
+    if len(lines) > MAX_ITEMS:
+        raise InvalidAmount(Decimal(len(lines)), "too_large")
+    business = session.get(Business, actor.business_id)
+    assert business is not None
+    items = []
+    for line in lines:
+        if line.quantity <= 0:
+            raise InvalidAmount(line.quantity, "not_positive")
+        _check(line.unit_price)
+        net = (line.quantity * line.unit_price).quantize(Decimal("0.01"))
+        tax_class = line.tax_class or ("B" if vat else None)
+        tax = tax_on(net, tax_class)
+        items.append(
+            InvoiceItem(
+                invoice_id=0,
+                description=" ".join(line.description.split())[:200] or "Item",
+                quantity=line.quantity,
+                unit_price_cents=to_cents(line.unit_price),
+                tax_class=tax_class,
+                tax_cents=to_cents(tax),
+                total_cents=to_cents(net + tax),
+            )
+        )
+    subtotal = sum(i.total_cents - i.tax_cents for i in items)
+    tax_total = sum(i.tax_cents for i in items)
+    _check(from_cents(subtotal + tax_total))
+    invoice = Invoice(
+        business_id=actor.business_id,
+        number=_next_number(session, actor.business_id, credit_note=False),
+        customer_id=customer.id or 0,
+        status="sent",
+        issued_on=issued_on,
+        due_on=due_on or issued_on + timedelta(days=business.invoice_due_days),
+        subtotal_cents=subtotal,
+        tax_cents=tax_total,
+        total_cents=subtotal + tax_total,
+        notes=notes,
+        share_token=secrets.token_urlsafe(18),
+        created_by=actor.person_id,
+    )
+    session.add(invoice)
+    session.flush()
+    for item in items:
+        item.invoice_id = invoice.id or 0
+        session.add(item)
+    _use_credit(session, customer, invoice)
+    session.flush()
+    log_activity(session, actor=actor, action="create", entity="invoice", entity_id=invoice.id, after=snapshot(invoice))
+    return invoice
+
+
+def _use_credit(session: Session, customer: Customer, invoice: Invoice) -> None:
+    """Money the customer overpaid before goes to their new invoice first."""
+    used = min(customer.credit_cents, invoice.total_cents)
+    if used > 0:
+        customer.credit_cents -= used
+        invoice.paid_cents += used
+        invoice.notes = ((invoice.notes or "") + f" Credit on account applied: {plain(from_cents(used))}.").strip()
+        session.add(customer)
+        session.add(invoice)
+
+
+def snapshot(invoice: Invoice) -> dict[str, str | None]:
+    return {
+        "number": invoice.number,
+        "customer_id": str(invoice.customer_id),
+        "total": plain(from_cents(invoice.total_cents)),
+        "paid": plain(from_cents(invoice.paid_cents)),
+        "credited": plain(from_cents(invoice.credited_cents)),
+        "status": invoice.status,
+        "due_on": invoice.due_on.isoformat(),
+    }
+
+
+def items_of(session: Session, invoice: Invoice) -> list[InvoiceItem]:
+    return list(session.exec(select(InvoiceItem).where(InvoiceItem.invoice_id == invoice.id).order_by(InvoiceItem.id)))
+
+
+def find_invoice(session: Session, *, actor: Member, number: str) -> Invoice:
+    """ "INV-0012", "inv 12", "12" -> that invoice of this business."""
+    value = invoice_number_in(number)
+    if value is None:
+        raise NotFound(number)
+    prefix = "CN" if number.strip().upper().startswith("CN") else "INV"
+    invoice = session.exec(
+        select(Invoice).where(Invoice.business_id == actor.business_id, Invoice.number == f"{prefix}-{value:04d}")
+    ).first()
+    if invoice is None:
+        raise NotFound(number)
+    return invoice
+
+
+def by_share_token(session: Session, token: str) -> Invoice | None:
+    if not token or len(token) > 64:
+        return None
+    return session.exec(select(Invoice).where(Invoice.share_token == token)).first()
+
+
+def list_invoices(
+    session: Session, *, actor: Member, which: str, today: date, customer: Customer | None = None
+) -> list[Invoice]:
+    wanted = LISTS.get(which, LISTS["unpaid"])
+    query = select(Invoice).where(Invoice.business_id == actor.business_id, col(Invoice.credit_note_for_id).is_(None))
+    if customer is not None:
+        query = query.where(Invoice.customer_id == customer.id)
+    invoices = session.exec(query.order_by(col(Invoice.due_on), col(Invoice.id))).all()
+    return [i for i in invoices if state(i, today) in wanted]
+
+
+def open_invoices(session: Session, *, business_id: int) -> list[Invoice]:
+    return list(
+        session.exec(
+            select(Invoice).where(
+                Invoice.business_id == business_id,
+                col(Invoice.credit_note_for_id).is_(None),
+                col(Invoice.cancelled_at).is_(None),
+                col(Invoice.total_cents) > col(Invoice.paid_cents) + col(Invoice.credited_cents),
+            )
+        )
+    )
+
+
+def credit_note(
+    session: Session, *, actor: Member, invoice: Invoice, amount: Decimal | None = None, reason: str | None = None
+) -> Invoice:
+    """A credit note for part or all of what is still owed. Credited in full, the invoice is cancelled."""
+    require_role(actor, Role.admin)
+    if state(invoice, date.max) in ("cancelled", "paid") or invoice.credit_note_for_id is not None:
+        raise InvoiceClosed(invoice.number)
+    owed = balance(invoice)
+    amount = owed if amount is None else amount
+    _check(amount)
+    if amount > owed:
+        raise InvalidAmount(amount, "too_large")
+    before = snapshot(invoice)
+    note = Invoice(
+        business_id=actor.business_id,
+        number=_next_number(session, actor.business_id, credit_note=True),
+        customer_id=invoice.customer_id,
+        status="sent",
+        issued_on=utcnow().date(),
+        due_on=utcnow().date(),
+        subtotal_cents=to_cents(amount),
+        total_cents=to_cents(amount),
+        notes=(reason or f"Credit against {invoice.number}")[:1000],
+        share_token=secrets.token_urlsafe(18),
+        credit_note_for_id=invoice.id,
+        created_by=actor.person_id,
+    )
+    session.add(note)
+    invoice.credited_cents += to_cents(amount)
+    if invoice.paid_cents == 0 and invoice.credited_cents >= invoice.total_cents:
+        invoice.status = "cancelled"
+        invoice.cancelled_at = utcnow()
+    session.add(invoice)
+    session.flush()
+    log_activity(
+        session,
+        actor=actor,
+        action="credit",
+        entity="invoice",
+        entity_id=invoice.id,
+        before=before,
+        after=snapshot(invoice),
+    )
+    return note
+
+
+def mark_paid_amount(session: Session, invoice: Invoice, cents: int) -> None:
+    """Adds a payment's share to the invoice and moves its state on."""
+    invoice.paid_cents += cents
+    if invoice.status in ("draft", "sent") and invoice.paid_cents < invoice.total_cents - invoice.credited_cents:
+        invoice.status = "partial"
+    elif invoice.paid_cents + invoice.credited_cents >= invoice.total_cents:
+        invoice.status = "paid"
+    session.add(invoice)
