@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
+from bot.outbox_sender import OutboxSender
 from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
@@ -36,6 +37,8 @@ async def run_worker(
     dispatcher = Dispatcher(Conversation(engine), channels.by_name)
     await dispatcher.recover()
     dispatcher.start_sweeping()
+    outbox = OutboxSender(engine, channels.by_name)
+    outbox.start()
     stop = stop or asyncio.Event()
     log.info("KAVI worker answering %s", ", ".join(channels.by_name) or "no channels")
     try:
@@ -45,5 +48,6 @@ async def run_worker(
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=poll_every)
     finally:
+        await outbox.stop()
         await dispatcher.stop()
         await channels.stop()

@@ -97,7 +97,7 @@ class Conversation:
         turn = self._turn(session, message)
         replies = self._respond(turn, clean(message.text or "").strip())
         # What happened while they were away (a payment came in), on channels KAVI cannot push to.
-        replies = waiting_notices(session, channel=message.channel, sender=message.sender) + replies
+        replies = waiting_notices(session, channel=message.channel, sender=message.sender, state=turn.state) + replies
         if event is not None:
             finish_event(session, event=event, reply=[r.summary() for r in replies])
         return replies

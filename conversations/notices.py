@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from conversations import state as st
 from conversations.messages import Reply
 from conversations.texts import t
-from finance.models import Business, ChannelIdentity, Member, Person, Role
+from finance.models import Business, ChannelIdentity, ConversationState, Member, Person, Role
 from finance.services.outbox import notices_for, queue
 
 # Channels a notice can be pushed to; elsewhere (web, console) it waits for the person's next message.
@@ -53,9 +53,11 @@ def notify_admins(
     values: dict[str, Any],
     choices: list[str] | None = None,
     question: tuple[str, dict[str, Any]] | None = None,
+    worded: dict[str, str] | None = None,
 ) -> int:
     """Queues `key` (in each admin's language) once per admin and subject. With `question`, the
-    admin's next message is read as its answer. Returns how many were queued."""
+    admin's next message is read as its answer; `worded` values are text keys, put in each admin's
+    language. Returns how many were queued."""
     queued = 0
     for _, person, identity in admins(session, business.id or 0):
         if identity is None:
@@ -64,9 +66,11 @@ def notify_admins(
         payload = {
             "channel": identity.channel,
             "to": identity.external_user_id,
-            "text": t(key, lang, **values),
+            "text": t(key, lang, **values, **{k: t(v, lang) for k, v in (worded or {}).items()}),
             "choices": [t(c, lang) for c in choices or []],
         }
+        if question is not None:
+            payload["question"] = {"name": question[0], "slots": question[1]}
         if queue(
             session,
             business_id=business.id or 0,
@@ -76,16 +80,21 @@ def notify_admins(
             payload=payload,
         ):
             queued += 1
-            if question is not None:
+            if question is not None and identity.channel in PUSH_CHANNELS:
                 state = st.load_state(session, channel=identity.channel, sender=identity.external_user_id)
                 st.ask(state, question[0], question[1])
     return queued
 
 
-def waiting_notices(session: Session, *, channel: str, sender: str) -> list[Reply]:
+def waiting_notices(session: Session, *, channel: str, sender: str, state: ConversationState) -> list[Reply]:
+    """Notices for someone KAVI cannot push to, shown before the answer to their message; a notice
+    that asks something makes their next message its answer."""
     if channel in PUSH_CHANNELS:
         return []
-    return [
-        Reply(str((row.payload or {}).get("text") or ""), choices=list((row.payload or {}).get("choices") or []))
-        for row in notices_for(session, channel=channel, recipient=sender)
-    ]
+    replies = []
+    for row in notices_for(session, channel=channel, recipient=sender):
+        payload = row.payload or {}
+        replies.append(Reply(str(payload.get("text") or ""), choices=list(payload.get("choices") or [])))
+        if payload.get("question"):
+            st.ask(state, str(payload["question"]["name"]), dict(payload["question"]["slots"]))
+    return replies

@@ -173,7 +173,6 @@ PAID_TEXTS: dict[str, dict[str, str]] = {
     },
     "stk_1019": {"en": "the request expired", "sw": "ombi liliisha muda"},
     "stk_other": {"en": "M-Pesa error {code}", "sw": "hitilafu ya M-Pesa {code}"},
-    "stk_retry": {"en": "Try again", "sw": "Jaribu tena"},
     "reminder_queued": {
         "en": "📨 Reminder on its way to {customer} ({phone}) for {numbers}: {total}.\nIt says:\n{text}",
         "sw": "📨 Ukumbusho unatumwa kwa {customer} ({phone}) kwa {numbers}: {total}.\nUnasema:\n{text}",

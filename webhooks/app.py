@@ -12,10 +12,11 @@ from sqlalchemy.engine import Engine
 
 from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
+from bot.outbox_sender import OutboxSender
 from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from finance.db import default_engine
-from webhooks import africastalking, telegram, twilio, web_chat
+from webhooks import africastalking, invoice_page, mpesa, telegram, twilio, web_chat
 from webhooks.settings import WebSettings
 
 log = logging.getLogger(__name__)
@@ -45,9 +46,15 @@ def create_app(
             if recovered:
                 log.info("picked up %d unfinished inbound events", recovered)
             dispatcher.start_sweeping()
+        # Notices and reminders go out from whichever process answers messages.
+        outbox = OutboxSender(engine, channels.by_name) if settings.kavi_inprocess_worker else None
+        if outbox is not None:
+            outbox.start()
         try:
             yield
         finally:
+            if outbox is not None:
+                await outbox.stop()
             if dispatcher is not None:
                 await dispatcher.stop()
             await channels.stop()
@@ -63,6 +70,8 @@ def create_app(
     app.include_router(telegram.router)
     app.include_router(twilio.router)
     app.include_router(africastalking.router)
+    app.include_router(mpesa.router)
+    app.include_router(invoice_page.router)
 
     @app.get("/health")
     def health() -> JSONResponse:

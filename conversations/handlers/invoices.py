@@ -15,7 +15,7 @@ from conversations.messages import Media, Reply
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.clock import utcnow
-from finance.documents.invoice_pdf import render_invoice
+from finance.documents.invoice_pdf import pdf_for
 from finance.errors import InvalidAmount, NotFound
 from finance.models import Customer, Invoice
 from finance.money import from_cents
@@ -25,7 +25,6 @@ from finance.services.invoices import (
     balance,
     credit_note,
     find_invoice,
-    items_of,
     state,
 )
 from finance.services.invoices import (
@@ -45,18 +44,8 @@ def share_url(turn: Turn, invoice: Invoice) -> str | None:
     return f"{turn.public_url.rstrip('/')}/i/{invoice.share_token}" if turn.public_url else None
 
 
-def invoice_pdf(turn: Turn, invoice: Invoice, customer: Customer) -> Media:
-    original = turn.session.get(Invoice, invoice.credit_note_for_id) if invoice.credit_note_for_id else None
-    data = render_invoice(
-        business=turn.business,
-        customer=customer,
-        invoice=invoice,
-        items=items_of(turn.session, invoice),
-        owed=balance(invoice),
-        share_url=share_url(turn, invoice),
-        original_number=original.number if original else None,
-    )
-    return Media("application/pdf", f"{invoice.number}.pdf", data)
+def invoice_pdf(turn: Turn, invoice: Invoice) -> Media:
+    return Media("application/pdf", f"{invoice.number}.pdf", pdf_for(turn.session, invoice, share_url(turn, invoice)))
 
 
 def _lines(slots: dict[str, object]) -> list[LineIn] | None:
@@ -137,7 +126,7 @@ def create_invoice(turn: Turn, intent: Intent) -> Reply:
         choices.insert(0, t("request_button", lang))
     if choices:
         st.ask(turn.state, INVOICE_ACTION, {"invoice": invoice.number})
-    return Reply(text, document=invoice_pdf(turn, invoice, customer), choices=choices)
+    return Reply(text, document=invoice_pdf(turn, invoice), choices=choices)
 
 
 def describe_state(turn: Turn, invoice: Invoice) -> str:
@@ -211,4 +200,4 @@ def cancel_invoice(turn: Turn, intent: Intent) -> Reply:
         number=invoice.number,
         state=describe_state(turn, invoice),
     )
-    return Reply(text, document=invoice_pdf(turn, note, customer))
+    return Reply(text, document=invoice_pdf(turn, note))

@@ -160,7 +160,8 @@ def request_payment(turn: Turn, intent: Intent) -> Reply:
     if not phone:
         return Reply(t("needs_phone", turn.lang, name=first_name(customer)))
     token = callback_token(turn.session, business=turn.business)
-    callback = f"{turn.public_url.rstrip('/')}/mpesa/stk/callback/{token}"
+    # Daraja refuses URLs containing "mpesa": the neutral alias of /mpesa/stk/callback/{token}.
+    callback = f"{turn.public_url.rstrip('/')}/payments/stk/callback/{token}"
     try:
         ack = turn.payments.stk_push(
             phone=str(phone),

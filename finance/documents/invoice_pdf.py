@@ -10,9 +10,11 @@ from decimal import Decimal
 import segno
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from sqlmodel import Session
 
 from finance.models import Business, Customer, Invoice, InvoiceItem
 from finance.money import format_money, from_cents, plain
+from finance.services.invoices import balance, items_of
 from finance.tax import TAX_CLASSES
 
 INK = (33, 37, 41)
@@ -200,3 +202,21 @@ def _how_to_pay(pdf: FPDF, business: Business, invoice: Invoice, owed: Decimal, 
 
 def _day(day: date) -> str:
     return day.strftime("%d %b %Y")
+
+
+def pdf_for(session: Session, invoice: Invoice, share_url: str | None = None) -> bytes:
+    """The PDF of a stored invoice or credit note, as it stands now (amount due after payments)."""
+    business = session.get(Business, invoice.business_id)
+    customer = session.get(Customer, invoice.customer_id)
+    if business is None or customer is None:
+        raise LookupError(f"invoice {invoice.id} without its business or customer")
+    original = session.get(Invoice, invoice.credit_note_for_id) if invoice.credit_note_for_id else None
+    return render_invoice(
+        business=business,
+        customer=customer,
+        invoice=invoice,
+        items=items_of(session, invoice),
+        owed=balance(invoice),
+        share_url=share_url,
+        original_number=original.number if original else None,
+    )

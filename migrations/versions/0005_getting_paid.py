@@ -13,7 +13,6 @@ from alembic import op
 
 import finance.models.types
 
-
 revision: str = "0005"
 down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None

@@ -1,0 +1,96 @@
+"""Delivers the outbox: notices to owners on the channel they last used, reminders to customers by
+WhatsApp (an approved template outside the 24-hour window) or SMS. Each row is claimed before it is
+sent, so two senders (serve and worker, two servers) never send one twice."""
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from bot.channel import Channel
+from conversations.messages import IncomingMessage, Reply
+from conversations.notices import PUSH_CHANNELS
+from finance.db import session_scope
+from finance.services.outbox import claim, finish, pending
+
+log = logging.getLogger(__name__)
+POLL_EVERY = 1.0
+
+
+class OutboxSender:
+    def __init__(self, engine: Engine | None, channels: dict[str, Channel]) -> None:
+        self.engine = engine
+        self.channels = channels
+        self._task: asyncio.Task[None] | None = None
+
+    def _claimed(self) -> list[tuple[int, dict[str, Any]]]:
+        """Rows this sender won, with their payloads; rows for the web chat wait for the person."""
+        won = []
+        with session_scope(self.engine) as session:
+            for row in pending(session, limit=50):
+                payload = row.payload or {}
+                if payload.get("channel") and payload.get("channel") not in PUSH_CHANNELS:
+                    continue
+                if claim(session, outbox_id=row.id or 0):
+                    won.append((row.id or 0, payload))
+        return won
+
+    async def send_pending(self) -> int:
+        sent = 0
+        for outbox_id, payload in await asyncio.to_thread(self._claimed):
+            ok = False
+            try:
+                ok = await self._send(payload)
+            except Exception:  # one bad send must not stop the others; the row is marked failed
+                log.exception("outbox %s not sent", outbox_id)
+            await asyncio.to_thread(self._finish, outbox_id, ok)
+            sent += ok
+        return sent
+
+    def _finish(self, outbox_id: int, ok: bool) -> None:
+        with session_scope(self.engine) as session:
+            finish(session, outbox_id=outbox_id, ok=ok)
+
+    async def _send(self, payload: dict[str, Any]) -> bool:
+        if payload.get("covered_by"):
+            return True  # a reminder that went out together with another invoice's
+        if payload.get("phone"):
+            return await self._to_customer(str(payload["phone"]), str(payload.get("text") or ""))
+        channel = self.channels.get(str(payload.get("channel")))
+        if channel is None:
+            log.warning("no %s channel configured for a notice", payload.get("channel"))
+            return False
+        message = IncomingMessage(channel=channel.name, sender=str(payload.get("to")))
+        reply = Reply(str(payload.get("text") or ""), choices=list(payload.get("choices") or []))
+        await channel.deliver(message, [reply])
+        return True
+
+    async def _to_customer(self, phone: str, text: str) -> bool:
+        channel: Any = self.channels.get("whatsapp") or self.channels.get("sms")
+        if channel is None:
+            log.warning("a customer reminder needs WhatsApp or SMS configured")
+            return False
+        if hasattr(channel, "notify"):
+            await asyncio.to_thread(channel.notify, phone, text)
+        else:
+            await asyncio.to_thread(channel.send, phone, text)
+        return True
+
+    def start(self, every: float = POLL_EVERY) -> None:
+        async def loop() -> None:
+            while True:
+                try:
+                    await self.send_pending()
+                except Exception:
+                    log.exception("outbox round failed")
+                await asyncio.sleep(every)
+
+        self._task = asyncio.get_running_loop().create_task(loop())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task

@@ -1,0 +1,93 @@
+"""M-Pesa (Daraja) callbacks. Safaricom signs nothing, so each business's URLs carry its own
+unguessable token; an unknown token is a 404. Bodies are read with Decimal numbers (an STK Amount
+may be 1.0), stored once by CheckoutRequestID / TransID, and answered with Daraja's own codes."""
+
+import asyncio
+import json
+import logging
+from decimal import Decimal
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from conversations.mpesa_events import on_c2b_confirmation, on_stk_callback
+from finance.db import session_scope
+from finance.mpesa.callbacks import MalformedCallback, parse_c2b, parse_stk_callback
+from finance.services.members import business_by_callback_token
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+ACCEPTED = {"ResultCode": 0, "ResultDesc": "Accepted"}
+C2B_REJECTED = {"ResultCode": "C2B00016", "ResultDesc": "Rejected"}
+MAX_BODY = 64 * 1024
+# Daraja refuses callback URLs containing "mpesa" or "safaricom": the same routes under a neutral
+# prefix are the ones KAVI registers; /mpesa/... stays for proxies that rewrite.
+SAFE_PREFIX = "/payments"
+
+
+async def _body(request: Request) -> Any:
+    raw = await request.body()
+    if len(raw) > MAX_BODY:
+        raise MalformedCallback("body too large")
+    try:
+        return json.loads(raw, parse_float=Decimal)
+    except ValueError as exc:
+        raise MalformedCallback("not JSON") from exc
+
+
+def _refuse(path: str, why: str, answer: dict[str, Any], status: int = 400) -> JSONResponse:
+    log.warning("malformed M-Pesa callback on %s: %s", path, why)
+    return JSONResponse({**answer, "ResultDesc": f"{answer['ResultDesc']}: {why}"[:120]}, status_code=status)
+
+
+def _engine(request: Request) -> Any:
+    return request.app.state.conversation.engine
+
+
+@router.post("/mpesa/stk/callback/{token}")
+@router.post(f"{SAFE_PREFIX}/stk/callback/{{token}}")
+async def stk_callback(token: str, request: Request) -> JSONResponse:
+    try:
+        body = await _body(request)
+        result = parse_stk_callback(body)
+    except MalformedCallback as exc:
+        return _refuse("stk", str(exc), {"ResultCode": 1, "ResultDesc": "Rejected"})
+    handled = await asyncio.to_thread(on_stk_callback, _engine(request), token, result, body)
+    if not handled.found:
+        return JSONResponse({"ResultCode": 1, "ResultDesc": "Unknown callback URL"}, status_code=404)
+    return JSONResponse(ACCEPTED)
+
+
+@router.post("/mpesa/c2b/validation/{token}")
+@router.post(f"{SAFE_PREFIX}/c2b/validation/{{token}}")
+async def c2b_validation(token: str, request: Request) -> JSONResponse:
+    """Accept any well-formed payment to a known business: refusing money is the owner's call, not ours."""
+    try:
+        parse_c2b(await _body(request))
+    except MalformedCallback as exc:
+        return _refuse("c2b validation", str(exc), C2B_REJECTED, status=200)
+    known = await asyncio.to_thread(_known, _engine(request), token)
+    if not known:
+        return JSONResponse({**C2B_REJECTED, "ResultDesc": "Rejected: unknown callback URL"}, status_code=404)
+    return JSONResponse(ACCEPTED)
+
+
+@router.post("/mpesa/c2b/confirmation/{token}")
+@router.post(f"{SAFE_PREFIX}/c2b/confirmation/{{token}}")
+async def c2b_confirmation(token: str, request: Request) -> JSONResponse:
+    try:
+        body = await _body(request)
+        payment = parse_c2b(body)
+    except MalformedCallback as exc:
+        return _refuse("c2b confirmation", str(exc), C2B_REJECTED)
+    handled = await asyncio.to_thread(on_c2b_confirmation, _engine(request), token, payment, body)
+    if not handled.found:
+        return JSONResponse({**C2B_REJECTED, "ResultDesc": "Rejected: unknown callback URL"}, status_code=404)
+    return JSONResponse({"ResultCode": 0, "ResultDesc": "Success"})
+
+
+def _known(engine: Any, token: str) -> bool:
+    with session_scope(engine) as session:
+        return business_by_callback_token(session, token) is not None
