@@ -21,6 +21,8 @@ db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 telegram_cli = typer.Typer(help="The Telegram bot.", invoke_without_command=True)
 cli.add_typer(telegram_cli, name="telegram")
+import_cli = typer.Typer(help="Bring records in from files.", no_args_is_help=True)
+cli.add_typer(import_cli, name="import")
 
 TodayOption = Annotated[
     str | None, typer.Option("--today", help="Pretend today is this date (YYYY-MM-DD) for relative dates.")
@@ -195,6 +197,40 @@ def reconcile(
         f"{len(decisions)} payments: {counts['auto']} matched, {counts['suggest']} to confirm, "
         f"{counts['none']} unmatched",
         err=True,
+    )
+
+
+@import_cli.command("mpesa-statement")
+def import_mpesa_statement(
+    file: Annotated[Path, typer.Argument(help="The statement as CSV (personal or business portal export).")],
+    user: Annotated[str, typer.Option("--user", help="Whose books (the `kavi chat --user` name).")] = "owner",
+) -> None:
+    """Record an M-PESA statement: money in is matched against open invoices, money out becomes expenses."""
+    from finance.db import session_scope
+    from finance.mpesa.statement import StatementError, read_statement
+    from finance.services.members import current_membership, find_person
+    from finance.services.statements import import_statement
+
+    if not file.exists():
+        raise typer.BadParameter(f"no such file: {file}")
+    try:
+        rows = read_statement(file.read_bytes())
+    except StatementError as exc:
+        typer.echo(f"kavi import: {file} is not an M-PESA statement: {exc}", err=True)
+        raise typer.Exit(2) from None
+    with session_scope(_ready_engine()) as session:
+        person = find_person(session, channel="console", external_user_id=user)
+        member = current_membership(session, person=person) if person else None
+        if member is None:
+            typer.echo(
+                f"kavi import: no business for {user!r} yet; say hello with `kavi chat --user {user}` first", err=True
+            )
+            raise typer.Exit(2)
+        with typer.progressbar(length=len(rows), label="Importing", file=sys.stderr) as bar:
+            result = import_statement(session, actor=member, rows=rows, progress=bar.update)
+    typer.echo(
+        f"{result.rows} rows: {result.income} money in, {result.expenses} money out, {result.duplicates} already "
+        f"recorded; {result.matched} payments matched to invoices, {result.suggested} to confirm in chat"
     )
 
 

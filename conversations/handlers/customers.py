@@ -46,7 +46,7 @@ def resolve_customer(turn: Turn, intent: Intent, create: bool = True) -> Custome
         return Reply(t("invoice_needs_customer", turn.lang))
     if not slots.get("new_customer"):
         matches = find_customers(turn.session, actor=turn.member, name=name, phone=phone)
-        found = _clear_match(matches, lenient=intent.name != "add_customer")
+        found = _clear_match(matches, lenient=intent.name != "add_customer" and len(str(name or "").split()) == 1)
         if found is not None:
             return found
         if matches:
@@ -65,8 +65,8 @@ def _clear_match(matches: list[CustomerMatch], lenient: bool = True) -> Customer
     sure = [m for m in matches if m.sure]
     if len(sure) == 1 or (sure and sure[0].by_phone):
         return sure[0].customer
-    # "Remind Jane" with one Jane among the customers: her, without asking. (Adding a
-    # customer is different: "add customer Jane" next to Jane Achieng is worth a question.)
+    # "Remind Jane" (a first name alone) with one Jane among the customers: her, without asking.
+    # A full name spelt differently ("Jane Achang") or adding a customer is worth a question.
     if lenient and len(matches) == 1 and matches[0].score >= FIRST_NAME:
         return matches[0].customer
     return None
@@ -74,7 +74,7 @@ def _clear_match(matches: list[CustomerMatch], lenient: bool = True) -> Customer
 
 def known_customer(turn: Turn, name: str) -> Customer | None:
     """The customer a name clearly means, or None (no question asked)."""
-    return _clear_match(find_customers(turn.session, actor=turn.member, name=name))
+    return _clear_match(find_customers(turn.session, actor=turn.member, name=name), lenient=len(name.split()) == 1)
 
 
 def pick_answer(turn: Turn, yes: bool, saved: dict[str, Any]) -> Intent:

@@ -84,7 +84,7 @@ class SupplierSummary:
         deliveries = self.on_time + self.late
         if deliveries == 0 and self.disputes == 0:
             return None
-        share = 100 * self.on_time // deliveries if deliveries else 100
+        share = round(100 * self.on_time / deliveries) if deliveries else 100
         return max(0, min(100, share - DISPUTE_PENALTY * self.disputes))
 
 

@@ -50,7 +50,7 @@ def test_timestamp_is_east_africa_time() -> None:
 
 def test_stk_push_with_a_cached_token(daraja: tuple[DarajaStandIn, Daraja]) -> None:
     standin, client = daraja
-    for n in range(3):
+    for _ in range(3):
         ack = client.stk_push(
             phone="+254798123456",
             amount=Decimal("2499.50"),
