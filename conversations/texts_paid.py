@@ -240,4 +240,18 @@ PAID_TEXTS: dict[str, dict[str, str]] = {
         "en": "The payment is off {numbers} again.",
         "sw": "Malipo yameondolewa kwenye {numbers}.",
     },
+    "settings_saved": {
+        "en": "✅ Saved. Your invoices now show:\n{details}",
+        "sw": "✅ Imehifadhiwa. Ankara zako sasa zinaonyesha:\n{details}",
+    },
+    "settings_paybill": {
+        "en": "• M-PESA Paybill {value} (account: the invoice number)",
+        "sw": "• M-PESA Paybill {value} (akaunti: namba ya ankara)",
+    },
+    "settings_till": {"en": "• M-PESA Till {value}", "sw": "• M-PESA Till {value}"},
+    "settings_pin": {"en": "• KRA PIN {value}", "sw": "• KRA PIN {value}"},
+    "settings_due": {
+        "en": "• Due {days} days after the invoice date",
+        "sw": "• Kulipwa siku {days} baada ya tarehe ya ankara",
+    },
 }

@@ -30,6 +30,7 @@ HANDLERS: dict[str, Handler] = {
     "help": basics.help_,
     "unknown": basics.unknown,
     "set_language": basics.language,
+    "business_settings": basics.business_settings,
 }
 
 

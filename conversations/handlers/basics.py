@@ -4,7 +4,7 @@ from conversations.intents import Intent
 from conversations.messages import Reply
 from conversations.texts import FEATURES, t
 from conversations.turn import Turn
-from finance.services.members import set_language
+from finance.services.members import set_language, update_business
 
 
 def greeting(turn: Turn, intent: Intent) -> Reply:
@@ -40,3 +40,22 @@ def language(turn: Turn, intent: Intent) -> Reply:
     set_language(turn.session, person=turn.person, language=lang, fixed=True)
     turn.lang = lang
     return Reply(t("language_set", lang))
+
+
+def business_settings(turn: Turn, intent: Intent) -> Reply:
+    slots = intent.slots
+    business = update_business(
+        turn.session,
+        actor=turn.member,
+        paybill=slots.get("paybill"),
+        till=slots.get("till"),
+        kra_pin=slots.get("kra_pin"),
+        invoice_due_days=slots.get("due_days"),
+    )
+    parts = [
+        t("settings_paybill", turn.lang, value=business.mpesa_paybill) if business.mpesa_paybill else "",
+        t("settings_till", turn.lang, value=business.mpesa_till) if business.mpesa_till else "",
+        t("settings_pin", turn.lang, value=business.kra_pin) if business.kra_pin else "",
+        t("settings_due", turn.lang, days=business.invoice_due_days),
+    ]
+    return Reply(t("settings_saved", turn.lang, details="\n".join(p for p in parts if p)))

@@ -85,3 +85,30 @@ def cancel_invoice(msg: Analysed, number: str | None) -> Intent | None:
     if amounts and "credit" in msg.lows:
         slots["amount"] = plain(amounts[0].value)
     return Intent("cancel_invoice", slots, confidence=0.9)
+
+
+_PAYBILL_RE = re.compile(r"(?i)\bpay\s*bill\s*(?:number|no\.?|namba)?\s*(?:is|ni|:)?\s*(?P<value>\d{5,7})\b")
+_TILL_RE = re.compile(r"(?i)\btill\s*(?:number|no\.?|namba)?\s*(?:is|ni|:)?\s*(?P<value>\d{5,7})\b")
+_PIN_RE = re.compile(r"(?i)\b(?:kra\s*)?pin\s*(?:number|no\.?)?\s*(?:is|ni|:)?\s*(?P<value>[AP]\d{9}[A-Z])\b")
+# Plural and alone: "invoices due in 14 days" is a setting; "invoice Zawadi 7,500 due in 7 days" is an invoice.
+_DUE_DAYS_RE = re.compile(
+    r"(?i)^\s*(?:(?:all|my|our|set|make)\s+)*(?:invoices|ankara\s+zote)\s+(?:are\s+|should\s+be\s+)?"
+    r"(?:due|payable)\s+(?:in|after|within)\s+(?P<value>\d{1,3})\s+days?\s*[.!]?\s*$"
+)
+
+
+def business_settings(msg: Analysed) -> Intent | None:
+    """ "my paybill is 522533", "till number 832910", "KRA PIN P051234567X", "invoices due in 14 days"."""
+    slots: dict[str, object] = {}
+    for key, pattern in (("paybill", _PAYBILL_RE), ("till", _TILL_RE), ("kra_pin", _PIN_RE)):
+        m = pattern.search(msg.raw)
+        if m:
+            slots[key] = m.group("value").upper()
+    m = _DUE_DAYS_RE.search(msg.raw)
+    if m:
+        slots["due_days"] = int(m.group("value"))
+    # "paid 1,500 to paybill 888880" is an expense: a setting carries no other amount.
+    numbers = {str(v) for v in slots.values()}
+    if any(a.score >= 0 and plain(a.value) not in numbers for a in find_amounts(msg)):
+        return None
+    return Intent("business_settings", slots, confidence=0.9) if slots else None

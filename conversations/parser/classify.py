@@ -142,6 +142,7 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
         or accounts.customer_info(msg)
         or accounts.supplier_delivery(msg)
         or accounts.cancel_invoice(msg, invoices.invoice_number(msg))
+        or accounts.business_settings(msg)
     )
     if about_people is not None:
         return about_people

@@ -28,6 +28,7 @@ def invoice_number_value(number: str) -> int | None:
     return int(digits) if digits else None
 
 
+@lru_cache(maxsize=131072)
 def normal_phone(raw: str) -> str | None:
     """E.164 for Kenyan numbers written any common way; None if it is not a phone."""
     return e164(raw)

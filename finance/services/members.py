@@ -151,3 +151,32 @@ def business_by_callback_token(session: Session, token: str) -> Business | None:
     if not token or len(token) > 64:
         return None
     return session.exec(select(Business).where(Business.callback_token == token)).first()
+
+
+def update_business(
+    session: Session,
+    *,
+    actor: Member,
+    paybill: str | None = None,
+    till: str | None = None,
+    kra_pin: str | None = None,
+    invoice_due_days: int | None = None,
+) -> Business:
+    """What invoices print and how customers pay: admins only."""
+    require_role(actor, Role.admin)
+    business = business_of(session, actor=actor)
+    before = {"paybill": business.mpesa_paybill, "till": business.mpesa_till, "kra_pin": business.kra_pin}
+    if paybill:
+        business.mpesa_paybill = paybill
+    if till:
+        business.mpesa_till = till
+    if kra_pin:
+        business.kra_pin = kra_pin
+    if invoice_due_days is not None and 0 <= invoice_due_days <= 365:
+        business.invoice_due_days = invoice_due_days
+    session.add(business)
+    after = {"paybill": business.mpesa_paybill, "till": business.mpesa_till, "kra_pin": business.kra_pin}
+    log_activity(
+        session, actor=actor, action="edit", entity="business", entity_id=business.id, before=before, after=after
+    )
+    return business

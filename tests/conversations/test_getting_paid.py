@@ -142,3 +142,19 @@ def test_reminder_goes_out_once_a_day_by_whatsapp(chat: ChatTester, engine: Engi
     assert "Reminder on its way" in chat.say("remind Jane")
     with Session(engine) as session:
         assert len(session.exec(select(Outbox).where(Outbox.kind == "reminder")).all()) == 2
+
+
+def test_business_settings_show_on_invoices(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    assert "M-PESA Paybill 522533 (account: the invoice number)" in chat.say("my paybill is 522533")
+    assert "KRA PIN P051234567X" in chat.say("our KRA PIN is P051234567X")
+    assert "Due 14 days after the invoice date" in chat.say("invoices due in 14 days")
+    chat.push("invoice Otieno 1000")
+    reply = chat.pop_reply()
+    assert "due Sun 6 Dec" in reply.text
+    assert reply.document is not None
+    text = PdfReader(io.BytesIO(reply.document.data)).pages[0].extract_text()
+    assert "M-PESA Paybill: 522533" in text and "KRA PIN: P051234567X" in text
+    assert "I need Otieno's phone number first" in chat.say("remind Otieno")
+    chat.say("Otieno's number is 0712345678")
+    assert "Pay by M-PESA Paybill 522533, account INV-0001." in chat.say("remind Otieno")
