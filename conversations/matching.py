@@ -6,7 +6,7 @@ matched without asking."""
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from conversations import state as st
 from conversations.display import money
@@ -15,10 +15,10 @@ from conversations.parser.text import Analysed, PhraseTable
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.errors import NotFound
-from finance.models import Customer, Invoice, Payment
+from finance.models import Customer, Payment
 from finance.money import from_cents
 from finance.reconciliation.signals import invoice_number_in
-from finance.services.invoices import balance, find_invoice
+from finance.services.invoices import balance, find_invoice, invoice_by_number
 from finance.services.payments import Outcome, confirm, pending_suggestions
 
 QUESTION = "payment_match"
@@ -39,9 +39,7 @@ def question_values(session: Session, payment: Payment, lang: str) -> dict[str, 
     first = (payment.suggestion or [None])[0]
     if not first:
         return None
-    invoice = session.exec(
-        select(Invoice).where(Invoice.business_id == payment.business_id, Invoice.number == first["invoice"])
-    ).first()
+    invoice = invoice_by_number(session, business_id=payment.business_id, number=first["invoice"])
     if invoice is None:
         return None
     customer = session.get(Customer, invoice.customer_id)

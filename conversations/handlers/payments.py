@@ -16,7 +16,7 @@ from finance.errors import NotFound
 from finance.models import Customer, Invoice, PaymentRequest
 from finance.money import from_cents, to_cents
 from finance.mpesa.daraja import DarajaError
-from finance.services.invoices import balance, find_invoice, open_invoices, state
+from finance.services.invoices import balance, find_invoice, open_invoices, owed_by, state
 from finance.services.ledger import transaction_by_reference
 from finance.services.members import callback_token
 from finance.services.outbox import queue
@@ -38,10 +38,7 @@ def _invoice_and_customer(turn: Turn, intent: Intent) -> tuple[Invoice | None, C
 
 
 def _owed_by(turn: Turn, customer: Customer) -> list[Invoice]:
-    return sorted(
-        (i for i in open_invoices(turn.session, business_id=turn.business.id or 0) if i.customer_id == customer.id),
-        key=lambda i: (i.due_on, i.id or 0),
-    )
+    return owed_by(turn.session, business_id=turn.business.id or 0, customer=customer)
 
 
 def record_payment(turn: Turn, intent: Intent) -> Reply:

@@ -182,12 +182,15 @@ def find_invoice(session: Session, *, actor: Member, number: str) -> Invoice:
     if value is None:
         raise NotFound(number)
     prefix = "CN" if number.strip().upper().startswith("CN") else "INV"
-    invoice = session.exec(
-        select(Invoice).where(Invoice.business_id == actor.business_id, Invoice.number == f"{prefix}-{value:04d}")
-    ).first()
+    invoice = invoice_by_number(session, business_id=actor.business_id, number=f"{prefix}-{value:04d}")
     if invoice is None:
         raise NotFound(number)
     return invoice
+
+
+def invoice_by_number(session: Session, *, business_id: int, number: str) -> Invoice | None:
+    """The invoice with exactly this stored number ("INV-0012")."""
+    return session.exec(select(Invoice).where(Invoice.business_id == business_id, Invoice.number == number)).first()
 
 
 def by_share_token(session: Session, token: str) -> Invoice | None:
@@ -217,6 +220,14 @@ def open_invoices(session: Session, *, business_id: int) -> list[Invoice]:
                 col(Invoice.total_cents) > col(Invoice.paid_cents) + col(Invoice.credited_cents),
             )
         )
+    )
+
+
+def owed_by(session: Session, *, business_id: int, customer: Customer) -> list[Invoice]:
+    """A customer's open invoices, the one due first first."""
+    return sorted(
+        (i for i in open_invoices(session, business_id=business_id) if i.customer_id == customer.id),
+        key=lambda i: (i.due_on, i.id or 0),
     )
 
 

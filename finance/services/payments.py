@@ -16,7 +16,7 @@ from finance.reconciliation.model import Decision, IncomingPayment
 from finance.reconciliation.signals import is_hash, name_key
 from finance.services.access import require_role
 from finance.services.customers import remember_payer
-from finance.services.invoices import balance, mark_paid_amount, open_invoices
+from finance.services.invoices import balance, invoice_by_number, mark_paid_amount, owed_by
 from finance.services.ledger import record_transaction
 
 # Where a payment came from -> the engine's channel names (contracts/reconciliation.md).
@@ -120,12 +120,8 @@ def receive(
 def _oldest_first(
     session: Session, actor: Member, customer: Customer, amount: Decimal
 ) -> list[tuple[Invoice, Decimal]]:
-    owed = sorted(
-        (i for i in open_invoices(session, business_id=actor.business_id) if i.customer_id == customer.id),
-        key=lambda i: (i.due_on, i.id or 0),
-    )
     shares, left = [], amount
-    for invoice in owed:
+    for invoice in owed_by(session, business_id=actor.business_id, customer=customer):
         if left <= 0:
             break
         part = min(left, balance(invoice))
@@ -153,7 +149,8 @@ def _reconcile(session: Session, actor: Member, payment: Payment, pin: PaymentIn
     targets = [
         (invoice, a.amount)
         for a in decision.allocations
-        if a.invoice_number and (invoice := _by_number(session, actor.business_id, a.invoice_number))
+        if a.invoice_number
+        and (invoice := invoice_by_number(session, business_id=actor.business_id, number=a.invoice_number))
     ]
     if decision.decision == "auto" and targets:
         outcome = _apply(session, payment, targets, None)
@@ -166,10 +163,6 @@ def _reconcile(session: Session, actor: Member, payment: Payment, pin: PaymentIn
         return Outcome(payment, suggested=targets, decision=decision)
     session.add(payment)
     return Outcome(payment, decision=decision)
-
-
-def _by_number(session: Session, business_id: int, number: str) -> Invoice | None:
-    return session.exec(select(Invoice).where(Invoice.business_id == business_id, Invoice.number == number)).first()
 
 
 def _apply(
@@ -216,7 +209,11 @@ def confirm(session: Session, *, actor: Member, payment: Payment, invoice: Invoi
         return Outcome(payment)
     suggested = {s["invoice"]: Decimal(s["amount"]) for s in payment.suggestion or []}
     if invoice.number in suggested:
-        targets = [(i, suggested[i.number]) for n in suggested if (i := _by_number(session, actor.business_id, n))]
+        targets = [
+            (i, suggested[i.number])
+            for n in suggested
+            if (i := invoice_by_number(session, business_id=actor.business_id, number=n))
+        ]
     else:
         targets = [(invoice, from_cents(payment.amount_cents))]
     customer = session.get(Customer, invoice.customer_id)
