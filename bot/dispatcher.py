@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from bot.channel import Channel
+from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage, Reply
 from conversations.texts import t
@@ -29,9 +30,16 @@ STALE_AFTER = timedelta(minutes=2)
 
 
 class Dispatcher:
-    def __init__(self, conversation: Conversation, channels: dict[str, Channel], concurrency: int = 2) -> None:
+    def __init__(
+        self,
+        conversation: Conversation,
+        channels: dict[str, Channel],
+        concurrency: int = 2,
+        voice: VoiceNotes | None = None,
+    ) -> None:
         self.conversation = conversation
         self.channels = channels
+        self.voice = voice
         self._slots = asyncio.Semaphore(concurrency)
         # Its own threads: slow answers must never queue in front of a webhook's quick store-and-ack.
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="kavi-dispatch")
@@ -83,10 +91,15 @@ class Dispatcher:
             return
         if channel is not None:
             message = await channel.fetch(message)
+        if self.voice is not None:
+            # On the recognizer's own threads and queue, outside the slots that text messages need.
+            message = await self.voice.hear(message)
         # The slot bounds database and CPU work only; waiting on the network (and on Telegram's
         # per-chat pacing) happens outside it, so one slow chat never holds up the others.
         async with self._slots:
             replies = await self._in_pool(self.conversation.handle, message, True)
+        if self.voice is not None:
+            replies = await self.voice.speak(replies)
         if channel is not None and replies:
             await channel.deliver(message, replies)
         await self._in_pool(self._mark, event_id, ev.DONE, None)

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from conversations.messages import IncomingMessage, Media, Reply
+from conversations.messages import Attachment, IncomingMessage, Media, Reply
 
 
 def incoming(sender: str, text: str, message_id: str | None, name: str | None = None) -> IncomingMessage:
@@ -12,6 +12,15 @@ def incoming(sender: str, text: str, message_id: str | None, name: str | None = 
         sender=sender,
         text=text,
         display_name=name,
+        external_id=f"{sender}:{message_id}" if message_id else None,
+    )
+
+
+def incoming_voice(sender: str, data: bytes, content_type: str, message_id: str | None) -> IncomingMessage:
+    return IncomingMessage(
+        channel="web",
+        sender=sender,
+        attachments=(Attachment("audio", content_type, data=data, filename="voice", size=len(data)),),
         external_id=f"{sender}:{message_id}" if message_id else None,
     )
 

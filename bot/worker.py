@@ -15,6 +15,7 @@ from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
 from bot.outbox_sender import OutboxSender
 from bot.settings import ChannelSettings
+from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
 from finance.db import session_scope
@@ -34,7 +35,7 @@ async def run_worker(
 ) -> None:
     channels = build_channels(settings, engine)
     await channels.start()
-    dispatcher = Dispatcher(Conversation(engine), channels.by_name)
+    dispatcher = Dispatcher(Conversation(engine), channels.by_name, voice=VoiceNotes(engine))
     await dispatcher.recover()
     dispatcher.start_sweeping()
     outbox = OutboxSender(engine, channels.by_name)

@@ -2,13 +2,14 @@
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from conversations import followups, onboarding
+from conversations import followups, onboarding, voice_notes
 from conversations.attachments import attachment_reply
 from conversations.gemini.client import Gemini
 from conversations.gemini.route import answer_with_gemini, wants_gemini
@@ -18,6 +19,7 @@ from conversations.language import detect_language
 from conversations.messages import IncomingMessage, Reply
 from conversations.notices import waiting_notices
 from conversations.parser.text import clean
+from conversations.spoken import spoken
 from conversations.state import load_state
 from conversations.texts import t
 from conversations.turn import Turn
@@ -98,11 +100,17 @@ class Conversation:
         replies = self._respond(turn, clean(message.text or "").strip())
         # What happened while they were away (a payment came in), on channels KAVI cannot push to.
         replies = waiting_notices(session, channel=message.channel, sender=message.sender, state=turn.state) + replies
+        if replies and _answers_by_voice(turn):
+            said = spoken(replies[-1].text, turn.lang)
+            if said:
+                replies[-1] = replace(replies[-1], spoken=said, spoken_language=turn.lang)
         if event is not None:
             finish_event(session, event=event, reply=[r.summary() for r in replies])
         return replies
 
     def _turn(self, session: Session, message: IncomingMessage) -> Turn:
+        # A voice note's words tell its language as well as typed ones do.
+        said = message.text or (message.heard.text if message.heard else "")
         person = find_person(session, channel=message.channel, external_user_id=message.sender, phone=message.phone)
         if person is None:
             person = register_person(
@@ -110,14 +118,12 @@ class Conversation:
                 channel=message.channel,
                 external_user_id=message.sender,
                 name=message.display_name,
-                language=detect_language(message.text or "") or "en",
+                language=detect_language(said) or "en",
                 phone=message.phone,
             )
         # Only a clear majority switches language: a Swahili shop name is not a request for Swahili.
         elif (
-            (detected := detect_language(message.text or "", margin=2))
-            and not person.language_fixed
-            and detected != person.language
+            (detected := detect_language(said, margin=2)) and not person.language_fixed and detected != person.language
         ):
             set_language(session, person=person, language=detected, fixed=False)
         touch_identity(session, channel=message.channel, external_user_id=message.sender, at=message.received_at)
@@ -147,12 +153,20 @@ class Conversation:
         if message.shared_phone:
             link_phone(turn.session, person=turn.person, phone=message.shared_phone)
             return [Reply(t("phone_linked", turn.lang, phone=message.shared_phone))]
+        if not text and message.heard is not None:
+            return voice_notes.respond(turn, message.heard, lambda heard: self._respond_text(turn, heard))
         if not text and message.attachments:
             return [attachment_reply(turn)]
+        return self._respond_text(turn, text)
+
+    def _respond_text(self, turn: Turn, text: str) -> list[Reply]:
         if not text:
             return [Reply(t("empty", turn.lang))]
         if len(text) > MAX_MESSAGE_CHARS:
             return [Reply(t("too_long", turn.lang, length=len(text)))]
+        confirmed = voice_notes.answer_confirmation(turn, text, lambda heard: self._respond_text(turn, heard))
+        if confirmed is not None:
+            return confirmed
         try:
             reply = followups.answer_pending(turn, text) or followups.correction(turn, text)
             if reply is not None:
@@ -170,3 +184,9 @@ class Conversation:
         if turn.first_contact:
             reply = onboarding.greet_newcomer(turn, intent, reply)
         return [reply]
+
+
+def _answers_by_voice(turn: Turn) -> bool:
+    """A voice note gets a voice note back, unless the person chose text only; "always" speaks every time."""
+    mode = turn.person.voice_replies
+    return mode == "always" or (mode != "never" and turn.message.heard is not None)

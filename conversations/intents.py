@@ -33,7 +33,16 @@ CONTRACT_INTENTS = frozenset(
 
 # Conversation commands that are not part of the contract; `kavi understand` prints them as they are.
 CONVERSATION_INTENTS = frozenset(
-    {"redo", "set_language", "correction", "customer_info", "supplier_delivery", "cancel_invoice", "business_settings"}
+    {
+        "redo",
+        "set_language",
+        "correction",
+        "customer_info",
+        "supplier_delivery",
+        "cancel_invoice",
+        "business_settings",
+        "voice_replies",
+    }
 )
 
 

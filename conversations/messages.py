@@ -19,6 +19,23 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Heard:
+    """What the recognizer made of a voice note (filled in by the bot layer before the core sees it)."""
+
+    text: str = ""
+    confidence: float = 0.0
+    language: str | None = None
+    engine: str = ""
+    seconds: float = 0.0
+    # Words the recognizer was unsure of; an amount or a name among them means "ask first".
+    doubtful: tuple[str, ...] = ()
+    # Why there is no text: "too_long", "too_large", "unreadable", "busy", "off"; None when heard.
+    problem: str | None = None
+    # The limit that was passed (seconds for too_long, MB for too_large).
+    limit: float = 0.0
+
+
+@dataclass(frozen=True)
 class IncomingMessage:
     channel: str  # "web" | "console" | "telegram" | "whatsapp" | "sms"
     sender: str  # the channel's id for the person
@@ -36,6 +53,8 @@ class IncomingMessage:
     shared_phone: str | None = None
     # What the platform wants acknowledged (a Telegram callback query id).
     ack_id: str | None = None
+    # A voice note's transcript; the core treats its text as what the person typed, after checks.
+    heard: Heard | None = None
 
     def payload(self) -> dict[str, Any]:
         """JSON for the inbound-event table; attachment bytes are left out (they are refetched by ref)."""
@@ -58,7 +77,14 @@ class IncomingMessage:
             reply_to=data.get("reply_to"),
             shared_phone=data.get("shared_phone"),
             ack_id=data.get("ack_id"),
+            heard=_heard(data.get("heard")),
         )
+
+
+def _heard(data: dict[str, Any] | None) -> Heard | None:
+    if not data:
+        return None
+    return Heard(**{**data, "doubtful": tuple(data.get("doubtful") or ())})
 
 
 @dataclass(frozen=True)
@@ -77,6 +103,9 @@ class Reply:
     choices: list[str] = field(default_factory=list)
     # Ask the person to share their phone number (channels that can, such as Telegram).
     request_phone: bool = False
+    # What to say in a voice note (a short version of `text`) and in which language; None: text only.
+    spoken: str | None = None
+    spoken_language: str = "en"
 
     def summary(self) -> dict[str, Any]:
         """What is kept of a reply to answer a replayed event (media by name only)."""

@@ -1,6 +1,7 @@
 """Everything KAVI says, in English and Swahili. Short, friendly, one idea per message."""
 
 from conversations.texts_paid import PAID_TEXTS
+from conversations.texts_voice import VOICE_TEXTS
 
 TEXTS: dict[str, dict[str, str]] = {
     "welcome": {
@@ -64,11 +65,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "phone_linked": {
         "en": "📱 Thanks! {phone} is now linked to your account, so WhatsApp and SMS reach the same books.",
         "sw": "📱 Asante! {phone} sasa imeunganishwa na akaunti yako, WhatsApp na SMS zinafika kwenye hesabu zilezile.",
-    },
-    "attachment_audio": {
-        "en": '🎙 I got your voice note, but I can\'t listen yet — please type it for now, e.g. "paid rent 15k".',
-        "sw": "🎙 Nimepokea ujumbe wako wa sauti, lakini bado siwezi kusikiliza — tafadhali andika kwa sasa, "
-        'mfano "nimelipa kodi 15k".',
     },
     "attachment_image": {
         "en": '📷 I got your picture, but I can\'t read receipts yet — please type the amount, e.g. "stock 4,500".',
@@ -260,3 +256,4 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 TEXTS.update(PAID_TEXTS)
+TEXTS.update(VOICE_TEXTS)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian when it is missing: PostgreSQL
-# (the tests start a throwaway server) and Chromium (the real-browser test).
+# (the tests start a throwaway server), Chromium (the real-browser test) and espeak-ng (KAVI's
+# offline voice; the voice tests synthesise and recognise speech with it).
 set -euo pipefail
 
 need=()
@@ -9,6 +10,9 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
 fi
 if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   need+=(chromium)
+fi
+if ! command -v espeak-ng >/dev/null 2>&1; then
+  need+=(espeak-ng)
 fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

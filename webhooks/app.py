@@ -14,6 +14,7 @@ from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
 from bot.outbox_sender import OutboxSender
 from bot.settings import ChannelSettings
+from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
 from finance.db import default_engine
 from webhooks import africastalking, invoice_page, mpesa, telegram, twilio, web_chat
@@ -27,6 +28,7 @@ def create_app(
     settings: WebSettings | None = None,
     channel_settings: ChannelSettings | None = None,
     conversation: Conversation | None = None,
+    voice: VoiceNotes | None = None,
 ) -> FastAPI:
     settings = settings or WebSettings()
     channel_settings = channel_settings or ChannelSettings()
@@ -39,7 +41,11 @@ def create_app(
         app.state.telegram = channels.telegram
         app.state.channels = channels.by_name
         # With KAVI_INPROCESS_WORKER=0 a separate `kavi worker` answers; this process only stores and acks.
-        dispatcher = Dispatcher(app.state.conversation, channels.by_name) if settings.kavi_inprocess_worker else None
+        dispatcher = (
+            Dispatcher(app.state.conversation, channels.by_name, voice=app.state.voice)
+            if settings.kavi_inprocess_worker
+            else None
+        )
         app.state.dispatcher = dispatcher
         if dispatcher is not None:
             recovered = await dispatcher.recover()
@@ -61,6 +67,8 @@ def create_app(
 
     app = FastAPI(title="KAVI", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.conversation = conversation or Conversation(engine)
+    # Loaded once per process: the Whisper model (when there is one) is the slow part of starting.
+    app.state.voice = voice or VoiceNotes(engine)
     app.state.web_token = settings.kavi_web_token
     app.state.channel_settings = channel_settings
     app.state.telegram = None
@@ -81,7 +89,7 @@ def create_app(
         except Exception as exc:  # any database failure means unhealthy, whatever its type
             log.warning("health check failed: %s", exc)
             return JSONResponse({"status": "unhealthy", "database": "unreachable"}, status_code=503)
-        return JSONResponse({"status": "ok", "database": engine.dialect.name})
+        return JSONResponse({"status": "ok", "database": engine.dialect.name, **app.state.voice.status()})
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -3,14 +3,15 @@
 import secrets
 from importlib.resources import files
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from bot import web
+from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
-from conversations.messages import Media
+from conversations.messages import IncomingMessage, Media
 from finance.db import session_scope
 from finance.services.media import load_media, store_media
 
@@ -40,8 +41,31 @@ def page() -> HTMLResponse:
 
 @router.post("/web/messages", dependencies=[Depends(require_token)])
 def post_message(body: WebMessage, request: Request) -> dict[str, object]:
+    return _answer(request, web.incoming(body.sender, body.text, body.message_id, body.name))
+
+
+@router.post("/web/voice", dependencies=[Depends(require_token)])
+def post_voice(
+    request: Request,
+    audio: UploadFile = File(...),
+    sender: str = Form(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$"),
+    message_id: str | None = Form(default=None, max_length=128),
+) -> dict[str, object]:
+    """A clip recorded in the page (MediaRecorder: WebM/Opus, or MP4/AAC on Safari)."""
+    voice: VoiceNotes = request.app.state.voice
+    # One byte past the limit is enough to know it is too big; the rest is never read.
+    data = audio.file.read(voice.settings.max_bytes + 1)
+    content_type = audio.content_type or "application/octet-stream"
+    if not content_type.startswith(("audio/", "video/webm", "video/mp4", "application/octet-stream")):
+        raise HTTPException(status_code=415, detail="send an audio recording")
+    message = web.incoming_voice(sender, data, content_type, message_id)
+    return _answer(request, voice.hear_now(message))
+
+
+def _answer(request: Request, message: IncomingMessage) -> dict[str, object]:
     conversation: Conversation = request.app.state.conversation
-    replies = conversation.handle(web.incoming(body.sender, body.text, body.message_id, body.name))
+    voice: VoiceNotes = request.app.state.voice
+    replies = voice.speak_now(conversation.handle(message))
     with session_scope(conversation.engine) as session:
 
         def link(media: Media) -> str:

@@ -31,6 +31,7 @@ HANDLERS: dict[str, Handler] = {
     "unknown": basics.unknown,
     "set_language": basics.language,
     "business_settings": basics.business_settings,
+    "voice_replies": basics.voice_replies,
 }
 
 

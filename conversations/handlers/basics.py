@@ -4,7 +4,7 @@ from conversations.intents import Intent
 from conversations.messages import Reply
 from conversations.texts import FEATURES, t
 from conversations.turn import Turn
-from finance.services.members import set_language, update_business
+from finance.services.members import set_language, set_voice_replies, update_business
 
 
 def greeting(turn: Turn, intent: Intent) -> Reply:
@@ -40,6 +40,12 @@ def language(turn: Turn, intent: Intent) -> Reply:
     set_language(turn.session, person=turn.person, language=lang, fixed=True)
     turn.lang = lang
     return Reply(t("language_set", lang))
+
+
+def voice_replies(turn: Turn, intent: Intent) -> Reply:
+    mode = intent.slots.get("mode") or "always"
+    set_voice_replies(turn.session, person=turn.person, mode=str(mode))
+    return Reply(t(f"voice_mode_{mode}", turn.lang))
 
 
 def business_settings(turn: Turn, intent: Intent) -> Reply:

@@ -20,6 +20,7 @@ _GREETINGS = PhraseTable.of(v.GREETING_WORDS)
 _HELP = frozenset(" ".join(Analysed.of(p).lows) for p in v.HELP_PHRASES)
 _UNDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.UNDO_PHRASES)
 _REDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.REDO_PHRASES)
+_VOICE_MODE = {" ".join(Analysed.of(p).lows): mode for mode, phrases in v.VOICE_MODE_PHRASES.items() for p in phrases}
 _LANGUAGE = {" ".join(Analysed.of(p).lows): lang for lang, phrases in v.LANGUAGE_SWITCH.items() for p in phrases}
 _UNDO_VERBS = {"undo", "futa", "ondoa", "delete", "remove", "cancel", "scratch", "reverse", "batilisha"}
 _UNDO_OBJECTS = {
@@ -104,6 +105,10 @@ def _slash_command(msg: Analysed, today: date) -> Intent | None:
         return Intent("query_summary", {"metric": "profit", "start": start.isoformat(), "end": today.isoformat()})
     if target:
         return Intent(target)
+    if command in ("voice", "text"):
+        word = msg.lows[2] if len(msg.lows) > 2 else ("off" if command == "text" else "on")
+        mode = {"on": "always", "always": "always", "off": "never", "never": "never", "auto": "auto"}.get(word)
+        return Intent("voice_replies", {"mode": mode} if mode else {})
     if command == "language":
         lang = msg.lows[2] if len(msg.lows) > 2 else ""
         return Intent("set_language", {"language": lang} if lang in ("en", "sw") else {})
@@ -120,6 +125,8 @@ def _command(msg: Analysed) -> Intent | None:
         return Intent("redo")
     if bare in _LANGUAGE:
         return Intent("set_language", {"language": _LANGUAGE[bare]})
+    if bare in _VOICE_MODE:
+        return Intent("voice_replies", {"mode": _VOICE_MODE[bare]})
     words = bare.split()
     if bare in _UNDO or (words[0] in _UNDO_VERBS and all(w in _UNDO_OBJECTS for w in words[1:])):
         return Intent("undo")

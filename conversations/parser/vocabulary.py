@@ -264,6 +264,25 @@ LANGUAGE_SWITCH: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# whole-message commands that choose when KAVI answers with a voice note
+VOICE_MODE_PHRASES: dict[str, tuple[str, ...]] = {
+    "always": (
+        "reply by voice", "reply by voice always", "reply with voice", "reply with voice always",
+        "always reply by voice", "always reply with voice", "voice replies", "voice replies on",
+        "voice replies always", "talk to me", "speak to me", "send voice notes", "answer with voice",
+        "jibu kwa sauti", "nijibu kwa sauti", "jibu kwa sauti kila mara", "tumia sauti",
+    ),
+    "never": (
+        "text only", "text replies only", "reply by text", "reply with text only", "no voice",
+        "no voice notes", "no voice replies", "stop voice replies", "voice replies off", "stop voice",
+        "stop talking", "don't send voice notes", "maandishi tu", "jibu kwa maandishi", "bila sauti",
+        "usitume sauti",
+    ),
+    "auto": (
+        "voice replies auto", "reply by voice when i talk", "voice for voice", "sauti kwa sauti",
+    ),
+}
+
 # --- questions about the numbers -------------------------------------------
 
 QUESTION_CUES: tuple[str, ...] = (

@@ -46,7 +46,8 @@ class Person(SQLModel, table=True):
     language: str = Field(default="en", max_length=5)
     # True once the person chose a language; detection no longer overrides it.
     language_fixed: bool = Field(default=False)
-    voice_replies: bool = Field(default=False)
+    # When KAVI answers with a voice note too: "auto" (when spoken to), "always", or "never" (text only).
+    voice_replies: str = Field(default="auto", max_length=8)
     current_business_id: int | None = Field(default=None, foreign_key="business.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

@@ -137,6 +137,19 @@ def set_language(session: Session, *, person: Person, language: str, fixed: bool
     return person
 
 
+VOICE_REPLY_MODES = ("auto", "always", "never")
+
+
+def set_voice_replies(session: Session, *, person: Person, mode: str) -> Person:
+    """When KAVI also answers this person with a voice note: auto (when they sent one), always, never."""
+    if mode not in VOICE_REPLY_MODES:
+        raise ValueError(f"unknown voice reply mode {mode!r}")
+    person.voice_replies = mode
+    session.add(person)
+    session.flush()
+    return person
+
+
 def callback_token(session: Session, *, business: Business) -> str:
     """The unguessable token in this business's M-Pesa callback URLs (made on first use for
     businesses created before M-Pesa)."""
