@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy.engine import Engine
 
 from conversations.core import Conversation
-from conversations.messages import IncomingMessage, Reply
+from conversations.messages import Attachment, Heard, IncomingMessage, Reply
 
 _ids = itertools.count(1)
 
@@ -35,6 +35,18 @@ class ChatTester:
             text=text,
             display_name=self.name,
             external_id=external_id or f"m{next(_ids)}",
+        )
+        self.replies.extend(self.conversation.handle(message))
+
+    def hear(self, heard: Heard) -> None:
+        """A voice note, as the bot layer hands it over once transcribed."""
+        message = IncomingMessage(
+            channel=self.channel,
+            sender=self.sender,
+            display_name=self.name,
+            attachments=(Attachment("audio", "audio/ogg", data=b"OggS", size=4),),
+            external_id=f"m{next(_ids)}",
+            heard=heard,
         )
         self.replies.extend(self.conversation.handle(message))
 

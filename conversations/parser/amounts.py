@@ -222,6 +222,8 @@ def _count_after(lows: tuple[str, ...], j: int) -> tuple[int, int]:
         elif (
             word in v.NUMBER_CONNECTORS
             and count
+            # "kumi na tano" is one count (15); in "mia moja na tano" the "na" starts the next group.
+            and count % 10 == 0
             and j + 1 < len(lows)
             and lows[j + 1] in _SMALL_WORDS
             and _SMALL_WORDS[lows[j + 1]] < 10

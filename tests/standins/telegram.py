@@ -26,6 +26,7 @@ class TelegramStandIn:
         self.calls: list[dict[str, Any]] = []
         self.files: dict[str, bytes] = {}  # file_id -> bytes
         self.downloads: list[str] = []
+        self.uploads: dict[str, bytes] = {}  # filename -> bytes of files KAVI sent (voice notes, PDFs)
         self.throttle: deque[int] = deque()  # retry_after seconds for the next send calls
         self.updates: list[dict[str, Any]] = []  # served by getUpdates (polling)
         self._ids = itertools.count(100)
@@ -46,7 +47,11 @@ class TelegramStandIn:
         elif content_type:
             form = await request.form()
             for key, value in form.multi_items():
-                params[key] = value.filename if hasattr(value, "filename") else value
+                if hasattr(value, "filename"):
+                    self.uploads[value.filename] = await value.read()
+                    params[key] = value.filename
+                else:
+                    params[key] = value
         call = {"method": method, "params": params, "at": time.monotonic()}
         self.calls.append(call)
         if method.startswith("send") and self.throttle:
@@ -89,7 +94,10 @@ class TelegramStandIn:
                 message["text"] = params["text"]
             if "reply_markup" in params:
                 markup = params["reply_markup"]
-                message["reply_markup"] = json.loads(markup) if isinstance(markup, str) else markup
+                markup = json.loads(markup) if isinstance(markup, str) else markup
+                # A sent Message carries inline keyboards only; reply keyboards are not echoed back.
+                if "inline_keyboard" in markup:
+                    message["reply_markup"] = markup
             return message
         return True  # answerCallbackQuery, setWebhook, deleteWebhook
 
