@@ -5,6 +5,10 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     KAVI_DATABASE_URL=sqlite:////data/kavi.db
 
+# espeak-ng: KAVI's offline voice (PyAV brings its own FFmpeg, pocketsphinx its own model).
+RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 COPY pyproject.toml README.md main.py ./
 COPY bot ./bot

@@ -35,6 +35,7 @@ format: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/nlu.py
+	$(BIN)/python -m bench.voice
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

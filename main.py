@@ -1,4 +1,4 @@
-"""The `kavi` command: chat, serve, understand, db."""
+"""The `kavi` command: chat, serve, understand, voice, db."""
 
 import contextlib
 import ipaddress
@@ -23,6 +23,8 @@ telegram_cli = typer.Typer(help="The Telegram bot.", invoke_without_command=True
 cli.add_typer(telegram_cli, name="telegram")
 import_cli = typer.Typer(help="Bring records in from files.", no_args_is_help=True)
 cli.add_typer(import_cli, name="import")
+voice_cli = typer.Typer(help="Voice notes: the speech models, and trying them on a file.", no_args_is_help=True)
+cli.add_typer(voice_cli, name="voice")
 
 TodayOption = Annotated[
     str | None, typer.Option("--today", help="Pretend today is this date (YYYY-MM-DD) for relative dates.")
@@ -245,6 +247,78 @@ def worker() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run_worker(_ready_engine(), ChannelSettings()))
+
+
+@voice_cli.command("fetch-model")
+def voice_fetch_model(
+    model: Annotated[
+        str | None, typer.Argument(help="A Whisper size (tiny, base, small, ...); default KAVI_WHISPER_MODEL.")
+    ] = None,
+) -> None:
+    """Download a Whisper model ahead of time, for servers that start without internet."""
+    from voice.settings import VoiceSettings
+    from voice.whisper_engine import fetch, resolve
+
+    settings = VoiceSettings()
+    name = model or settings.kavi_whisper_model
+    found = resolve(name, settings.kavi_whisper_cache_dir)
+    if found is not None:
+        typer.echo(f"Whisper model {name!r} is already here: {found}")
+        return
+    try:
+        path = fetch(name, settings.kavi_whisper_cache_dir)
+    except Exception as exc:  # network, unknown name, full disk: one clear line, not a traceback
+        typer.echo(f"could not download Whisper model {name!r}: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Whisper model {name!r} saved at {path}; KAVI_STT=auto will use it")
+
+
+@voice_cli.command("transcribe")
+def voice_transcribe(
+    audio: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A voice note (OGG, MP3, M4A, ...).")],
+    language: Annotated[str | None, typer.Option(help="en or sw (a hint).")] = None,
+) -> None:
+    """Print what KAVI hears in a recording, with the engine that heard it."""
+    from conversations.voice_vocabulary import command_sentences
+    from voice.audio import AudioError
+    from voice.recognizer import Recognizer
+    from voice.vocabulary import Vocabulary
+
+    recognizer = Recognizer()
+    try:
+        heard = recognizer.transcribe_now(audio.read_bytes(), language, Vocabulary(sentences=command_sentences()))
+    except AudioError as exc:
+        typer.echo(f"{audio}: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(
+        json.dumps(
+            {
+                "text": heard.text,
+                "engine": heard.engine,
+                "confidence": round(heard.confidence, 3),
+                "language": heard.language,
+                "seconds": round(heard.seconds, 2),
+            },
+            ensure_ascii=False,
+        )
+    )
+
+
+@voice_cli.command("say")
+def voice_say(
+    text: Annotated[str, typer.Argument(help="What to say.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the OGG/Opus voice note.")],
+    language: Annotated[str, typer.Option(help="en or sw.")] = "en",
+) -> None:
+    """Speak a text with KAVI's voice into an OGG/Opus file."""
+    from voice.speaker import Speaker
+
+    speech = Speaker().speak(text, language)
+    if speech is None:
+        typer.echo("no voice available: set ELEVENLABS_API_KEY or install espeak-ng", err=True)
+        raise typer.Exit(1)
+    out.write_bytes(speech.audio)
+    typer.echo(f"{out} ({len(speech.audio)} bytes, {speech.engine})")
 
 
 @db_cli.command("upgrade")

@@ -1,10 +1,12 @@
 """The `kavi` command as a person runs it."""
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 
@@ -57,3 +59,26 @@ def test_serve_refuses_a_public_address_without_a_token(tmp_path: Path) -> None:
         [KAVI, "serve", "--host", "0.0.0.0"], capture_output=True, text=True, env=env, timeout=60, cwd=tmp_path
     )
     assert result.returncode == 2 and "KAVI_WEB_TOKEN" in result.stderr
+
+
+def test_voice_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import SHARED
+    from voice.opus import duration
+
+    db = f"sqlite:///{tmp_path / 'kavi.db'}"
+    # A fresh server: no Whisper model, no internet.
+    monkeypatch.setenv("KAVI_WHISPER_MODEL", str(tmp_path / "no-model"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    heard = _run(["voice", "transcribe", str(SHARED / "eval" / "voice" / "v05.ogg")], db)
+    assert heard.returncode == 0, heard.stderr
+    result = json.loads(heard.stdout)
+    assert result["engine"] == "sphinx" and result["text"] == "show me my unpaid invoices"
+    out = tmp_path / "hi.ogg"
+    said = _run(["voice", "say", "Habari, karibu KAVI", "-o", str(out), "--language", "sw"], db)
+    assert said.returncode == 0 and duration(out.read_bytes()) > 1.0
+    here = _run(["voice", "fetch-model", str(Path(__file__).parent / "data" / "tiny-whisper")], db)
+    assert here.returncode == 0 and "already here" in here.stdout
+    missing = _run(["voice", "fetch-model", "tiny"], db)
+    assert missing.returncode == 1 and "could not download Whisper model 'tiny'" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    assert _run(["voice", "transcribe", str(tmp_path / "absent.ogg")], db).returncode != 0

@@ -100,7 +100,10 @@ def test_voice_reply_setting_is_per_person(chat: ChatTester) -> None:
 
 
 def test_spoken_versions_are_short_and_read_naturally() -> None:
-    text = "📋 Unpaid invoices (2):\n• INV-0001 · Jane · Ksh 1,500 · due 3 Dec\n• INV-0002 · Ali · Ksh 2,000\nTotal: Ksh 3,500"
+    text = (
+        "📋 Unpaid invoices (2):\n• INV-0001 · Jane · Ksh 1,500 · due 3 Dec\n• INV-0002 · Ali · Ksh 2,000\n"
+        "Total: Ksh 3,500"
+    )
     said = spoken(text, "en")
     assert said == "Unpaid invoices (two): Total: three thousand five hundred shillings."
     # Links and phone numbers are for reading, not hearing: the text reply has them.
