@@ -155,7 +155,9 @@ def _amount(n: int, rng: random.Random) -> str:
 
 
 def _sw_amount(n: int, rng: random.Random) -> str:
-    return swahili(n) if rng.random() < 0.8 else f"{words(n // 1000, 'en')} thao" if n % 1000 == 0 else swahili(n)
+    if rng.random() < 0.8 or n % 1000:
+        return swahili(n)
+    return f"{words(n // 1000, 'en')} thao"  # Sheng: "five thao"
 
 
 def _common(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
