@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from faster_whisper import WhisperModel
+from faster_whisper.transcribe import TranscriptionInfo
 from faster_whisper.utils import download_model
 
 from voice.audio import SAMPLE_RATE
@@ -64,33 +65,30 @@ class WhisperEngine:
                 )
         self.model = _models[key]
 
-    def transcribe(self, samples: np.ndarray, language: str | None, vocabulary: Vocabulary) -> Transcript:
-        # The business's customers and suppliers nudge the decoder towards their spelling.
-        hotwords = ", ".join(vocabulary.names)[:200] or None
+    def _decode(
+        self, samples: np.ndarray, language: str | None, hotwords: str | None
+    ) -> tuple[list, TranscriptionInfo]:
+        """Segments (read to the end) and info; `language` None lets Whisper detect it."""
         segments, info = self.model.transcribe(
             samples,
-            language=None,
+            language=language,
             vad_filter=True,
             beam_size=5,
             word_timestamps=True,
             condition_on_previous_text=False,
             hotwords=hotwords,
         )
-        segments = list(segments)
+        return list(segments), info
+
+    def transcribe(self, samples: np.ndarray, language: str | None, vocabulary: Vocabulary) -> Transcript:
+        # The business's customers and suppliers nudge the decoder towards their spelling.
+        hotwords = ", ".join(vocabulary.names)[:200] or None
+        segments, info = self._decode(samples, None, hotwords)
         heard = info.language
         if self.model.model.is_multilingual and heard not in LANGUAGES:
             # Whisper guessed a language KAVI does not speak: decode again in the person's language.
             heard = _likelier(info.all_language_probs, language)
-            segments, info = self.model.transcribe(
-                samples,
-                language=heard,
-                vad_filter=True,
-                beam_size=5,
-                word_timestamps=True,
-                condition_on_previous_text=False,
-                hotwords=hotwords,
-            )
-            segments = list(segments)
+            segments, info = self._decode(samples, heard, hotwords)
         words = tuple(
             (word.word.strip(), float(word.probability))
             for segment in segments
