@@ -7,12 +7,15 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
 
 from finance.settings import finance_settings
+
+if TYPE_CHECKING:
+    from bot.settings import ChannelSettings
 
 cli = typer.Typer(
     help="KAVI — a finance co-pilot for Kenyan small businesses.", no_args_is_help=True, add_completion=False
@@ -40,7 +43,7 @@ def _today(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2026-06-17", param_hint="--today") from None
 
 
-def _ready_engine():  # type: ignore[no-untyped-def]
+def _ready_engine() -> Engine:
     """The configured engine; a SQLite database is created and migrated on the spot."""
     from finance.db import default_engine, migrate, normalise_url
 
@@ -128,7 +131,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _telegram_settings():  # type: ignore[no-untyped-def]
+def _telegram_settings() -> "ChannelSettings":
     from bot.settings import ChannelSettings
 
     settings = ChannelSettings()

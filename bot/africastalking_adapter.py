@@ -35,6 +35,7 @@ def incoming(fields: dict[str, str]) -> IncomingMessage | None:
 
 class AfricasTalkingChannel:
     name = CHANNEL
+    can_push = True
 
     def __init__(self, settings: ChannelSettings, engine: Engine | None) -> None:
         self.settings = settings
@@ -49,6 +50,9 @@ class AfricasTalkingChannel:
     async def deliver(self, message: IncomingMessage, replies: list[Reply]) -> None:
         for reply in replies:
             await asyncio.to_thread(self.send, message.reply_to or message.sender, fit_sms(reply.text))
+
+    async def push(self, to: str, reply: Reply) -> str:
+        return await asyncio.to_thread(self.send, to, fit_sms(reply.text))
 
     def send(self, to: str, body: str) -> str:
         response = self.service.send(body, [to], sender_id=self.settings.africastalking_sender_id)

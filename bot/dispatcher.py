@@ -3,12 +3,15 @@
 One sender's messages are handled in the order they arrived, different senders in
 parallel (bounded). Every event is in the database before it gets here, so a crash
 loses nothing: `recover()` picks up what was left unfinished, at start and periodically.
+Each reply is claimed before it is sent, so a retry never sends one twice.
 """
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -25,6 +28,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 MAX_ATTEMPTS = 3
+# Where chat messages come from. M-PESA callbacks are inbound events too, but not messages:
+# they are finished when stored, and recovery must never try to answer one.
+# "sms-at" is africastalking_adapter.CHANNEL, spelled out: importing it would load that SDK here.
+CHAT_CHANNELS = ("telegram", "whatsapp", "sms", "sms-at", "web", "console")
+GAVE_UP = -1  # the delivery position of the "something went wrong" notice
 SWEEP_EVERY = 60.0
 STALE_AFTER = timedelta(minutes=2)
 
@@ -64,7 +72,7 @@ class Dispatcher:
         previous = self._tails.get(key)
         task = asyncio.get_running_loop().create_task(self._run(previous, event_id, message))
         self._tails[key] = task
-        task.add_done_callback(lambda done, key=key: self._forget(key, done))
+        task.add_done_callback(functools.partial(self._forget, key))
 
     def _forget(self, key: tuple[str, str], done: asyncio.Task[None]) -> None:
         if self._tails.get(key) is done:
@@ -81,17 +89,28 @@ class Dispatcher:
             self._in_flight.discard(event_id)
 
     async def _process(self, event_id: int, message: IncomingMessage) -> None:
-        attempts = await self._in_pool(self._count_attempt, event_id)
-        channel = self.channels.get(message.channel)
-        if attempts > MAX_ATTEMPTS:
-            # Something in this message crashes us every time: stop trying, tell the person.
-            await self._in_pool(self._mark, event_id, ev.FAILED, "gave up after repeated failures")
-            if channel is not None:
-                await channel.deliver(message, [Reply(t("failed", "en"))])
+        started = await self._in_pool(self._start_attempt, event_id)
+        if started is None:
+            return  # done or failed already: a replay sends nothing
+        attempt, status = started
+        if attempt > MAX_ATTEMPTS:
+            # The earlier tries died with their process (nothing to catch): stop trying.
+            await self._give_up(event_id, message, "gave up after repeated crashes")
             return
-        if channel is not None:
+        try:
+            await self._answer(event_id, message, answered=status == ev.ANSWERED)
+        except Exception as exc:
+            if attempt < MAX_ATTEMPTS:
+                raise
+            log.exception("event %s failed %d times; giving up", event_id, attempt)
+            await self._give_up(event_id, message, f"gave up after {attempt} attempts: {exc!r}")
+
+    async def _answer(self, event_id: int, message: IncomingMessage, answered: bool) -> None:
+        channel = self.channels.get(message.channel)
+        # An answered event replays its stored replies: no need to download or hear it again.
+        if channel is not None and not answered:
             message = await channel.fetch(message)
-        if self.voice is not None:
+        if self.voice is not None and not answered:
             # On the recognizer's own threads and queue, outside the slots that text messages need.
             message = await self.voice.hear(message)
         # The slot bounds database and CPU work only; waiting on the network (and on Telegram's
@@ -100,32 +119,79 @@ class Dispatcher:
             replies = await self._in_pool(self.conversation.handle, message, True)
         if self.voice is not None:
             replies = await self.voice.speak(replies)
-        if channel is not None and replies:
-            await channel.deliver(message, replies)
+        if channel is not None:
+            for position, reply in enumerate(replies):
+                # Acknowledge a button press with the first reply only.
+                once = message if position == 0 else replace(message, ack_id=None)
+                await self._deliver_once(channel, event_id, position, once, reply)
         await self._in_pool(self._mark, event_id, ev.DONE, None)
+
+    async def _deliver_once(
+        self, channel: Channel, event_id: int, position: int, message: IncomingMessage, reply: Reply
+    ) -> None:
+        """Claim (committed), send, mark sent. A crash between claim and mark loses that one reply
+        rather than sending it twice; a send the platform refuses is released and retried."""
+        if not await self._in_pool(self._claim, event_id, position):
+            return
+        try:
+            await channel.deliver(message, [reply])
+        except Exception:
+            await self._in_pool(self._release, event_id, position)
+            raise
+        await self._in_pool(self._delivered, event_id, position)
+
+    async def _give_up(self, event_id: int, message: IncomingMessage, error: str) -> None:
+        before = await self._in_pool(self._mark, event_id, ev.FAILED, error)
+        channel = self.channels.get(message.channel)
+        # Only if nothing was recorded: the apology says so, and invites sending it again.
+        if channel is not None and before != ev.ANSWERED:
+            await self._deliver_once(channel, event_id, GAVE_UP, message, Reply(t("failed", "en")))
 
     async def _in_pool(self, func: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, func, *args)
 
-    def _count_attempt(self, event_id: int) -> int:
+    def _start_attempt(self, event_id: int) -> tuple[int, str] | None:
         with session_scope(self.engine) as session:
-            return ev.count_attempt(session, event_id=event_id)
+            return ev.start_attempt(session, event_id=event_id)
 
-    def _mark(self, event_id: int, status: str, error: str | None) -> None:
+    def _mark(self, event_id: int, status: str, error: str | None) -> str | None:
         with session_scope(self.engine) as session:
-            ev.mark_event(session, event_id=event_id, status=status, error=error)
+            return ev.mark_event(session, event_id=event_id, status=status, error=error)
+
+    def _claim(self, event_id: int, position: int) -> bool:
+        with session_scope(self.engine) as session:
+            return ev.claim_delivery(session, event_id=event_id, position=position)
+
+    def _delivered(self, event_id: int, position: int) -> None:
+        with session_scope(self.engine) as session:
+            ev.mark_delivered(session, event_id=event_id, position=position)
+
+    def _release(self, event_id: int, position: int) -> None:
+        with session_scope(self.engine) as session:
+            ev.release_delivery(session, event_id=event_id, position=position)
 
     async def recover(self, older_than: timedelta | None = None) -> int:
-        """Re-queue events stored but not finished (a crash, a restart, a failed delivery)."""
+        """Re-queue chat messages stored but not finished (a crash, a restart, a failed delivery)."""
         pending = await self._in_pool(self._unfinished, older_than)
         for event_id, payload in pending:
-            if payload:
-                self.submit(event_id, IncomingMessage.from_payload(payload))
+            await self.submit_stored(event_id, payload)
         return len(pending)
 
-    def _unfinished(self, older_than: timedelta | None) -> list[tuple[int, dict]]:
+    async def submit_stored(self, event_id: int, payload: dict[str, Any]) -> bool:
+        """Queue a stored event. One that cannot be read as a message is marked failed, never raised:
+        it would stop every event stored after it."""
+        try:
+            message = IncomingMessage.from_payload(payload)
+        except Exception as exc:
+            log.exception("event %s is not a message; marking it failed", event_id)
+            await self._in_pool(self._mark, event_id, ev.FAILED, f"not a message: {exc!r}")
+            return False
+        self.submit(event_id, message)
+        return True
+
+    def _unfinished(self, older_than: timedelta | None) -> list[tuple[int, dict[str, Any]]]:
         with session_scope(self.engine) as session:
-            pending = ev.unfinished_events(session, older_than=older_than)
+            pending = ev.unfinished_events(session, channels=CHAT_CHANNELS, older_than=older_than)
         return [(event_id, payload) for event_id, payload in pending if event_id not in self._in_flight]
 
     def start_sweeping(self) -> None:

@@ -14,6 +14,7 @@ from finance.db import default_engine, writer_lock
 from finance.models import InboundEvent
 from finance.services.events import RECEIVED
 
+# SQLModel builds the SQLAlchemy Table at class creation but does not declare __table__ in its types.
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
 
 

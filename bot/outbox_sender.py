@@ -10,9 +10,11 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from bot.channel import Channel
-from conversations.messages import IncomingMessage, Reply
-from conversations.notices import PUSH_CHANNELS
+from bot.delivery import push_notice, push_to_customer
+from conversations.messages import Reply
+from conversations.notices import PUSH_CHANNELS, notify_admins
 from finance.db import session_scope
+from finance.models import Business, Outbox
 from finance.services.outbox import claim, finish, pending
 
 log = logging.getLogger(__name__)
@@ -52,31 +54,27 @@ class OutboxSender:
     def _finish(self, outbox_id: int, ok: bool) -> None:
         with session_scope(self.engine) as session:
             finish(session, outbox_id=outbox_id, ok=ok)
+            row = session.get(Outbox, outbox_id)
+            payload = (row.payload or {}) if row is not None else {}
+            business = session.get(Business, row.business_id) if row is not None else None
+            if not ok and payload.get("phone") and business is not None:
+                # The owner was told it would go: now they are told it did not, with the text to forward.
+                notify_admins(
+                    session,
+                    business,
+                    kind="reminder_failed",
+                    subject=f"outbox:{outbox_id}",
+                    key="reminder_failed",
+                    values={"customer": payload.get("customer") or payload["phone"], "text": payload.get("text", "")},
+                )
 
     async def _send(self, payload: dict[str, Any]) -> bool:
         if payload.get("covered_by"):
             return True  # a reminder that went out together with another invoice's
         if payload.get("phone"):
-            return await self._to_customer(str(payload["phone"]), str(payload.get("text") or ""))
-        channel = self.channels.get(str(payload.get("channel")))
-        if channel is None:
-            log.warning("no %s channel configured for a notice", payload.get("channel"))
-            return False
-        message = IncomingMessage(channel=channel.name, sender=str(payload.get("to")))
+            return await push_to_customer(self.channels, str(payload["phone"]), str(payload.get("text") or ""))
         reply = Reply(str(payload.get("text") or ""), choices=list(payload.get("choices") or []))
-        await channel.deliver(message, [reply])
-        return True
-
-    async def _to_customer(self, phone: str, text: str) -> bool:
-        channel: Any = self.channels.get("whatsapp") or self.channels.get("sms")
-        if channel is None:
-            log.warning("a customer reminder needs WhatsApp or SMS configured")
-            return False
-        if hasattr(channel, "notify"):
-            await asyncio.to_thread(channel.notify, phone, text)
-        else:
-            await asyncio.to_thread(channel.send, phone, text)
-        return True
+        return await push_notice(self.channels, str(payload.get("channel")), str(payload.get("to")), reply)
 
     def start(self, every: float = POLL_EVERY) -> None:
         async def loop() -> None:

@@ -43,6 +43,12 @@ class ChannelSettings(BaseSettings):
     def africastalking_enabled(self) -> bool:
         return bool(self.africastalking_username and self.africastalking_api_key)
 
+    @property
+    def can_push_to_phone(self) -> bool:
+        """A customer's phone can be messaged: WhatsApp or SMS through Twilio, or SMS through Africa's Talking."""
+        twilio = self.twilio_enabled and bool(self.twilio_whatsapp_from or self.twilio_sms_from)
+        return twilio or self.africastalking_enabled
+
 
 @lru_cache
 def channel_settings() -> ChannelSettings:

@@ -1,6 +1,7 @@
 """Telegram updates in, Bot API calls out (python-telegram-bot)."""
 
 import logging
+import re
 from dataclasses import replace
 
 from telegram import (
@@ -31,16 +32,23 @@ def incoming(update: Update) -> IncomingMessage | None:
     user = update.effective_user
     if user is None or user.is_bot:
         return None
-    common = {
-        "channel": "telegram",
-        "sender": str(user.id),
-        "display_name": user.full_name or None,
-        "external_id": str(update.update_id),
-    }
+    sender = str(user.id)
+    display_name = user.full_name or None
+    external_id = str(update.update_id)
     query = update.callback_query
     if query is not None:
         chat = query.message.chat.id if query.message else user.id
-        return IncomingMessage(text=query.data or "", reply_to=str(chat), ack_id=query.id, **common)
+        question_id, label = button_data(query.data or "")
+        return IncomingMessage(
+            channel="telegram",
+            sender=sender,
+            text=label,
+            answers=question_id,
+            display_name=display_name,
+            external_id=external_id,
+            reply_to=str(chat),
+            ack_id=query.id,
+        )
     message = update.message
     if message is None:
         return None
@@ -49,11 +57,14 @@ def incoming(update: Update) -> IncomingMessage | None:
     if message.contact and message.contact.user_id == user.id:
         shared = _e164(message.contact.phone_number)
     return IncomingMessage(
+        channel="telegram",
+        sender=sender,
         text=message.text or message.caption or "",
+        display_name=display_name,
         attachments=tuple(attachments),
+        external_id=external_id,
         reply_to=str(message.chat.id),
         shared_phone=shared,
-        **common,
     )
 
 
@@ -84,6 +95,7 @@ def _e164(raw: str) -> str | None:
 
 class TelegramChannel:
     name = "telegram"
+    can_push = True
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -111,6 +123,10 @@ class TelegramChannel:
                 )
             )
         return replace(message, attachments=tuple(fetched))
+
+    async def push(self, to: str, reply: Reply) -> str:
+        await self._send(int(to), reply)
+        return ""
 
     async def deliver(self, message: IncomingMessage, replies: list[Reply]) -> None:
         chat_id = int(message.reply_to or message.sender)
@@ -155,10 +171,25 @@ def _markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
     if reply.choices:
         # callback_data is limited to 64 bytes; choices are short words anyway
         return InlineKeyboardMarkup(
-            [[InlineKeyboardButton(c, callback_data=c.encode()[:64].decode(errors="ignore")) for c in reply.choices]]
+            [[InlineKeyboardButton(c, callback_data=_callback_data(reply, c)) for c in reply.choices]]
         )
     if reply.request_phone:
         return ReplyKeyboardMarkup(
             [[KeyboardButton("📱 Share my number", request_contact=True)]], one_time_keyboard=True, resize_keyboard=True
         )
     return None
+
+
+_BUTTON_RE = re.compile(r"^q(\d{1,12}):(.*)$", re.S)
+
+
+def _callback_data(reply: Reply, choice: str) -> str:
+    """The button's label, prefixed with the id of the question it answers ("q17:Money in")."""
+    data = f"q{reply.question_id}:{choice}" if reply.question_id is not None else choice
+    return data.encode()[:64].decode(errors="ignore")  # Telegram's limit is 64 bytes
+
+
+def button_data(data: str) -> tuple[int | None, str]:
+    """(question id, label) from a tapped button; plain labels (older buttons) have no id."""
+    match = _BUTTON_RE.match(data)
+    return (int(match.group(1)), match.group(2)) if match else (None, data)

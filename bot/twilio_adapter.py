@@ -67,6 +67,8 @@ def incoming(form: dict[str, str], channel: str) -> IncomingMessage | None:
 class TwilioChannel:
     """One instance per channel ("whatsapp", "sms"); both send through the same Twilio account."""
 
+    can_push = True
+
     def __init__(self, name: str, settings: ChannelSettings, engine: Engine | None) -> None:
         self.name = name
         self.settings = settings
@@ -133,7 +135,7 @@ class TwilioChannel:
             params["media_url"] = media_url
         if self.settings.kavi_public_url:
             params["status_callback"] = f"{self.settings.kavi_public_url.rstrip('/')}/twilio/status"
-        sent = self.client.messages.create(**params)  # type: ignore[arg-type]
+        sent = self.client.messages.create(**params)
         with session_scope(self.engine) as session:
             record_outbound(
                 session,
@@ -145,6 +147,9 @@ class TwilioChannel:
                 status=sent.status or "queued",
             )
         return sent.sid or ""
+
+    async def push(self, to: str, reply: Reply) -> str:
+        return await asyncio.to_thread(self.notify, to, reply.text)
 
     def notify(self, phone: str, text: str) -> str:
         """A message KAVI starts (a nudge). Outside WhatsApp's 24-hour window it must be an approved

@@ -1,6 +1,7 @@
 """The twilio SDK's client, pointed at TWILIO_API_BASE_URL (a stand-in or proxy) when it is set."""
 
 from twilio.http.http_client import TwilioHttpClient
+from twilio.http.response import Response
 from twilio.rest import Client
 
 from bot.settings import ChannelSettings
@@ -17,15 +18,15 @@ class RebasedHttpClient(TwilioHttpClient):
 
     def request(
         self,
-        method,
-        url,
-        params=None,
-        data=None,
-        headers=None,
-        auth=None,
-        timeout=None,  # type: ignore[no-untyped-def]
-        allow_redirects=False,
-    ):
+        method: str,
+        url: str,
+        params: dict[str, object] | None = None,
+        data: dict[str, object] | None = None,
+        headers: dict[str, str] | None = None,
+        auth: tuple[str, str] | None = None,
+        timeout: float | None = None,
+        allow_redirects: bool = False,
+    ) -> Response:
         if url.startswith(TWILIO_API):
             url = self.base_url + url[len(TWILIO_API) :]
         return super().request(

@@ -12,12 +12,11 @@ import logging
 from sqlalchemy.engine import Engine
 
 from bot.channels import build_channels
-from bot.dispatcher import Dispatcher
+from bot.dispatcher import CHAT_CHANNELS, Dispatcher
 from bot.outbox_sender import OutboxSender
 from bot.settings import ChannelSettings
 from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
-from conversations.messages import IncomingMessage
 from finance.db import session_scope
 from finance.services.events import RECEIVED, unfinished_events
 
@@ -26,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def received_events(engine: Engine | None, skip: set[int], limit: int = 200) -> list[tuple[int, dict]]:
     with session_scope(engine) as session:
-        pending = unfinished_events(session, statuses=(RECEIVED,), limit=limit)
+        pending = unfinished_events(session, statuses=(RECEIVED,), channels=CHAT_CHANNELS, limit=limit)
     return [(event_id, payload) for event_id, payload in pending if event_id not in skip]
 
 
@@ -35,7 +34,9 @@ async def run_worker(
 ) -> None:
     channels = build_channels(settings, engine)
     await channels.start()
-    dispatcher = Dispatcher(Conversation(engine), channels.by_name, voice=VoiceNotes(engine))
+    dispatcher = Dispatcher(
+        Conversation(engine, can_push_to_phone=settings.can_push_to_phone), channels.by_name, voice=VoiceNotes(engine)
+    )
     await dispatcher.recover()
     dispatcher.start_sweeping()
     outbox = OutboxSender(engine, channels.by_name)
@@ -45,7 +46,7 @@ async def run_worker(
     try:
         while not stop.is_set():
             for event_id, payload in await asyncio.to_thread(received_events, engine, dispatcher.in_flight):
-                dispatcher.submit(event_id, IncomingMessage.from_payload(payload))
+                await dispatcher.submit_stored(event_id, payload)  # an unreadable one is marked failed
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=poll_every)
     finally:

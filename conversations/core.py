@@ -9,16 +9,20 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from conversations import followups, onboarding, voice_notes
+from conversations import onboarding, voice_notes
+from conversations import state as st
 from conversations.attachments import attachment_reply
+from conversations.dispatch import run
 from conversations.gemini.client import Gemini
-from conversations.gemini.route import answer_with_gemini, wants_gemini
+from conversations.gemini.route import Consulted, answer_with_gemini, consult, wants_gemini
 from conversations.gemini.settings import GeminiSettings
-from conversations.handlers import handler_for
+from conversations.handlers.corrections import correction
+from conversations.intents import Intent
 from conversations.language import detect_language
 from conversations.messages import IncomingMessage, Reply
 from conversations.notices import waiting_notices
 from conversations.parser.text import clean
+from conversations.registry import Question, asked_by, declared, question
 from conversations.spoken import spoken
 from conversations.state import load_state
 from conversations.texts import t
@@ -55,8 +59,11 @@ class Conversation:
         today: Callable[[], date] | None = None,
         gemini_settings: GeminiSettings | None = None,
         daraja_settings: DarajaSettings | None = None,
+        can_push_to_phone: bool = False,
     ) -> None:
         self.engine = engine
+        # True when WhatsApp or SMS is configured: only then is a reminder to a customer "on its way".
+        self.can_push_to_phone = can_push_to_phone
         self._today = today
         daraja_settings = daraja_settings or DarajaSettings()
         self.public_url = daraja_settings.kavi_public_url
@@ -70,14 +77,15 @@ class Conversation:
         """Replies to one message. A failure rolls everything back; with `raise_errors` the caller
         (the dispatcher, which retries stored events) gets the exception instead of an apology."""
         try:
+            consulted = self._consult_gemini(message)
             try:
                 with session_scope(self.engine) as session:
-                    return self._handle(session, message)
+                    return self._handle(session, message, consulted)
             except IntegrityError:
                 # Two messages from one new person raced to create them; the other won.
                 # Run once more: this time the person (or the event) is found, not made.
                 with session_scope(self.engine) as session:
-                    return self._handle(session, message)
+                    return self._handle(session, message, consulted)
         except Exception:
             if raise_errors:
                 raise
@@ -85,7 +93,17 @@ class Conversation:
             log.exception("message %s from %s:%s failed", message.external_id, message.channel, message.sender)
             return [Reply(t("failed", detect_language(message.text or "") or "en"))]
 
-    def _handle(self, session: Session, message: IncomingMessage) -> list[Reply]:
+    def _consult_gemini(self, message: IncomingMessage) -> Consulted | None:
+        """Gemini is asked before the message's transaction opens, never inside it."""
+        text = clean(message.text or "").strip()
+        if self.gemini is None or not text or len(text) > MAX_MESSAGE_CHARS:
+            return None
+        today = self._today() if self._today else None
+        if not wants_gemini(text, understand(text, today), self.gemini_settings.kavi_gemini_threshold):
+            return None
+        return consult(self.gemini, self.engine, message, text, today)
+
+    def _handle(self, session: Session, message: IncomingMessage, consulted: Consulted | None) -> list[Reply]:
         event = None
         if message.external_id:
             event, is_new = claim_event(
@@ -97,7 +115,14 @@ class Conversation:
                 if event.status in FINISHED:
                     return [Reply.from_summary(item) for item in event.reply or []]
         turn = self._turn(session, message)
-        replies = self._respond(turn, clean(message.text or "").strip())
+        turn.event_id = event.id if event is not None else None
+        asked_before = turn.state.question_seq or 0
+        replies = self._respond(turn, clean(message.text or "").strip(), consulted)
+        if (turn.state.question_seq or 0) > asked_before:
+            # The buttons of a question asked now carry its id, so they answer it even later.
+            for reply in replies:
+                if reply.choices and reply.question_id is None:
+                    reply.question_id = st.pending_id(turn.state)
         # What happened while they were away (a payment came in), on channels KAVI cannot push to.
         replies = waiting_notices(session, channel=message.channel, sender=message.sender, state=turn.state) + replies
         if replies and _answers_by_voice(turn):
@@ -121,7 +146,7 @@ class Conversation:
                 language=detect_language(said) or "en",
                 phone=message.phone,
             )
-        # Only a clear majority switches language: a Swahili shop name is not a request for Swahili.
+        # Only a clear majority switches the preferred language: a Swahili shop name is not a request for Swahili.
         elif (
             (detected := detect_language(said, margin=2)) and not person.language_fixed and detected != person.language
         ):
@@ -141,49 +166,78 @@ class Conversation:
             member=member,
             business=business,
             state=state,
-            lang=person.language,
+            # The reply follows the language of the message (one that does not say keeps the preferred
+            # one), unless the person chose a language ("speak Swahili"): that holds until changed.
+            lang=person.language if person.language_fixed else detect_language(said) or person.language,
             today=today,
             first_contact=first_contact,
             public_url=self.public_url,
             payments=self.payments,
+            can_push_to_phone=self.can_push_to_phone,
         )
 
-    def _respond(self, turn: Turn, text: str) -> list[Reply]:
+    def _respond(self, turn: Turn, text: str, consulted: Consulted | None) -> list[Reply]:
         message = turn.message
         if message.shared_phone:
             link_phone(turn.session, person=turn.person, phone=message.shared_phone)
             return [Reply(t("phone_linked", turn.lang, phone=message.shared_phone))]
         if not text and message.heard is not None:
-            return voice_notes.respond(turn, message.heard, lambda heard: self._respond_text(turn, heard))
+            return voice_notes.respond(turn, message.heard, lambda heard: self._respond_text(turn, heard, None))
         if not text and message.attachments:
             return [attachment_reply(turn)]
-        return self._respond_text(turn, text)
+        return self._respond_text(turn, text, consulted)
 
-    def _respond_text(self, turn: Turn, text: str) -> list[Reply]:
+    def _respond_text(self, turn: Turn, text: str, consulted: Consulted | None) -> list[Reply]:
         if not text:
             return [Reply(t("empty", turn.lang))]
         if len(text) > MAX_MESSAGE_CHARS:
             return [Reply(t("too_long", turn.lang, length=len(text)))]
-        confirmed = voice_notes.answer_confirmation(turn, text, lambda heard: self._respond_text(turn, heard))
+        confirmed = voice_notes.answer_confirmation(turn, text, lambda heard: self._respond_text(turn, heard, None))
         if confirmed is not None:
             return confirmed
+        intent = understand(text, turn.today)
         try:
-            reply = followups.answer_pending(turn, text) or followups.correction(turn, text)
-            if reply is not None:
-                return [reply]
-            intent = understand(text, turn.today)
-            reply = onboarding.answer_name(turn, text, intent)
-            if reply is not None:
-                return [reply]
-            if self.gemini and wants_gemini(text, intent, self.gemini_settings.kavi_gemini_threshold):
-                reply = answer_with_gemini(turn, self.gemini, text, intent)
-            else:
-                reply = handler_for(intent)(turn, intent)
+            reply = self._answer_question(turn, text, intent) or correction(turn, text)
+            if reply is None:
+                named = onboarding.answer_name(turn, text, intent)
+                if named is not None:
+                    return [named]
+                if consulted is not None and wants_gemini(text, intent, self.gemini_settings.kavi_gemini_threshold):
+                    reply = answer_with_gemini(turn, consulted, intent)
+                else:
+                    reply = run(turn, intent)
         except AccessDenied as exc:
             return [Reply(t("no_permission", turn.lang, role=exc.has, business=turn.business.name))]
-        if turn.first_contact:
-            reply = onboarding.greet_newcomer(turn, intent, reply)
-        return [reply]
+        return [onboarding.greet_newcomer(turn, intent, reply)]
+
+    def _answer_question(self, turn: Turn, text: str, intent: Intent) -> Reply | None:
+        """The answer to KAVI's open question, or None: a message that is plainly something else (a
+        forwarded M-PESA SMS, a command, a new request) sets the question aside and is handled as new."""
+        tapped = turn.message.answers
+        if tapped is not None and not st.resume(turn.state, tapped):
+            return Reply(t("question_closed", turn.lang))
+        name, slots = st.pending(turn.state)
+        asked = question(name) if name else None
+        if asked is None:
+            return None
+        asker = asked_by(asked.name)
+        # A question the person's role may not answer (a viewer after a role change) is no question to them.
+        may_answer = asker is None or turn.member.role in asker.roles
+        if not may_answer or (tapped is None and _plainly_new(intent, asked)):
+            st.set_aside(turn.state)
+            return None
+        reply = asked.answer(turn, text, slots)
+        if reply is None:
+            st.set_aside(turn.state)
+        return reply
+
+
+def _plainly_new(intent: Intent, asked: Question) -> bool:
+    """Never an answer, whatever the question: a forwarded M-PESA confirmation, or a command."""
+    if intent.slots.get("channel") == "mpesa" or intent.more or intent.name == "mpesa_info":
+        return True
+    found = declared(intent.name)
+    return found is not None and found.command
 
 
 def _answers_by_voice(turn: Turn) -> bool:

@@ -3,48 +3,6 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-CONTRACT_INTENTS = frozenset(
-    {
-        "record_expense",
-        "record_income",
-        "record_transfer",
-        "mpesa_info",
-        "create_invoice",
-        "list_invoices",
-        "record_payment",
-        "remind_customer",
-        "request_payment",
-        "query_summary",
-        "set_budget",
-        "budget_status",
-        "forecast",
-        "credit_score",
-        "show_chart",
-        "add_customer",
-        "add_supplier",
-        "export_report",
-        "invite_member",
-        "undo",
-        "help",
-        "greeting",
-        "unknown",
-    }
-)
-
-# Conversation commands that are not part of the contract; `kavi understand` prints them as they are.
-CONVERSATION_INTENTS = frozenset(
-    {
-        "redo",
-        "set_language",
-        "correction",
-        "customer_info",
-        "supplier_delivery",
-        "cancel_invoice",
-        "business_settings",
-        "voice_replies",
-    }
-)
-
 
 @dataclass
 class Intent:

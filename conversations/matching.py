@@ -36,9 +36,9 @@ def payer_of(payment: Payment) -> str:
 
 def question_values(session: Session, payment: Payment, lang: str) -> dict[str, Any] | None:
     """The words of the question for a suggested payment; None when it no longer applies."""
-    first = (payment.suggestion or [None])[0]
-    if not first:
+    if not payment.suggestion:
         return None
+    first = payment.suggestion[0]
     invoice = invoice_by_number(session, business_id=payment.business_id, number=first["invoice"])
     if invoice is None:
         return None
@@ -86,7 +86,6 @@ def answer(turn: Turn, question: str, slots: dict[str, Any], text: str) -> Reply
     lows = Analysed.of(text).lows
     if question == WHICH or (invoice_number_in(text) is not None and len(lows) <= 3):
         if invoice_number_in(text) is None:
-            st.clear(turn.state)
             return None
         try:
             invoice = find_invoice(turn.session, actor=turn.member, number=text)
@@ -97,7 +96,6 @@ def answer(turn: Turn, question: str, slots: dict[str, Any], text: str) -> Reply
             turn, applied_words(turn, confirm(turn.session, actor=turn.member, payment=payment, invoice=invoice))
         )
     if len(lows) > 4:
-        st.clear(turn.state)
         return None
     if _ANOTHER.first(lows):
         st.ask(turn.state, WHICH, {"payment_id": payment.id})
@@ -115,7 +113,6 @@ def answer(turn: Turn, question: str, slots: dict[str, Any], text: str) -> Reply
         confirm(turn.session, actor=turn.member, payment=payment, invoice=None)
         amount = money(from_cents(payment.amount_cents), turn.lang)
         return _with_next(turn, t("match_ignored", turn.lang, amount=amount, payer=payer_of(payment)))
-    st.clear(turn.state)
     return None
 
 

@@ -55,6 +55,8 @@ class IncomingMessage:
     ack_id: str | None = None
     # A voice note's transcript; the core treats its text as what the person typed, after checks.
     heard: Heard | None = None
+    # The id of the question whose button was tapped (the text is the button's label).
+    answers: int | None = None
 
     def payload(self) -> dict[str, Any]:
         """JSON for the inbound-event table; attachment bytes are left out (they are refetched by ref)."""
@@ -78,6 +80,7 @@ class IncomingMessage:
             shared_phone=data.get("shared_phone"),
             ack_id=data.get("ack_id"),
             heard=_heard(data.get("heard")),
+            answers=int(data["answers"]) if data.get("answers") is not None else None,
         )
 
 
@@ -106,10 +109,14 @@ class Reply:
     # What to say in a voice note (a short version of `text`) and in which language; None: text only.
     spoken: str | None = None
     spoken_language: str = "en"
+    # The open question the choices answer; channels with buttons send it back with the tap.
+    question_id: int | None = None
 
     def summary(self) -> dict[str, Any]:
         """What is kept of a reply to answer a replayed event (media by name only)."""
         data: dict[str, Any] = {"text": self.text, "choices": list(self.choices)}
+        if self.question_id is not None:
+            data["question_id"] = self.question_id
         if self.request_phone:
             data["request_phone"] = True
         for kind in ("image", "document", "audio"):
@@ -124,4 +131,5 @@ class Reply:
             text=str(data.get("text", "")),
             choices=list(data.get("choices") or []),
             request_phone=bool(data.get("request_phone")),
+            question_id=data.get("question_id"),
         )

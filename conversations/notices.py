@@ -63,7 +63,7 @@ def notify_admins(
         if identity is None:
             continue
         lang = person.language
-        payload = {
+        payload: dict[str, Any] = {
             "channel": identity.channel,
             "to": identity.external_user_id,
             "text": t(key, lang, **values, **{k: t(v, lang) for k, v in (worded or {}).items()}),

@@ -5,6 +5,7 @@ import re
 from conversations import state as st
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.registry import declared
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.services.members import rename_business
@@ -14,6 +15,8 @@ _INTRO_RE = re.compile(
     r"name is|called|it'?s called|inaitwa|jina ni|jina lake ni|biashara yangu ni|ni)\s+)+",
     re.IGNORECASE,
 )
+NAME_QUESTION = "business_name"
+_DEED = 0.7
 # Intents that mean the person is getting on with things rather than answering.
 _GETTING_ON = {"query_summary", "undo", "help", "greeting", "set_language", "redo", "list_invoices"}
 # Requests that name whom they are about: getting on too, once they carry that name.
@@ -33,7 +36,11 @@ def _complete(intent: Intent) -> bool:
     if intent.name in _ABOUT_SOMEONE:
         slots = intent.slots
         return bool(slots.get(_ABOUT_SOMEONE[intent.name]) or slots.get("invoice") or slots.get("phone"))
-    return intent.name.startswith("record_") and "amount" in intent.slots and not intent.alternatives
+    if intent.name.startswith("record_"):
+        # "paid rent" names a deed (a verb: the parser is surer); "Baraka Salon" is only a name with a trade in it.
+        return ("amount" in intent.slots and not intent.alternatives) or intent.confidence >= _DEED
+    found = declared(intent.name)
+    return found is not None and intent.name not in ("unknown", "greeting") and intent.confidence >= _DEED
 
 
 def business_name(text: str) -> str | None:
@@ -45,10 +52,16 @@ def business_name(text: str) -> str | None:
 
 
 def answer_name(turn: Turn, text: str, intent: Intent) -> Reply | None:
-    """Takes the reply to "What's your business called?" unless the person moved on."""
+    """Takes the reply to "What's your business called?" unless it reads as a request: then the
+    request is handled, and the name asked again once nothing else is being asked."""
     question, _ = st.pending(turn.state)
-    if question != "business_name" or _complete(intent):
+    if question != NAME_QUESTION:
         return None
+    if _complete(intent) or (intent.slots.get("channel") == "mpesa"):
+        st.set_aside(turn.state)
+        return None
+    # A name says nothing of the language the person wants: "Duka la Juma" is answered in theirs.
+    turn.lang = turn.person.language
     name = business_name(text)
     if name is None:
         return Reply(t("welcome", turn.lang))
@@ -59,11 +72,15 @@ def answer_name(turn: Turn, text: str, intent: Intent) -> Reply | None:
 
 
 def greet_newcomer(turn: Turn, intent: Intent, reply: Reply) -> Reply:
-    """On the first message: welcome and ask the name; if they asked for something, do it first."""
+    """An unnamed business is asked its name: on the first message (a request is done first), and again
+    after a request that came instead of the name, as soon as no other question is waiting."""
     if turn.business.named or turn.state.pending is not None:
         return reply
-    st.ask(turn.state, "business_name")
-    if intent.name in ("greeting", "unknown", "help"):
+    set_aside = any(q.get("name") == NAME_QUESTION for q in turn.state.questions or [])
+    if not (turn.first_contact or set_aside):
+        return reply
+    st.ask(turn.state, NAME_QUESTION)
+    if turn.first_contact and intent.name in ("greeting", "unknown", "help"):
         return Reply(t("welcome", turn.lang))
     return Reply(
         reply.text + "\n\n" + t("ask_name_after", turn.lang),

@@ -5,9 +5,9 @@ hundred shillings" is what a person would say.
 """
 
 import re
-from decimal import Decimal
 
 from conversations.spoken_numbers import money_words, words
+from finance.money import D
 
 MAX_SPOKEN_CHARS = 320  # about 20 seconds of speech
 _MONEY = re.compile(r"(?:Ksh|KES|Kshs|Sh)\.?\s?(-?\d[\d,]*(?:\.\d{1,2})?)", re.IGNORECASE)
@@ -34,7 +34,7 @@ def spoken(text: str, language: str) -> str:
     said = _LINK.sub("", said)
     said = _PHONE.sub("", said)
     said = _DOCUMENT.sub(lambda m: f"{_DOCUMENT_NAMES[_lang(language)][m.group(1)]} {m.group(2)}", said)
-    said = _MONEY.sub(lambda m: money_words(Decimal(m.group(1).replace(",", "")), _lang(language)), said)
+    said = _MONEY.sub(lambda m: money_words(D(m.group(1).replace(",", "")), _lang(language)), said)
     said = _PERCENT.sub(lambda m: f"{m.group(1)} {'percent' if language != 'sw' else 'asilimia'}", said)
     said = _NUMBER.sub(lambda m: words(int(m.group(1).replace(",", "")), _lang(language)), said)
     said = _EMOJI.sub("", _DECORATION.sub(" ", said))

@@ -104,8 +104,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "sw": "✅ Jumbe {count} kati ya {total} za M-PESA zimerekodiwa:",
     },
     "edited": {
-        "en": '✏️ Fixed: {kind} {amount} for {category}{who}, {day}. Reply "undo" to remove it.',
-        "sw": '✏️ Nimerekebisha: {kind} {amount} ya {category}{who}, {day}. Jibu "futa" kuiondoa.',
+        "en": '✏️ Fixed: {changes}.\nNow: {kind} {amount} for {category}{who}, {day}. Reply "undo" to remove it.',
+        "sw": '✏️ Nimerekebisha: {changes}.\nSasa: {kind} {amount} ya {category}{who}, {day}. Jibu "futa" kuiondoa.',
+    },
+    "edit_nothing_changed": {
+        "en": "Nothing to change: it already says {kind} {amount} for {category}{who}, {day}.",
+        "sw": "Hakuna cha kubadilisha: tayari inasema {kind} {amount} ya {category}{who}, {day}.",
+    },
+    "changed_amount": {"en": "amount {old} → {new}", "sw": "kiasi {old} → {new}"},
+    "changed_kind": {"en": "{old} → {new}", "sw": "{old} → {new}"},
+    "changed_category": {"en": "category {old} → {new}", "sw": "aina {old} → {new}"},
+    "changed_date": {"en": "date {old} → {new}", "sw": "tarehe {old} → {new}"},
+    "changed_counterparty": {"en": "who {old} → {new}", "sw": "nani {old} → {new}"},
+    "that_feature": {"en": "That", "sw": "Hilo"},
+    "mpesa_nothing_moved": {
+        "en": "ℹ️ That M-PESA message moved no money (a failed transaction or a notice), so I recorded nothing.",
+        "sw": "ℹ️ Ujumbe huo wa M-PESA haukuhamisha pesa (muamala ulioshindwa au taarifa), kwa hiyo sijarekodi kitu.",
+    },
+    "question_closed": {
+        "en": "That button belongs to an earlier question that is already closed. Tell me again what you need.",
+        "sw": "Kitufe hicho ni cha swali la awali ambalo limeshafungwa. Niambie tena unachohitaji.",
     },
     "undone": {
         "en": '↩️ Removed: {kind} {amount} for {category}, {day}. Say "redo" to bring it back.',
@@ -228,25 +246,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "this_week": {"en": "this week", "sw": "wiki hii"},
     "last_week": {"en": "last week", "sw": "wiki iliyopita"},
     "from_who": {"en": " ({who})", "sw": " ({who})"},
-}
-
-FEATURES: dict[str, dict[str, str]] = {
-    "create_invoice": {"en": "Invoicing", "sw": "Kutengeneza ankara"},
-    "list_invoices": {"en": "Invoice lists", "sw": "Orodha ya ankara"},
-    "record_payment": {"en": "Invoice payments", "sw": "Malipo ya ankara"},
-    "remind_customer": {"en": "Customer reminders", "sw": "Kukumbusha wateja"},
-    "request_payment": {"en": "M-Pesa payment requests", "sw": "Maombi ya malipo ya M-Pesa"},
-    "set_budget": {"en": "Budgets", "sw": "Bajeti"},
-    "budget_status": {"en": "Budgets", "sw": "Bajeti"},
-    "forecast": {"en": "Cash forecasts", "sw": "Utabiri wa pesa"},
-    "credit_score": {"en": "Credit scores", "sw": "Alama ya mkopo"},
-    "show_chart": {"en": "Charts", "sw": "Michoro"},
-    "add_customer": {"en": "Customer contacts", "sw": "Orodha ya wateja"},
-    "add_supplier": {"en": "Supplier contacts", "sw": "Orodha ya wasambazaji"},
-    "export_report": {"en": "Report exports", "sw": "Kupakua ripoti"},
-    "invite_member": {"en": "Team invitations", "sw": "Kualika wafanyakazi"},
-    "record_transfer": {"en": "Transfers between your accounts", "sw": "Uhamisho kati ya akaunti zako"},
-    "mpesa_info": {"en": "Reading that M-Pesa message", "sw": "Kusoma ujumbe huo wa M-Pesa"},
 }
 
 

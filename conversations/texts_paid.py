@@ -177,6 +177,17 @@ PAID_TEXTS: dict[str, dict[str, str]] = {
         "en": "📨 Reminder on its way to {customer} ({phone}) for {numbers}: {total}.\nIt says:\n{text}",
         "sw": "📨 Ukumbusho unatumwa kwa {customer} ({phone}) kwa {numbers}: {total}.\nUnasema:\n{text}",
     },
+    "reminder_to_forward": {
+        "en": "I can't message customers from here yet (no WhatsApp or SMS is connected), so nothing was sent. "
+        "Here is the reminder for {customer}, ready to forward:\n\n{text}{link}",
+        "sw": "Bado siwezi kutuma ujumbe kwa wateja kutoka hapa (WhatsApp au SMS haijaunganishwa), kwa hiyo "
+        "hakuna kilichotumwa. Huu hapa ukumbusho wa {customer}, tayari kutuma:\n\n{text}{link}",
+    },
+    "reminder_failed": {
+        "en": "⚠️ The reminder to {customer} could not be sent. Here it is to forward yourself:\n\n{text}",
+        "sw": "⚠️ Ukumbusho kwa {customer} haukuweza kutumwa. Huu hapa, utume mwenyewe:\n\n{text}",
+    },
+    "reminder_wa_link": {"en": "\nSend it on WhatsApp: {url}", "sw": "\nTuma kwa WhatsApp: {url}"},
     "reminder_already": {
         "en": "{customer} was already reminded today about {numbers}. One reminder a day is enough. 🙂",
         "sw": "{customer} amekumbushwa leo kuhusu {numbers}. Ukumbusho mmoja kwa siku unatosha. 🙂",

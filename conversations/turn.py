@@ -26,3 +26,7 @@ class Turn:
     public_url: str | None = None
     # The M-Pesa (Daraja) client when configured, for STK push requests.
     payments: Any = None
+    # The stored inbound event this message came as: every entry it makes points at it.
+    event_id: int | None = None
+    # Whether a configured channel (WhatsApp, SMS) can message a customer's phone.
+    can_push_to_phone: bool = False

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from babel.numbers import format_currency
 
 CENT = Decimal("0.01")
+ZERO = Decimal(0)
 # The biggest single entry a small business plausibly makes; anything above is
 # almost certainly a typo (an extra zero, a phone number read as an amount).
 MAX_AMOUNT = Decimal("100000000")

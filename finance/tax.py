@@ -2,13 +2,15 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from finance.money import CENT, ZERO, D
+
 # Code -> (name, rate in percent). B is the standard 16% VAT.
 TAX_CLASSES: dict[str, tuple[str, Decimal]] = {
-    "A": ("Exempt", Decimal(0)),
-    "B": ("VAT 16%", Decimal(16)),
-    "C": ("Zero Rated", Decimal(0)),
-    "D": ("Non VAT", Decimal(0)),
-    "E": ("VAT 8%", Decimal(8)),
+    "A": ("Exempt", ZERO),
+    "B": ("VAT 16%", D(16)),
+    "C": ("Zero Rated", ZERO),
+    "D": ("Non VAT", ZERO),
+    "E": ("VAT 8%", D(8)),
 }
 STANDARD_VAT = "B"
 
@@ -16,6 +18,6 @@ STANDARD_VAT = "B"
 def tax_on(net: Decimal, tax_class: str | None) -> Decimal:
     """VAT on a net (VAT-exclusive) amount, to the cent."""
     if not tax_class:
-        return Decimal(0)
+        return ZERO
     rate = TAX_CLASSES[tax_class][1]
-    return (net * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return (net * rate / 100).quantize(CENT, rounding=ROUND_HALF_UP)

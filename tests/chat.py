@@ -20,8 +20,9 @@ class ChatTester:
         sender: str = "owner",
         channel: str = "test",
         name: str | None = "Wanjiku",
+        can_push_to_phone: bool = False,
     ) -> None:
-        self.conversation = Conversation(engine, today=lambda: self.today)
+        self.conversation = Conversation(engine, today=lambda: self.today, can_push_to_phone=can_push_to_phone)
         self.today = today
         self.sender = sender
         self.channel = channel
@@ -37,6 +38,30 @@ class ChatTester:
             external_id=external_id or f"m{next(_ids)}",
         )
         self.replies.extend(self.conversation.handle(message))
+
+    def tap(self, reply: Reply, choice: str) -> str:
+        """Taps one of a reply's buttons, as Telegram and the web chat send it: the label and the
+        question's id. Returns KAVI's one reply."""
+        assert choice in reply.choices, f"no button {choice!r} in {reply.choices}"
+        message = IncomingMessage(
+            channel=self.channel,
+            sender=self.sender,
+            text=choice,
+            display_name=self.name,
+            external_id=f"m{next(_ids)}",
+            answers=reply.question_id,
+        )
+        self.replies.extend(self.conversation.handle(message))
+        answer = self.pop()
+        assert not self.replies, f"unexpected extra replies: {list(self.replies)}"
+        return answer
+
+    def ask(self, text: str) -> Reply:
+        """Push one message and pop its one reply whole (buttons and all)."""
+        self.push(text)
+        reply = self.pop_reply()
+        assert not self.replies, f"unexpected extra replies: {list(self.replies)}"
+        return reply
 
     def hear(self, heard: Heard) -> None:
         """A voice note, as the bot layer hands it over once transcribed."""

@@ -48,7 +48,7 @@ def synthesize(text: str, language: str = "en", timeout: float = 10.0) -> bytes:
 
 def _wav_samples(wav: bytes) -> tuple[np.ndarray, int]:
     # espeak-ng streams its WAV with a placeholder length; FFmpeg's reader copes where `wave` does not.
-    with av.open(io.BytesIO(wav)) as container:
+    with av.open(io.BytesIO(wav), mode="r") as container:
         frames = [frame.to_ndarray().reshape(-1) for frame in container.decode(audio=0)]
         rate = container.streams.audio[0].rate
     if not frames:

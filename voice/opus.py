@@ -32,7 +32,7 @@ def encode_ogg_opus(samples: np.ndarray, rate: int, bitrate: int = 32_000) -> by
 
 def duration(data: bytes) -> float:
     """Seconds of audio in an encoded file, by decoding it (checks it is valid too)."""
-    with av.open(io.BytesIO(data)) as container:
+    with av.open(io.BytesIO(data), mode="r") as container:
         samples = 0
         rate = 0
         for frame in container.decode(audio=0):

@@ -66,7 +66,7 @@ def create_app(
             await channels.stop()
 
     app = FastAPI(title="KAVI", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan)
-    app.state.conversation = conversation or Conversation(engine)
+    app.state.conversation = conversation or Conversation(engine, can_push_to_phone=channel_settings.can_push_to_phone)
     # Loaded once per process: the Whisper model (when there is one) is the slow part of starting.
     app.state.voice = voice or VoiceNotes(engine)
     app.state.web_token = settings.kavi_web_token

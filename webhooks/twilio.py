@@ -6,17 +6,16 @@ public URL behind a proxy) and all posted fields; a bad one gets 403 and changes
 
 import asyncio
 import logging
-from typing import Any
 
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
 from fastapi.responses import Response
 from twilio.request_validator import RequestValidator
 
+from bot.delivery import sms_fallback
 from bot.inbox import accept
-from bot.sms_format import fit_sms
 from bot.twilio_adapter import incoming
 from finance.db import session_scope
-from finance.services.outbound import link_fallback, needs_sms_fallback, update_status
+from finance.services.outbound import needs_sms_fallback, update_status
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -77,18 +76,11 @@ async def status(request: Request, background: BackgroundTasks) -> Response:
                 session, provider="twilio", provider_id=sid, status=state, error_code=form.get("ErrorCode")
             )
             if message is not None and needs_sms_fallback(message, first_failure):
-                background.add_task(_sms_fallback, request.app.state, message.id, message.to, message.body)
+                if message.id is None:  # it was read from the table, so it has one
+                    raise RuntimeError(f"outbound message {sid} has no id")
+                background.add_task(
+                    sms_fallback, request.app.state.channels, engine, message.id, message.to, message.body
+                )
 
     await asyncio.to_thread(record)
     return Response(EMPTY_TWIML, media_type="text/xml")
-
-
-def _sms_fallback(state: Any, message_id: int, to: str, body: str) -> None:
-    """WhatsApp could not deliver (63016 outside the window, no WhatsApp on the phone...): send the text by SMS."""
-    sms_channel = state.channels.get("sms")
-    if sms_channel is None:
-        log.warning("WhatsApp message %s failed and no SMS channel is configured", message_id)
-        return
-    sid = sms_channel.send(to.removeprefix("whatsapp:"), fit_sms(body))
-    with session_scope(state.conversation.engine) as session:
-        link_fallback(session, failed_id=message_id, provider="twilio", fallback_provider_id=sid)

@@ -26,6 +26,8 @@ class WebMessage(BaseModel):
     text: str = Field(default="", max_length=MAX_TEXT)
     message_id: str | None = Field(default=None, max_length=128)
     name: str | None = Field(default=None, max_length=80)
+    # Set when the text is a tapped button: the question it answers.
+    question_id: int | None = Field(default=None, ge=1)
 
 
 def require_token(request: Request, x_kavi_token: str | None = Header(default=None)) -> None:
@@ -41,7 +43,7 @@ def page() -> HTMLResponse:
 
 @router.post("/web/messages", dependencies=[Depends(require_token)])
 def post_message(body: WebMessage, request: Request) -> dict[str, object]:
-    return _answer(request, web.incoming(body.sender, body.text, body.message_id, body.name))
+    return _answer(request, web.incoming(body.sender, body.text, body.message_id, body.name, body.question_id))
 
 
 @router.post("/web/voice", dependencies=[Depends(require_token)])

@@ -1,6 +1,7 @@
 """Asking Gemini (google-genai): a function call to run through our handlers, or a grounded answer."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -8,13 +9,13 @@ from typing import Any
 from google import genai
 from google.genai import errors, types
 
-from conversations.contract import CONTRACT
 from conversations.gemini.context import RULES, Context
 from conversations.gemini.declarations import declarations
 from conversations.gemini.settings import GeminiSettings
 from conversations.intents import Intent
 from conversations.parser.amounts import find_amounts
 from conversations.parser.text import Analysed
+from conversations.registry import contract
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,8 @@ class Gemini:
             retry_options=types.HttpRetryOptions(attempts=1),
         )
         self.client = genai.Client(api_key=settings.gemini_api_key, http_options=options)
-        self._tools = [types.Tool(function_declarations=declarations())]
+        # Typed as the SDK's own union: a list of Tool alone does not fit its (invariant) list type.
+        self._tools: list[types.Tool | Callable[..., Any]] = [types.Tool(function_declarations=declarations())]
 
     def ask(self, text: str, context: Context, lang: str, today: str) -> Answer:
         config = types.GenerateContentConfig(
@@ -74,7 +76,7 @@ class Gemini:
 
 
 def _intent_from_call(name: str | None, args: dict[str, Any]) -> Intent:
-    spec = CONTRACT.get(name or "")
+    spec = contract().get(name or "")
     if spec is None:
         raise GeminiUnavailable(f"unknown function {name!r}")
     slots: dict[str, Any] = {}

@@ -4,7 +4,8 @@ from typing import Any
 
 from google.genai import types
 
-from conversations.contract import CONTRACT, IntentSpec
+from conversations.contract import IntentSpec
+from conversations.registry import contract
 
 
 def _schema(spec: IntentSpec) -> dict[str, Any]:
@@ -23,5 +24,5 @@ def _schema(spec: IntentSpec) -> dict[str, Any]:
 def declarations() -> list[types.FunctionDeclaration]:
     return [
         types.FunctionDeclaration(name=name, description=spec.description, parameters_json_schema=_schema(spec))
-        for name, spec in CONTRACT.items()
+        for name, spec in contract().items()
     ]

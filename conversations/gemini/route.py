@@ -1,15 +1,24 @@
 """When a message deserves Gemini's opinion, and how its answer becomes a reply."""
 
 import logging
+from dataclasses import dataclass
+from datetime import date
 
-from conversations.gemini.client import Gemini, GeminiUnavailable
+from sqlalchemy.engine import Engine
+
+from conversations.dispatch import run
+from conversations.gemini.client import Answer, Gemini, GeminiUnavailable
 from conversations.gemini.context import build_context
-from conversations.handlers import handler_for
 from conversations.intents import Intent
-from conversations.messages import Reply
+from conversations.language import detect_language
+from conversations.messages import IncomingMessage, Reply
 from conversations.parser.text import Analysed, PhraseTable
+from conversations.registry import declared
 from conversations.texts import t
 from conversations.turn import Turn
+from finance.clock import today_in
+from finance.db import session_scope
+from finance.services.members import business_of, current_membership, find_person
 from finance.services.snapshot import snapshot
 
 log = logging.getLogger(__name__)
@@ -47,11 +56,18 @@ FREE_QUESTION = PhraseTable.of(
         "analyze",
     )
 )
-_NEVER = {"greeting", "help", "undo", "redo", "set_language"}
+
+
+@dataclass(frozen=True)
+class Consulted:
+    """Gemini's answer, got before the message's transaction began; `answer` None: it failed."""
+
+    answer: Answer | None
 
 
 def wants_gemini(text: str, intent: Intent, threshold: float) -> bool:
-    if intent.name in _NEVER:
+    found = declared(intent.name)
+    if found is not None and not found.gemini:
         return False
     if intent.name == "unknown" or intent.confidence < threshold:
         return True
@@ -59,16 +75,34 @@ def wants_gemini(text: str, intent: Intent, threshold: float) -> bool:
     return free and not intent.name.startswith("record_")
 
 
-def answer_with_gemini(turn: Turn, gemini: Gemini, text: str, local: Intent) -> Reply:
-    """Gemini's function call through our own handlers, or its grounded text; the local reply if it fails."""
+def consult(
+    gemini: Gemini, engine: Engine | None, message: IncomingMessage, text: str, today: date | None
+) -> Consulted:
+    """Reads the business's context in a short session of its own, then asks Gemini with no database
+    transaction open: its seconds on the network never hold the writers' lock."""
+    with session_scope(engine) as session:
+        person = find_person(session, channel=message.channel, external_user_id=message.sender, phone=message.phone)
+        member = current_membership(session, person=person) if person is not None else None
+        if person is None or member is None:
+            return Consulted(None)
+        business = business_of(session, actor=member)
+        day = today or today_in(business.timezone)
+        lang = detect_language(text) or person.language
+        context = build_context(snapshot(session, actor=member, today=day), lang)
     try:
-        context = build_context(snapshot(turn.session, actor=turn.member, today=turn.today), turn.lang)
-        answer = gemini.ask(text, context, turn.lang, turn.today.isoformat())
+        return Consulted(gemini.ask(text, context, lang, day.isoformat()))
     except GeminiUnavailable as exc:
         log.info("Gemini unavailable, answering locally: %s", exc)
-        reply = handler_for(local)(turn, local)
+        return Consulted(None)
+
+
+def answer_with_gemini(turn: Turn, consulted: Consulted, local: Intent) -> Reply:
+    """Gemini's function call through our own handlers, or its grounded text; the local reply if it failed."""
+    answer = consulted.answer
+    if answer is None:
+        reply = run(turn, local)
         reply.text = t("gemini_fallback", turn.lang) + "\n" + reply.text
         return reply
     if answer.intent is not None:
-        return handler_for(answer.intent)(turn, answer.intent)
+        return run(turn, answer.intent)
     return Reply(answer.text or "")

@@ -1,8 +1,10 @@
-"""greeting, help, unknown, language, and an honest answer for features still to come."""
+"""greeting, help, unknown, language, voice replies and the business's own settings."""
 
+from conversations.contract import IntentSpec
 from conversations.intents import Intent
 from conversations.messages import Reply
-from conversations.texts import FEATURES, t
+from conversations.registry import ADMINS, EVERYONE, declare
+from conversations.texts import t
 from conversations.turn import Turn
 from finance.services.members import set_language, set_voice_replies, update_business
 
@@ -26,11 +28,6 @@ def unknown(turn: Turn, intent: Intent) -> Reply:
     if " ".join(turn.message.text.lower().strip(" !.🙏").split()) in _THANKS:
         return Reply(t("thanks", turn.lang))
     return Reply(t("unknown", turn.lang), choices=[t("help_button", turn.lang)])
-
-
-def not_yet(turn: Turn, intent: Intent) -> Reply:
-    feature = FEATURES.get(intent.name, {}).get(turn.lang) or FEATURES.get(intent.name, {}).get("en", "That")
-    return Reply(t("not_yet", turn.lang, feature=feature), choices=[t("help_button", turn.lang)])
 
 
 def language(turn: Turn, intent: Intent) -> Reply:
@@ -65,3 +62,11 @@ def business_settings(turn: Turn, intent: Intent) -> Reply:
         t("settings_due", turn.lang, days=business.invoice_due_days),
     ]
     return Reply(t("settings_saved", turn.lang, details="\n".join(p for p in parts if p)))
+
+
+declare("greeting", greeting, roles=EVERYONE, command=True, gemini=False)
+declare("help", help_, roles=EVERYONE, spec=IntentSpec("Explain what KAVI can do."), command=True, gemini=False)
+declare("unknown", unknown, roles=EVERYONE)
+declare("set_language", language, roles=EVERYONE, command=True, gemini=False)
+declare("voice_replies", voice_replies, roles=EVERYONE, command=True, gemini=False)
+declare("business_settings", business_settings, roles=ADMINS)

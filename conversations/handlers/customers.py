@@ -6,9 +6,13 @@ is made, so the books do not fill with near-duplicates."""
 from typing import Any
 
 from conversations import state as st
+from conversations.contract import IntentSpec, Slot
+from conversations.dispatch import run
 from conversations.display import money
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.parser.text import Analysed, PhraseTable
+from conversations.registry import EVERYONE, WRITERS, YES_NO, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.models import Customer
@@ -77,15 +81,23 @@ def known_customer(turn: Turn, name: str) -> Customer | None:
     return _clear_match(find_customers(turn.session, actor=turn.member, name=name), lenient=len(name.split()) == 1)
 
 
-def pick_answer(turn: Turn, yes: bool, saved: dict[str, Any]) -> Intent:
-    """The intent to run again after "Is this …?" was answered."""
+_SAME = PhraseTable.of(("yes", "yes same person", "same", "same person", "ndio", "ndiyo", "ni yeye", "sawa", "1"))
+_NEW = PhraseTable.of(("no", "new", "new customer", "no a new customer", "hapana", "mteja mpya", "mpya", "2"))
+
+
+def pick_answer(turn: Turn, text: str, saved: dict[str, Any]) -> Reply | None:
+    """ "Is this Jane Achieng, 0798…?" — yes runs the request for her; no makes a new customer."""
+    lows = Analysed.of(text).lows
+    same, new = (bool(_SAME.first(lows)), bool(_NEW.first(lows))) if len(lows) <= 5 else (False, False)
+    if same == new:
+        return None
     slots = dict(saved.get("slots") or {})
-    if yes:
+    if same:
         slots["customer_id"] = saved.get("candidate")
     else:
         slots["new_customer"] = True
     st.clear(turn.state)
-    return Intent(str(saved.get("intent")), slots, confidence=1.0)
+    return run(turn, Intent(str(saved.get("intent")), slots, confidence=1.0))
 
 
 def add_customer(turn: Turn, intent: Intent) -> Reply:
@@ -161,3 +173,22 @@ def supplier_delivery(turn: Turn, intent: Intent) -> Reply:
             spent=money(s.spent, turn.lang, turn.business.currency),
         )
     )
+
+
+_PARTY = IntentSpec("", {"name": Slot("string", "Name."), "phone": Slot("string", "Phone.")}, ("name",))
+
+declare(
+    "add_customer",
+    add_customer,
+    roles=WRITERS,
+    spec=IntentSpec("Add a customer.", _PARTY.slots, _PARTY.required),
+    questions=(Question(PICK, YES_NO, pick_answer),),
+)
+declare(
+    "add_supplier",
+    add_supplier,
+    roles=WRITERS,
+    spec=IntentSpec("Add a supplier.", _PARTY.slots, _PARTY.required),
+)
+declare("customer_info", customer_info, roles=EVERYONE)
+declare("supplier_delivery", supplier_delivery, roles=WRITERS)

@@ -2,29 +2,33 @@
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlmodel import select
 
 from conversations import state as st
+from conversations.contract import AMOUNT, IntentSpec, Slot
+from conversations.dispatch import run
 from conversations.display import day, money
 from conversations.handlers.customers import first_name, resolve_customer
 from conversations.handlers.records import amount_problem
 from conversations.intents import Intent
 from conversations.messages import Media, Reply
+from conversations.parser.text import Analysed, PhraseTable
+from conversations.registry import CHOICE, EVERYONE, WRITERS, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
-from finance.clock import utcnow
 from finance.documents.invoice_pdf import pdf_for
 from finance.errors import InvalidAmount, NotFound
 from finance.models import Customer, Invoice
-from finance.money import from_cents
+from finance.money import ZERO, D, MoneyError, from_cents
 from finance.services.invoices import (
     InvoiceClosed,
     LineIn,
     balance,
     credit_note,
     find_invoice,
+    mark_sent,
     state,
 )
 from finance.services.invoices import (
@@ -55,8 +59,8 @@ def _lines(slots: dict[str, object]) -> list[LineIn] | None:
     return [
         LineIn(
             str(item.get("description") or "Item"),
-            Decimal(str(item.get("quantity") or 1)),
-            Decimal(str(item.get("unit_price"))),
+            D(str(item.get("quantity") or 1)),
+            D(str(item.get("unit_price"))),
         )
         for item in items
         if isinstance(item, dict) and item.get("unit_price") is not None
@@ -67,15 +71,15 @@ def create_invoice(turn: Turn, intent: Intent) -> Reply:
     slots = intent.slots
     try:
         lines = _lines(slots)
-        total = Decimal(str(slots["amount"])) if slots.get("amount") else None
-    except InvalidOperation:
+        total = D(str(slots["amount"])) if slots.get("amount") else None
+    except MoneyError:
         return Reply(t("unknown", turn.lang))
     if not slots.get("customer") and not slots.get("customer_id") and not slots.get("phone"):
         return Reply(t("invoice_needs_customer", turn.lang))
     if lines is None and total is None:
         return Reply(t("invoice_needs_amount", turn.lang, name=slots.get("customer") or ""))
     for amount in [total] if total is not None else [line.unit_price for line in lines or []]:
-        problem = amount_problem(turn, amount or Decimal(0))
+        problem = amount_problem(turn, amount or ZERO)
         if problem is not None:
             return problem
     customer = resolve_customer(turn, intent)
@@ -98,8 +102,7 @@ def create_invoice(turn: Turn, intent: Intent) -> Reply:
         )
     except InvalidAmount as exc:
         return amount_problem(turn, exc.amount) or Reply(t("unknown", turn.lang))
-    invoice.sent_at = utcnow()
-    turn.session.add(invoice)
+    mark_sent(turn.session, actor=turn.member, invoice=invoice)
     lang, cur = turn.lang, turn.business.currency
     url = share_url(turn, invoice)
     text = t(
@@ -152,7 +155,7 @@ def list_invoices(turn: Turn, intent: Intent) -> Reply:
     customers = turn.session.exec(select(Customer).where(Customer.business_id == turn.business.id))
     names = {c.id: c.name for c in customers}
     paid_list = which == "paid"
-    total = sum((from_cents(i.total_cents) if paid_list else balance(i) for i in invoices), Decimal(0))
+    total = sum((from_cents(i.total_cents) if paid_list else balance(i) for i in invoices), ZERO)
     head = t(
         "invoices_header_paid" if paid_list else "invoices_header",
         lang,
@@ -178,7 +181,7 @@ def cancel_invoice(turn: Turn, intent: Intent) -> Reply:
     number = str(intent.slots.get("invoice") or "")
     try:
         invoice = find_invoice(turn.session, actor=turn.member, number=number)
-        amount = Decimal(str(intent.slots["amount"])) if intent.slots.get("amount") else None
+        amount = D(str(intent.slots["amount"])) if intent.slots.get("amount") else None
         note = credit_note(
             turn.session, actor=turn.member, invoice=invoice, amount=amount, reason=turn.message.text[:300]
         )
@@ -201,3 +204,43 @@ def cancel_invoice(turn: Turn, intent: Intent) -> Reply:
         state=describe_state(turn, invoice),
     )
     return Reply(text, document=invoice_pdf(turn, note))
+
+
+_REQUEST = PhraseTable.of(("request via m-pesa", "request", "omba kupitia m-pesa", "omba", "stk"))
+_REMIND = PhraseTable.of(("remind", "kumbusha", "remind them", "send reminder"))
+
+
+def invoice_action(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
+    """The buttons under a new invoice: request the money by M-Pesa, or remind the customer."""
+    lows = Analysed.of(text).lows
+    name = "request_payment" if _REQUEST.first(lows) else "remind_customer" if _REMIND.first(lows) else None
+    if name is None or len(lows) > 4:
+        return None
+    st.clear(turn.state)
+    return run(turn, Intent(name, {"invoice": slots.get("invoice")}))
+
+
+declare(
+    "create_invoice",
+    create_invoice,
+    roles=WRITERS,
+    spec=IntentSpec(
+        "Create an invoice for a customer.",
+        {"customer": Slot("string", "Customer name."), "amount": AMOUNT, "due_date": Slot("string", "Due date, ISO.")},
+        ("customer",),
+    ),
+    questions=(Question(INVOICE_ACTION, CHOICE, invoice_action),),
+)
+declare(
+    "list_invoices",
+    list_invoices,
+    roles=EVERYONE,
+    spec=IntentSpec(
+        "List invoices.",
+        {
+            "status": Slot("string", "Which invoices.", ("unpaid", "overdue", "paid", "all")),
+            "customer": Slot("string", "Only this customer's."),
+        },
+    ),
+)
+declare("cancel_invoice", cancel_invoice, roles=WRITERS)

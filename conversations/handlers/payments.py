@@ -1,25 +1,31 @@
-"""record_payment / remind_customer / request_payment: getting paid for invoices."""
+"""Money in and getting paid: record_expense / record_income (a customer's money in becomes an invoice
+payment), record_payment, remind_customer, request_payment, and the questions about unsure matches."""
 
-from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import quote
 
+from conversations import matching
+from conversations.contract import AMOUNT, DATE, EXPENSE_CATEGORIES, INCOME_CATEGORIES, IntentSpec, Slot
 from conversations.display import day, money
 from conversations.handlers import records
 from conversations.handlers.customers import first_name, known_customer, resolve_customer
 from conversations.handlers.invoices import share_url
-from conversations.handlers.records import amount_problem
+from conversations.handlers.records import RECORD_QUESTIONS, amount_problem
 from conversations.intents import Intent
 from conversations.matching import applied_words, ask_about
 from conversations.messages import Reply
+from conversations.registry import CHOICE, WRITERS, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.errors import NotFound
-from finance.models import Customer, Invoice, PaymentRequest
-from finance.money import from_cents, to_cents
+from finance.models import Customer, Invoice
+from finance.money import ZERO, D, MoneyError, from_cents
 from finance.mpesa.daraja import DarajaError
 from finance.services.invoices import balance, find_invoice, open_invoices, owed_by, state
 from finance.services.ledger import transaction_by_reference
 from finance.services.members import callback_token
 from finance.services.outbox import queue
+from finance.services.payment_requests import record_stk_request
 from finance.services.payments import PaymentIn, receive
 
 
@@ -47,8 +53,8 @@ def record_payment(turn: Turn, intent: Intent) -> Reply:
         return found
     invoice, customer = found
     try:
-        amount = Decimal(str(intent.slots["amount"])) if intent.slots.get("amount") else None
-    except InvalidOperation:
+        amount = D(str(intent.slots["amount"])) if intent.slots.get("amount") else None
+    except MoneyError:
         return Reply(t("unknown", turn.lang))
     if amount is None:
         if invoice is None:
@@ -86,11 +92,9 @@ def remind_customer(turn: Turn, intent: Intent) -> Reply:
     invoices = [invoice] if invoice is not None and balance(invoice) > 0 else _owed_by(turn, customer)
     if not invoices:
         return Reply(t("nothing_owed", turn.lang, name=customer.name))
-    if not customer.phone:
-        return Reply(t("needs_phone", turn.lang, name=first_name(customer)))
     lang = turn.lang
     numbers = ", ".join(i.number for i in invoices)
-    total = money(sum((balance(i) for i in invoices), Decimal(0)), lang)
+    total = money(sum((balance(i) for i in invoices), ZERO), lang)
     oldest = invoices[0]
     overdue = state(oldest, turn.today) == "overdue"
     due = day(oldest.due_on, turn.today, lang)
@@ -106,6 +110,10 @@ def remind_customer(turn: Turn, intent: Intent) -> Reply:
         how=_how_to_pay(turn, oldest.number),
         link=t("reminder_link", lang, url=url) if url else "",
     )
+    if not turn.can_push_to_phone:
+        return _to_forward(turn, customer, text)
+    if not customer.phone:
+        return Reply(t("needs_phone", lang, name=first_name(customer)))
     fresh = [
         queue(
             turn.session,
@@ -113,7 +121,9 @@ def remind_customer(turn: Turn, intent: Intent) -> Reply:
             kind="reminder",
             subject=f"invoice:{i.id}",
             period=turn.today.isoformat(),
-            payload={"phone": customer.phone, "text": text} if i is oldest else {"covered_by": oldest.number},
+            payload={"phone": customer.phone, "customer": customer.name, "text": text}
+            if i is oldest
+            else {"covered_by": oldest.number},
         )
         for i in invoices
     ]
@@ -132,6 +142,16 @@ def remind_customer(turn: Turn, intent: Intent) -> Reply:
     )
 
 
+def _to_forward(turn: Turn, customer: Customer, text: str) -> Reply:
+    """No channel can reach the customer: the reminder ready to forward, and nothing marked as sent."""
+    link = ""
+    if customer.phone:
+        link = "\n" + t(
+            "reminder_wa_link", turn.lang, url=f"https://wa.me/{customer.phone.lstrip('+')}?text={quote(text)}"
+        )
+    return Reply(t("reminder_to_forward", turn.lang, customer=customer.name, text=text, link=link))
+
+
 def request_payment(turn: Turn, intent: Intent) -> Reply:
     """An STK push: the customer's phone asks for their M-Pesa PIN; the callback records the payment."""
     if turn.payments is None or not turn.public_url:
@@ -144,8 +164,8 @@ def request_payment(turn: Turn, intent: Intent) -> Reply:
         owed = _owed_by(turn, customer)
         invoice = owed[0] if owed else None
     try:
-        amount = Decimal(str(intent.slots["amount"])) if intent.slots.get("amount") else None
-    except InvalidOperation:
+        amount = D(str(intent.slots["amount"])) if intent.slots.get("amount") else None
+    except MoneyError:
         return Reply(t("unknown", turn.lang))
     amount = amount or (balance(invoice) if invoice else None)
     if amount is None:
@@ -169,17 +189,15 @@ def request_payment(turn: Turn, intent: Intent) -> Reply:
         )
     except DarajaError as exc:
         return Reply(t("stk_failed_to_send", turn.lang, why=str(exc)[:120]))
-    turn.session.add(
-        PaymentRequest(
-            business_id=turn.business.id or 0,
-            checkout_request_id=ack.checkout_request_id,
-            merchant_request_id=ack.merchant_request_id,
-            invoice_id=invoice.id if invoice else None,
-            customer_id=customer.id,
-            phone=str(phone),
-            amount_cents=to_cents(amount),
-            requested_by=turn.person.id,
-        )
+    record_stk_request(
+        turn.session,
+        actor=turn.member,
+        checkout_request_id=ack.checkout_request_id,
+        merchant_request_id=ack.merchant_request_id,
+        customer=customer,
+        invoice=invoice,
+        phone=str(phone),
+        amount=amount,
     )
     for_invoice = t("stk_for", turn.lang, number=invoice.number) if invoice else ""
     return Reply(
@@ -240,3 +258,80 @@ def income_or_payment(turn: Turn, intent: Intent) -> Reply:
 def _paid_in(intent: Intent) -> bool:
     """Money in for sure, or the "in or out?" question KAVI would otherwise ask."""
     return intent.name == "record_income" or any(a.name == "record_income" for a in intent.alternatives)
+
+
+def _match_answer(question: str) -> Any:
+    def answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
+        return matching.answer(turn, question, slots, text)
+
+    return answer
+
+
+def _entry(description: str, categories: tuple[str, ...], who: str) -> IntentSpec:
+    return IntentSpec(
+        description,
+        {
+            "amount": AMOUNT,
+            "category": Slot("string", "Expense category." if "rent" in categories else "Income category.", categories),
+            "counterparty": Slot("string", who),
+            "date": DATE,
+            "reference": Slot("string", "M-PESA or bank code."),
+            "note": Slot("string", "Short note."),
+        },
+        ("amount",),
+    )
+
+
+declare(
+    "record_expense",
+    income_or_payment,
+    roles=WRITERS,
+    spec=_entry("Record money the business paid out.", EXPENSE_CATEGORIES, "Who was paid."),
+    questions=RECORD_QUESTIONS,
+)
+declare(
+    "record_income",
+    income_or_payment,
+    roles=WRITERS,
+    spec=_entry("Record money the business received.", INCOME_CATEGORIES, "Who paid."),
+)
+declare(
+    "record_payment",
+    record_payment,
+    roles=WRITERS,
+    spec=IntentSpec(
+        "Record a customer's payment against an invoice.",
+        {
+            "customer": Slot("string", "Customer name."),
+            "amount": AMOUNT,
+            "invoice": Slot("string", "Invoice number, e.g. INV-0007."),
+        },
+    ),
+    questions=(
+        Question(matching.QUESTION, CHOICE, _match_answer(matching.QUESTION)),
+        Question(matching.WHICH, CHOICE, _match_answer(matching.WHICH)),
+    ),
+)
+declare(
+    "remind_customer",
+    remind_customer,
+    roles=WRITERS,
+    spec=IntentSpec(
+        "Send a customer a polite payment reminder.",
+        {"customer": Slot("string", "Customer name."), "invoice": Slot("string", "Invoice number.")},
+    ),
+)
+declare(
+    "request_payment",
+    request_payment,
+    roles=WRITERS,
+    spec=IntentSpec(
+        "Ask a customer to pay by M-PESA (STK push).",
+        {
+            "customer": Slot("string", "Customer name."),
+            "phone": Slot("string", "Phone, E.164."),
+            "amount": AMOUNT,
+            "invoice": Slot("string", "Invoice number."),
+        },
+    ),
+)

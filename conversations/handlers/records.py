@@ -6,19 +6,24 @@ to the entry, and several confirmations in one message recorded together.
 """
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from conversations import state as st
+from conversations.contract import ACCOUNTS, AMOUNT, DATE, IntentSpec, Slot
 from conversations.display import day, money
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, money_amount
+from conversations.parser.text import Analysed, PhraseTable
+from conversations.registry import AMOUNT as TAKES_AMOUNT
+from conversations.registry import CHOICE, EVERYONE, WRITERS, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.categories import DEFAULT_EXPENSE_CATEGORY, DEFAULT_INCOME_CATEGORY, categories_for, category_label
 from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
-from finance.money import MAX_AMOUNT, from_cents
+from finance.money import CENT, MAX_AMOUNT, D, MoneyError, from_cents, plain
 from finance.services.ledger import get_transaction, record_transaction
 
 DIRECTION_THRESHOLD = 0.5
@@ -53,7 +58,7 @@ def amount_problem(turn: Turn, amount: Decimal) -> Reply | None:
         shown = money(amount, turn.lang, turn.business.currency)
         limit = money(MAX_AMOUNT, turn.lang, turn.business.currency)
         return Reply(t("amount_too_large", turn.lang, amount=shown, limit=limit))
-    if amount != amount.quantize(Decimal("0.01")):
+    if amount != amount.quantize(CENT):
         return Reply(t("amount_too_precise", turn.lang, amount=amount))
     return None
 
@@ -71,8 +76,8 @@ def record(turn: Turn, intent: Intent) -> Reply:
         label = category_label(slots.get("category", DEFAULT_EXPENSE_CATEGORY), turn.lang)
         return Reply(t("ask_amount_expense", turn.lang, category=label))
     try:
-        amount = Decimal(str(slots["amount"]))
-    except InvalidOperation:
+        amount = D(str(slots["amount"]))
+    except MoneyError:
         return Reply(t("unknown", turn.lang))
     problem = amount_problem(turn, amount)
     if problem is not None:
@@ -128,13 +133,14 @@ def _store(
         reference=reference,
         channel=channel,
         phone=slots.get("phone"),
-        fee=Decimal(str(slots.get("fee") or 0)),
+        fee=D(str(slots.get("fee") or 0)),
         note=note[:500] if note else None,
         from_account=slots.get("from"),
         to_account=slots.get("to"),
+        source_event_id=turn.event_id,
     )
     fee_entry = None
-    fee = Decimal(str(slots.get("fee") or 0))
+    fee = D(str(slots.get("fee") or 0))
     if fee > 0:
         fee_entry = record_transaction(
             turn.session,
@@ -147,6 +153,7 @@ def _store(
             channel=channel,
             note=f"transaction cost of {reference}" if reference else "transaction cost",
             related_to_id=txn.id,
+            source_event_id=turn.event_id,
         )
     turn.session.flush()
     return txn, fee_entry
@@ -184,7 +191,7 @@ def _record_several(turn: Turn, intents: list[Intent]) -> Reply:
     for intent in intents:
         if intent.name not in _KINDS or "amount" not in intent.slots:
             continue
-        amount = Decimal(str(intent.slots["amount"]))
+        amount = D(str(intent.slots["amount"]))
         if amount_problem(turn, amount) is not None:
             continue
         try:
@@ -201,3 +208,64 @@ def _record_several(turn: Turn, intents: list[Intent]) -> Reply:
             lines.append("• " + _already(turn, exc))
     header = t("recorded_several", turn.lang, count=recorded, total=len(intents))
     return Reply(header + "\n" + "\n".join(lines), choices=[t("undo_button", turn.lang)] if recorded else [])
+
+
+_IN = PhraseTable.of(
+    (
+        "in", "money in", "income", "sale", "sales", "pesa imeingia", "imeingia", "ingia", "mapato", "mauzo",
+        "received", "nimepokea", "nimeuza", "1",
+    )
+)  # fmt: skip
+_OUT = PhraseTable.of(
+    (
+        "out", "money out", "expense", "spent", "paid", "pesa imetoka", "imetoka", "toka", "matumizi", "nimelipa",
+        "nimetumia", "2",
+    )
+)  # fmt: skip
+
+
+def amount_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
+    """ "How much?" answered: "15k" or "ilikuwa 1,500" is; "paid rent 15k" is a new entry."""
+    msg = Analysed.of(text)
+    amount = money_amount(msg, set())
+    if amount is None or EXPENSE_CATEGORIES.first(msg.lows) or INCOME_CATEGORIES.first(msg.lows):
+        return None
+    name = str(slots.pop("intent", "record_expense"))
+    slots["amount"] = plain(amount.value) if amount.value >= 0 else "-" + plain(-amount.value)
+    return record(turn, Intent(name, dict(slots)))
+
+
+def direction_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
+    """ "Money in or out?" answered."""
+    lows = Analysed.of(text).lows
+    inbound, outbound = _IN.first(lows), _OUT.first(lows)
+    if bool(inbound) == bool(outbound):
+        return None
+    kind = "income" if inbound else "expense"
+    return save(turn, kind, D(str(slots["amount"])), dict(slots))
+
+
+def mpesa_info(turn: Turn, intent: Intent) -> Reply:
+    """A failed transaction or a balance notice: nothing moved, so nothing is recorded."""
+    return Reply(t("mpesa_nothing_moved", turn.lang))
+
+
+# Asked by record() for any of the three kinds; declared once, with record_expense (handlers/payments.py).
+RECORD_QUESTIONS = (Question("amount", TAKES_AMOUNT, amount_answer), Question("direction", CHOICE, direction_answer))
+
+declare(
+    "record_transfer",
+    record,
+    roles=WRITERS,
+    spec=IntentSpec(
+        "Record money moved between the owner's own accounts (not income or expense).",
+        {
+            "amount": AMOUNT,
+            "from": Slot("string", "Source account.", ACCOUNTS),
+            "to": Slot("string", "Destination account.", ACCOUNTS),
+            "date": DATE,
+        },
+        ("amount", "from", "to"),
+    ),
+)
+declare("mpesa_info", mpesa_info, roles=EVERYONE)

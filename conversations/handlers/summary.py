@@ -2,9 +2,11 @@
 
 from datetime import date
 
+from conversations.contract import END, START, IntentSpec, Slot
 from conversations.display import day, money, period
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.registry import EVERYONE, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.categories import INCOME_CATEGORIES, category_label
@@ -63,3 +65,21 @@ def summary(turn: Turn, intent: Intent) -> Reply:
             top = t("summary_top", lang, items=items)
     label = when + (f" — {category_label(slots['category'], lang)}" if slots.get("category") else "")
     return Reply(t(f"summary_{metric}", lang, total=money(total, lang, currency), period=label, top=top))
+
+
+declare(
+    "query_summary",
+    summary,
+    roles=EVERYONE,
+    spec=IntentSpec(
+        "Answer how much came in, went out, the profit or the balance for a period.",
+        {
+            "metric": Slot("string", "What to total.", ("income", "expenses", "profit", "balance")),
+            "start": START,
+            "end": END,
+            "category": Slot("string", "Only this category."),
+            "counterparty": Slot("string", "Only this counterparty."),
+        },
+        ("metric",),
+    ),
+)

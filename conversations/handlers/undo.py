@@ -1,8 +1,10 @@
 """undo and redo: soft delete and restore, both in the activity log."""
 
+from conversations.contract import IntentSpec
 from conversations.handlers.records import describe
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.registry import WRITERS, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.services.ledger import redo_last, undo_last
@@ -28,3 +30,7 @@ def redo(turn: Turn, intent: Intent) -> Reply:
         return Reply(t("nothing_to_redo", turn.lang))
     turn.state.last_transaction_id = txn.id
     return Reply(t("redone", turn.lang, **describe(turn, txn)), choices=[t("undo_button", turn.lang)])
+
+
+declare("undo", undo, roles=WRITERS, spec=IntentSpec("Undo the last entry."), command=True, gemini=False)
+declare("redo", redo, roles=WRITERS, command=True, gemini=False)

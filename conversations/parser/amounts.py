@@ -2,10 +2,11 @@
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from conversations.parser import vocabulary as v
 from conversations.parser.text import Analysed, Token
+from finance.money import D, MoneyError
 
 _DIGITS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
 _SUFFIXES = {
@@ -92,8 +93,8 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     if any(w in _REFERENCE_WORDS for w in back) and prev in {"-", "#", "inv", "invoice", "no", "number", "."}:
         return None
     try:
-        value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
-    except InvalidOperation:
+        value = D(whole.replace(",", "") + ("." + frac if frac else ""))
+    except MoneyError:
         return None
     score = 0
     end = i + 1
@@ -209,7 +210,7 @@ def _word_amount(msg: Analysed, i: int) -> Amount | None:
         j += 1
     elif score < 0 and (nxt in _UNITS or (nxt.isalpha() and not _known_after(nxt))):
         score -= 2
-    return Amount(Decimal(value), i, j, score)
+    return Amount(D(value), i, j, score)
 
 
 def _count_after(lows: tuple[str, ...], j: int) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 from datetime import date
 
 from conversations.intents import Intent, unknown
-from conversations.parser import accounts, contacts, insights, invoices
+from conversations.parser import accounts, contacts, insights, invoices, wishes
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.dates import find_day, find_period
@@ -84,7 +84,7 @@ def _is_greeting(msg: Analysed) -> bool:
     lows = tuple(w for w in msg.lows if w[0].isalnum())
     if not lows:
         return False
-    covered = set()
+    covered: set[int] = set()
     for m in _GREETINGS.scan(lows):
         covered.update(range(m.start, m.end))
     if not covered:
@@ -205,6 +205,9 @@ def parse(text: str, today: date) -> Intent:
     day = find_day(msg, today)
     skip = set(range(*day.span)) if day else set()
     ev = gather(msg, skip)
+    wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev)
+    if wish is not None:
+        return wish
     other = _other_intent(msg, ev, today)
     if other is not None:
         return other

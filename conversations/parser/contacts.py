@@ -14,14 +14,14 @@ _SKIP = {"a", "an", "new", "named", "called", "anaitwa", "jina", "ni", "mpya", "
 
 def add_party(msg: Analysed, kind: str) -> Intent:
     slots: dict[str, object] = {}
-    words = _KIND_WORDS[kind]
-    at = next((i for i, low in enumerate(msg.lows) if low in words), None)
+    kind_words = _KIND_WORDS[kind]
+    at = next((i for i, low in enumerate(msg.lows) if low in kind_words), None)
     if at is not None:
         i = at + 1
         while i < len(msg.lows) and msg.lows[i] in _SKIP:
             i += 1
         # The person is naming someone on purpose, so known words may be part of it ("Unga Ltd").
-        words = []
+        words: list[str] = []
         while i < len(msg.tokens) and len(words) < 6:
             token = msg.tokens[i]
             if not token.is_word or token.low in _STOP:

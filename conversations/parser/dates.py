@@ -101,9 +101,9 @@ def find_period(msg: Analysed, today: date) -> Period | None:
             start, end = _named_month(v.MONTHS[word], today, year)
             return Period(start, end, (i, i + (2 if year else 1)))
         if word == "mwezi" and i + 2 < len(lows) and lows[i + 1] == "wa":
-            n = _month_ordinal(lows[i + 2])
-            if n:
-                start, end = _named_month(n, today, None)
+            month = _month_ordinal(lows[i + 2])
+            if month:
+                start, end = _named_month(month, today, None)
                 return Period(start, end, (i, i + 3))
     day = find_day(msg, today)
     if day is not None:
@@ -142,13 +142,16 @@ def _month_context(lows: tuple[str, ...], i: int) -> bool:
     )
 
 
+def _ordinal_number(word: str) -> int | None:
+    """The number in "12", "12th", "1st"; None for anything else."""
+    found = _ORDINAL_RE.match(word)
+    return int(found.group(1)) if found else None
+
+
 def _day_number_near(lows: tuple[str, ...], i: int) -> bool:
-    nxt = lows[i + 1] if i + 1 < len(lows) else ""
-    prev = lows[i - 1] if i else ""
-    return bool(
-        (_ORDINAL_RE.match(nxt) and int(_ORDINAL_RE.match(nxt).group(1)) <= 31)  # type: ignore[union-attr]
-        or (_ORDINAL_RE.match(prev) and int(_ORDINAL_RE.match(prev).group(1)) <= 31)
-    )  # type: ignore[union-attr]
+    nxt = _ordinal_number(lows[i + 1]) if i + 1 < len(lows) else None
+    prev = _ordinal_number(lows[i - 1]) if i else None
+    return (nxt is not None and nxt <= 31) or (prev is not None and prev <= 31)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -180,8 +183,8 @@ def find_day(msg: Analysed, today: date) -> Period | None:
     if ago is not None:
         found = _dateparser_day(ago.group(), today)
         if found is not None:
-            span = [i for i, t in enumerate(msg.tokens) if ago.start() <= t.start < ago.end()]
-            return Period(found, found, (span[0], span[-1] + 1))
+            inside = [i for i, t in enumerate(msg.tokens) if ago.start() <= t.start < ago.end()]
+            return Period(found, found, (inside[0], inside[-1] + 1))
     for i, word in enumerate(lows):
         if word in v.WEEKDAYS and (len(word) > 3 or (i and lows[i - 1] in {"on", "last"})):
             back = (today.weekday() - v.WEEKDAYS[word]) % 7
@@ -246,7 +249,7 @@ def _dateparser_day(phrase: str, today: date) -> date | None:
     # dateparser knows "siku 2 zilizopita" but not "siku mbili zilizopita"
     phrase = " ".join(str(v.NUMBER_WORDS.get(w.lower(), w)) for w in phrase.split())
     settings = {"RELATIVE_BASE": datetime.combine(today, time(12)), "PREFER_DATES_FROM": "past"}
-    parsed = dateparser.parse(phrase, languages=["en", "sw"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(phrase, languages=["en", "sw"], settings=settings)
     if parsed is None or parsed.date() > today:
         return None
     return parsed.date()

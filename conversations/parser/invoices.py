@@ -76,7 +76,7 @@ def _add_amount(msg: Analysed, slots: dict[str, object]) -> None:
 
 def _price(text: str) -> int | str:
     """ "3,200" -> 3200, "2.5k" -> 2500, "99.5" -> "99.5" (the contract's plain form)."""
-    text = text.lower()
+    text = text.lower().rstrip(",.")  # "@350, soda ...": the comma ends the item, not the number
     value = D(text[:-1]) * 1000 if text.endswith("k") else D(text)
     return int(value) if value == value.to_integral_value() else plain(value)
 

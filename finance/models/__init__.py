@@ -3,7 +3,14 @@
 from finance.models.activity import ActivityLog
 from finance.models.budget import Budget
 from finance.models.business import Business, ChannelIdentity, Member, Person, Role
-from finance.models.events import ConversationState, InboundEvent, MediaFile, OutboundMessage, Outbox
+from finance.models.events import (
+    ConversationState,
+    InboundEvent,
+    MediaFile,
+    OutboundMessage,
+    Outbox,
+    ReplyDelivery,
+)
 from finance.models.invoice import Invoice, InvoiceItem, Payment, PaymentAllocation, PaymentRequest
 from finance.models.parties import Customer, PayerAlias, Supplier, SupplierEvent
 from finance.models.transaction import Account, Channel, Kind, Transaction
@@ -30,6 +37,7 @@ __all__ = [
     "PaymentAllocation",
     "PaymentRequest",
     "Person",
+    "ReplyDelivery",
     "Role",
     "Supplier",
     "SupplierEvent",

@@ -1,4 +1,4 @@
-"""Inbound events (idempotency), conversation state, the outbox and served media."""
+"""Inbound events (idempotency) and their reply deliveries, conversation state, the outbox and served media."""
 
 from datetime import datetime
 from typing import Any
@@ -28,6 +28,20 @@ class InboundEvent(SQLModel, table=True):
     processed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class ReplyDelivery(SQLModel, table=True):
+    """One reply to an inbound event, claimed ("sending") before it is sent and "sent" after: a retry
+    sends only unclaimed replies, so the one in flight at a crash goes at most once, never twice."""
+
+    __table_args__ = (UniqueConstraint("event_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="inboundevent.id")
+    position: int  # the reply's place in the event's answer; -1 is the "gave up" notice
+    status: str = Field(default="sending", max_length=12)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 class ConversationState(SQLModel, table=True):
     """Per channel user: the pending question, its slots and what was just recorded."""
 
@@ -38,6 +52,10 @@ class ConversationState(SQLModel, table=True):
     external_user_id: str = Field(max_length=128)
     pending: str | None = Field(default=None, max_length=40)
     slots: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    # The pending question's id, the last id given, and the questions whose buttons still work.
+    pending_question_id: int | None = Field(default=None)
+    question_seq: int = Field(default=0)
+    questions: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
     last_transaction_id: int | None = Field(default=None, foreign_key="transaction.id")
     expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -6,10 +6,11 @@ a SHA-256 hash, so it is kept as it came and never read as a phone number."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from finance.money import CENT, D, MoneyError
 from finance.phones import e164
 
 EAT = ZoneInfo("Africa/Nairobi")
@@ -61,12 +62,12 @@ def amount_of(value: object) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise MalformedCallback("missing amount")
     try:
-        amount = Decimal(str(value).strip())  # str() keeps 1.0 as "1.0": no float arithmetic
-    except InvalidOperation as exc:
+        amount = D(str(value).strip())  # str() keeps 1.0 as "1.0": no float arithmetic
+    except MoneyError as exc:
         raise MalformedCallback(f"bad amount {value!r}") from exc
     if not amount.is_finite() or amount <= 0:
         raise MalformedCallback(f"bad amount {value!r}")
-    return amount.quantize(Decimal("0.01"))
+    return amount.quantize(CENT)
 
 
 def parse_stk_callback(body: Any) -> StkResult:
@@ -78,14 +79,15 @@ def parse_stk_callback(body: Any) -> StkResult:
         raise MalformedCallback("not an STK callback") from exc
     if not checkout or len(checkout) > 64:
         raise MalformedCallback("bad CheckoutRequestID")
-    base = {
-        "merchant_request_id": str(callback.get("MerchantRequestID") or ""),
-        "checkout_request_id": checkout,
-        "result_code": code,
-        "result_desc": str(callback.get("ResultDesc") or ""),
-    }
+    merchant_request_id = str(callback.get("MerchantRequestID") or "")
+    result_desc = str(callback.get("ResultDesc") or "")
     if code != 0:
-        return StkResult(**base)
+        return StkResult(
+            merchant_request_id=merchant_request_id,
+            checkout_request_id=checkout,
+            result_code=code,
+            result_desc=result_desc,
+        )
     items = (callback.get("CallbackMetadata") or {}).get("Item")
     if not isinstance(items, list):
         raise MalformedCallback("a successful STK callback without CallbackMetadata")
@@ -95,7 +97,10 @@ def parse_stk_callback(body: Any) -> StkResult:
         raise MalformedCallback("no MpesaReceiptNumber")
     phone = meta.get("PhoneNumber")
     return StkResult(
-        **base,
+        merchant_request_id=merchant_request_id,
+        checkout_request_id=checkout,
+        result_code=code,
+        result_desc=result_desc,
         amount=amount_of(meta.get("Amount")),
         receipt=receipt.upper(),
         paid_at=eat_time(meta["TransactionDate"]) if meta.get("TransactionDate") else None,

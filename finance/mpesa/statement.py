@@ -6,9 +6,10 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from finance.money import CENT, ZERO, D, MoneyError
 from finance.phones import e164
 
 EAT = ZoneInfo("Africa/Nairobi")
@@ -47,10 +48,10 @@ def _key(header: str) -> str:
 def _money(text: str) -> Decimal:
     cleaned = text.replace(",", "").replace("Ksh", "").replace("KES", "").strip().lstrip("-")
     if not cleaned:
-        return Decimal(0)
+        return ZERO
     try:
-        return Decimal(cleaned).quantize(Decimal("0.01"))
-    except InvalidOperation as exc:
+        return D(cleaned).quantize(CENT)
+    except MoneyError as exc:
         raise StatementError(f"not an amount: {text!r}") from exc
 
 
@@ -91,7 +92,7 @@ def read_statement(data: bytes | str) -> list[StatementRow]:
     missing = [label for key, label in needed.items() if key not in columns]
     if missing or ("paidin" not in columns and "withdrawn" not in columns):
         raise StatementError("missing column(s): " + ", ".join(missing or ["Paid In / Withdrawn"]))
-    rows = []
+    rows: list[StatementRow] = []
     for number, raw in enumerate(reader, start=start + 2):
         if len(rows) >= MAX_ROWS:
             raise StatementError(f"more than {MAX_ROWS} rows")

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from finance.money import ZERO
+
 
 @dataclass
 class OpenInvoice:
@@ -14,7 +16,7 @@ class OpenInvoice:
     issued_on: date
     due_on: date
     total: Decimal
-    paid: Decimal = Decimal(0)
+    paid: Decimal = ZERO
     # Kept, not computed: the engine reads it millions of times. Change `paid` through `pay`.
     balance: Decimal = field(init=False)
 

@@ -2,19 +2,23 @@
 
 Life of an event: `received` (stored, acknowledged) -> `answered` (processed, replies
 kept) -> `done` (replies delivered) or `failed` (gave up after repeated crashes).
+Each reply is delivered under a claim of its own (ReplyDelivery): `sending`, then `sent`.
 """
 
+from collections.abc import Collection
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from finance.clock import utcnow
-from finance.models import InboundEvent
+from finance.models import InboundEvent, ReplyDelivery
 
 RECEIVED, ANSWERED, DONE, FAILED = "received", "answered", "done", "failed"
 FINISHED = (ANSWERED, DONE, FAILED)
+SENDING, SENT = "sending", "sent"
 
 
 def claim_event(
@@ -58,38 +62,77 @@ def finish_event(session: Session, *, event: InboundEvent, reply: list[dict[str,
 
 def mark_event(
     session: Session, *, event_id: int, status: str, error: str | None = None, reply: list[dict[str, Any]] | None = None
-) -> None:
+) -> str | None:
+    """Sets the event's status; returns the one it had (None: no such event)."""
     event = session.get(InboundEvent, event_id)
     if event is None:
-        return
+        return None
+    before = event.status
     event.status = status
     if error is not None:
         event.error = error[:500]
     if reply is not None:
         event.reply = reply
     session.add(event)
+    return before
 
 
-def count_attempt(session: Session, *, event_id: int) -> int:
+def start_attempt(session: Session, *, event_id: int) -> tuple[int, str] | None:
+    """Counts one more try at an event: (attempts so far, status before it). None when there is
+    nothing left to do (done, failed or gone): a replay must send nothing."""
     event = session.get(InboundEvent, event_id)
-    if event is None:
-        return 0
+    if event is None or event.status in (DONE, FAILED):
+        return None
     event.attempts += 1
     session.add(event)
-    return event.attempts
+    return event.attempts, event.status
+
+
+def claim_delivery(session: Session, *, event_id: int, position: int) -> bool:
+    """Claims one reply before it is sent; False if claimed before (sent already, or in flight when
+    a process died: then it is not sent again). Commit before sending, or the claim protects nothing."""
+    try:
+        with session.begin_nested():
+            session.add(ReplyDelivery(event_id=event_id, position=position, status=SENDING))
+    except IntegrityError:
+        return False  # the unique (event_id, position) key: someone claimed it first
+    return True
+
+
+def mark_delivered(session: Session, *, event_id: int, position: int) -> None:
+    session.execute(
+        update(ReplyDelivery)
+        .where(col(ReplyDelivery.event_id) == event_id, col(ReplyDelivery.position) == position)
+        .values(status=SENT, sent_at=utcnow())
+    )
+
+
+def release_delivery(session: Session, *, event_id: int, position: int) -> None:
+    """The platform refused the reply: free its claim so the next try sends it."""
+    session.execute(
+        delete(ReplyDelivery).where(
+            col(ReplyDelivery.event_id) == event_id,
+            col(ReplyDelivery.position) == position,
+            col(ReplyDelivery.status) == SENDING,
+        )
+    )
 
 
 def unfinished_events(
     session: Session,
     *,
     statuses: tuple[str, ...] = (RECEIVED, ANSWERED),
+    channels: Collection[str] | None = None,
     older_than: timedelta | None = None,
     limit: int = 500,
 ) -> list[tuple[int, dict[str, Any]]]:
-    """(id, stored message) of events stored but not yet answered or delivered, oldest first:
-    what a restart, the sweep and `kavi worker` pick up."""
+    """(id, stored payload) of events stored but not yet answered or delivered, oldest first:
+    what a restart, the sweep and `kavi worker` pick up. `channels` keeps to those channels'
+    events (callbacks are stored here too, and are finished when `answered`)."""
     query = select(InboundEvent.id, InboundEvent.payload).where(col(InboundEvent.status).in_(statuses))
+    if channels is not None:
+        query = query.where(col(InboundEvent.channel).in_(list(channels)))
     if older_than is not None:
         query = query.where(InboundEvent.received_at < utcnow() - older_than)
     rows = session.exec(query.order_by(col(InboundEvent.id)).limit(limit)).all()
-    return [(event_id or 0, payload) for event_id, payload in rows if payload]
+    return [(event_id or 0, dict(payload)) for event_id, payload in rows if payload]

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from finance.clock import utcnow
 from finance.errors import FinanceError, InvalidAmount, NotFound
 from finance.models import Business, Customer, Invoice, InvoiceItem, Member, Role
-from finance.money import MAX_AMOUNT, from_cents, plain, to_cents
+from finance.money import CENT, MAX_AMOUNT, ZERO, D, from_cents, plain, to_cents
 from finance.reconciliation.signals import invoice_number_in
 from finance.services.access import require_role
 from finance.services.activity import log_activity
@@ -96,10 +96,10 @@ def create_invoice(
     require_role(actor, Role.staff)
     if not lines:
         if total is None:
-            raise InvalidAmount(Decimal(0), "not_positive")
-        lines = [LineIn("Goods and services", Decimal(1), total)]
+            raise InvalidAmount(ZERO, "not_positive")
+        lines = [LineIn("Goods and services", D(1), total)]
     if len(lines) > MAX_ITEMS:
-        raise InvalidAmount(Decimal(len(lines)), "too_large")
+        raise InvalidAmount(D(len(lines)), "too_large")
     business = session.get(Business, actor.business_id)
     assert business is not None
     items = []
@@ -107,7 +107,7 @@ def create_invoice(
         if line.quantity <= 0:
             raise InvalidAmount(line.quantity, "not_positive")
         _check(line.unit_price)
-        net = (line.quantity * line.unit_price).quantize(Decimal("0.01"))
+        net = (line.quantity * line.unit_price).quantize(CENT)
         tax_class = line.tax_class or ("B" if vat else None)
         tax = tax_on(net, tax_class)
         items.append(
@@ -173,7 +173,9 @@ def snapshot(invoice: Invoice) -> dict[str, str | None]:
 
 
 def items_of(session: Session, invoice: Invoice) -> list[InvoiceItem]:
-    return list(session.exec(select(InvoiceItem).where(InvoiceItem.invoice_id == invoice.id).order_by(InvoiceItem.id)))
+    return list(
+        session.exec(select(InvoiceItem).where(InvoiceItem.invoice_id == invoice.id).order_by(col(InvoiceItem.id)))
+    )
 
 
 def find_invoice(session: Session, *, actor: Member, number: str) -> Invoice:
@@ -285,3 +287,17 @@ def mark_paid_amount(session: Session, invoice: Invoice, cents: int) -> None:
     elif invoice.paid_cents + invoice.credited_cents >= invoice.total_cents:
         invoice.status = "paid"
     session.add(invoice)
+
+
+def mark_sent(session: Session, *, actor: Member, invoice: Invoice) -> None:
+    """The invoice was handed to the owner to send (its PDF and link): dated once, in the activity log."""
+    require_role(actor, Role.staff)
+    if invoice.business_id != actor.business_id:
+        raise NotFound(f"invoice {invoice.id}")
+    if invoice.sent_at is not None:
+        return
+    invoice.sent_at = utcnow()
+    session.add(invoice)
+    log_activity(
+        session, actor=actor, action="send", entity="invoice", entity_id=invoice.id, after={"number": invoice.number}
+    )

@@ -11,7 +11,7 @@ from finance.categories import categories_for
 from finance.clock import utcnow
 from finance.errors import DuplicateReference, InvalidAmount, InvalidCategory, NotFound
 from finance.models import Account, ActivityLog, Channel, Kind, Member, Role, Transaction
-from finance.money import MAX_AMOUNT, from_cents, plain, to_cents
+from finance.money import CENT, MAX_AMOUNT, ZERO, from_cents, plain, to_cents
 from finance.services.access import can, require_role
 from finance.services.activity import log_activity
 
@@ -21,7 +21,7 @@ def check_amount(amount: Decimal) -> None:
         raise InvalidAmount(amount, "not_positive")
     if amount > MAX_AMOUNT:
         raise InvalidAmount(amount, "too_large")
-    if amount != amount.quantize(Decimal("0.01")):
+    if amount != amount.quantize(CENT):
         raise InvalidAmount(amount, "too_precise")
 
 
@@ -52,7 +52,7 @@ def record_transaction(
     reference: str | None = None,
     channel: Channel | str = Channel.cash,
     phone: str | None = None,
-    fee: Decimal = Decimal(0),
+    fee: Decimal = ZERO,
     note: str | None = None,
     source_event_id: int | None = None,
     related_to_id: int | None = None,

@@ -30,8 +30,15 @@ def find_person(session: Session, *, channel: str, external_user_id: str, phone:
     return None
 
 
+def _saved_id(row: Person | Business) -> int:
+    """The primary key of a row already flushed; a row without one is a caller's bug."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id: it must be flushed first")
+    return row.id
+
+
 def _add_identity(session: Session, *, person: Person, channel: str, external_user_id: str) -> None:
-    session.add(ChannelIdentity(channel=channel, external_user_id=external_user_id, person_id=person.id))
+    session.add(ChannelIdentity(channel=channel, external_user_id=external_user_id, person_id=_saved_id(person)))
     session.flush()
 
 
@@ -83,7 +90,9 @@ def start_business(session: Session, *, founder: Person, name: str = DEFAULT_BUS
     )
     session.add(business)
     session.flush()
-    member = Member(business_id=business.id, person_id=founder.id, role=Role.admin, created_by=founder.id)
+    member = Member(
+        business_id=_saved_id(business), person_id=_saved_id(founder), role=Role.admin, created_by=founder.id
+    )
     session.add(member)
     founder.current_business_id = business.id
     session.add(founder)

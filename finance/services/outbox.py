@@ -14,14 +14,19 @@ PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
 
 def queue(session: Session, *, business_id: int, kind: str, subject: str, period: str, payload: dict[str, Any]) -> bool:
-    """True if queued now; False if this key was queued before (a repeat, a second scheduler run)."""
+    """True if queued now; False if this key was queued before (a repeat, a second scheduler run).
+    A row whose sending failed is queued again: nothing went out, so a retry is no repeat."""
     exists = session.exec(
-        select(Outbox.id).where(
+        select(Outbox).where(
             Outbox.business_id == business_id, Outbox.kind == kind, Outbox.subject == subject, Outbox.period == period
         )
     ).first()
     if exists is not None:
-        return False
+        if exists.status != FAILED:
+            return False
+        exists.status, exists.payload, exists.sent_at = PENDING, payload, None
+        session.add(exists)
+        return True
     try:
         with session.begin_nested():
             session.add(
@@ -50,6 +55,8 @@ def claim(session: Session, *, outbox_id: int) -> bool:
     result = session.execute(
         update(Outbox).where(col(Outbox.id) == outbox_id, col(Outbox.status) == PENDING).values(status=SENDING)
     )
+    # An UPDATE gives a CursorResult, which has rowcount; SQLAlchemy's Session.execute is typed as
+    # returning the plain Result for every statement, so the stubs do not know it.
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from finance.errors import DuplicateReference
 from finance.models import Customer, Invoice, Member, Payment, PaymentAllocation, Role
-from finance.money import from_cents, plain, to_cents
+from finance.money import ZERO, D, from_cents, plain, to_cents
 from finance.reconciliation.engine import SUGGEST, decide
 from finance.reconciliation.live import live_book
 from finance.reconciliation.model import Decision, IncomingPayment
@@ -39,7 +39,7 @@ class Outcome:
     payment: Payment
     duplicate: bool = False
     applied: list[tuple[Invoice, Decimal]] = field(default_factory=list)
-    credit: Decimal = Decimal(0)
+    credit: Decimal = ZERO
     suggested: list[tuple[Invoice, Decimal]] = field(default_factory=list)
     decision: Decision | None = None
 
@@ -144,7 +144,7 @@ def _reconcile(session: Session, actor: Member, payment: Payment, pin: PaymentIn
             channel=ENGINE_CHANNELS.get(pin.source, "sms"),
         ),
     )
-    payment.match_confidence = Decimal(decision.confidence) / 100
+    payment.match_confidence = D(decision.confidence) / 100
     payment.match_reason = decision.reason[:300]
     targets = [
         (invoice, a.amount)
@@ -207,7 +207,7 @@ def confirm(session: Session, *, actor: Member, payment: Payment, invoice: Invoi
         payment.suggestion = None
         session.add(payment)
         return Outcome(payment)
-    suggested = {s["invoice"]: Decimal(s["amount"]) for s in payment.suggestion or []}
+    suggested = {s["invoice"]: D(s["amount"]) for s in payment.suggestion or []}
     if invoice.number in suggested:
         targets = [
             (i, suggested[i.number])

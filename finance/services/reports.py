@@ -4,11 +4,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
 from finance.models import Kind, Member, Transaction
-from finance.money import from_cents
+from finance.money import ZERO, from_cents
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,8 @@ class Summary:
         return self.income - self.expenses
 
 
-def _live(actor: Member):  # type: ignore[no-untyped-def]
-    return (Transaction.business_id == actor.business_id, col(Transaction.deleted_at).is_(None))
+def _live(actor: Member) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    return (col(Transaction.business_id) == actor.business_id, col(Transaction.deleted_at).is_(None))
 
 
 def summarise(
@@ -41,9 +41,13 @@ def summarise(
     counterparty: str | None = None,
 ) -> Summary:
     """Any member, viewers included, may read their own business's figures."""
-    filters = [*_live(actor), Transaction.occurred_on >= start, Transaction.occurred_on <= end]
+    filters: list[ColumnElement[bool]] = [
+        *_live(actor),
+        col(Transaction.occurred_on) >= start,
+        col(Transaction.occurred_on) <= end,
+    ]
     if category:
-        filters.append(Transaction.category == category)
+        filters.append(col(Transaction.category) == category)
     if counterparty:
         filters.append(func.lower(Transaction.counterparty) == counterparty.lower())
     rows = session.exec(
@@ -63,7 +67,7 @@ def summarise(
             income += cents
         else:
             expenses += cents
-        by_category[cat] = by_category.get(cat, Decimal(0)) + from_cents(cents)
+        by_category[cat] = by_category.get(cat, ZERO) + from_cents(cents)
     return Summary(
         start=start,
         end=end,

@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from finance.models import Budget, Invoice, Member, Transaction
-from finance.money import from_cents
+from finance.money import ZERO, from_cents
 from finance.services.ledger import recent_transactions
 from finance.services.reports import Summary, summarise
 
@@ -21,7 +21,7 @@ class Snapshot:
     recent: list[Transaction]
     budgets: list[tuple[str, str, Decimal]] = field(default_factory=list)  # category, period, amount
     unpaid_invoices: int = 0
-    unpaid_total: Decimal = Decimal(0)
+    unpaid_total: Decimal = ZERO
 
 
 def snapshot(session: Session, *, actor: Member, today: date) -> Snapshot:

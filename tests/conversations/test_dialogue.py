@@ -50,8 +50,8 @@ def test_record_confirm_and_undo(chat: ChatTester, engine: Engine) -> None:
 def test_correction_right_after_recording_edits_it(chat: ChatTester, engine: Engine) -> None:
     chat.onboard()
     chat.say("paid rent 15k")
-    assert "Fixed: expense Ksh 1,500 for rent" in chat.say("no, it was 1,500")
-    assert "Fixed: expense Ksh 1,500 for transport" in chat.say("actually it was transport")
+    assert "Fixed: amount Ksh 15,000 → Ksh 1,500.\nNow: expense Ksh 1,500 for rent" in chat.say("no, it was 1,500")
+    assert "Fixed: category rent → transport." in chat.say("actually it was transport")
     assert "yesterday" in chat.say("sorry, it was yesterday")
     [entry] = _entries(engine)
     assert (entry.amount_cents, entry.category, entry.occurred_on) == (

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
-from conversations.contract import CONTRACT
 from conversations.gemini.settings import GeminiSettings
+from conversations.registry import contract
 from finance.models import Member, Transaction
 from finance.services.reports import summarise
 from tests.chat import ChatTester
@@ -60,7 +60,7 @@ def test_unresolved_message_goes_to_gemini_and_its_call_runs_our_handler(
     assert re.fullmatch(r"/v1(beta)?/models/gemini-2\.5-flash:generateContent", request["path"])
     assert request["api_key"] == "test-key"
     declared = {f["name"] for tool in request["body"]["tools"] for f in tool["functionDeclarations"]}
-    assert declared == set(CONTRACT)
+    assert declared == set(contract())
 
 
 def test_free_question_gets_a_grounded_answer_from_our_figures(

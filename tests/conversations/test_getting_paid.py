@@ -14,7 +14,7 @@ from bot.outbox_sender import OutboxSender
 from bot.twilio_adapter import TwilioChannel
 from finance.models import Customer, Invoice, Outbox, Payment, SupplierEvent, Transaction
 from tests.chat import ChatTester
-from tests.conftest import SHARED
+from tests.conftest import SHARED, TODAY
 from tests.servers import serving
 from tests.standins.twilio import TwilioStandIn
 from tests.webhooks.test_twilio import _settings
@@ -122,8 +122,9 @@ def twilio() -> Iterator[tuple[TwilioStandIn, str]]:
         yield standin, url
 
 
-def test_reminder_goes_out_once_a_day_by_whatsapp(chat: ChatTester, engine: Engine, twilio: tuple) -> None:
+def test_reminder_goes_out_once_a_day_by_whatsapp(engine: Engine, twilio: tuple) -> None:
     standin, url = twilio
+    chat = ChatTester(engine, TODAY, can_push_to_phone=True)
     chat.onboard()
     chat.say("add customer Jane Achieng 0798123456")
     chat.say("invoice Jane 5000")
@@ -155,6 +156,8 @@ def test_business_settings_show_on_invoices(chat: ChatTester, engine: Engine) ->
     assert reply.document is not None
     text = PdfReader(io.BytesIO(reply.document.data)).pages[0].extract_text()
     assert "M-PESA Paybill: 522533" in text and "KRA PIN: P051234567X" in text
-    assert "I need Otieno's phone number first" in chat.say("remind Otieno")
+    # Nothing can reach Otieno from here: the reminder comes ready to forward, and nothing is marked sent.
+    forward = chat.say("remind Otieno")
+    assert "nothing was sent" in forward and "INV-0001 for Ksh 1,000" in forward and "wa.me" not in forward
     chat.say("Otieno's number is 0712345678")
     assert "Pay by M-PESA Paybill 522533, account INV-0001." in chat.say("remind Otieno")

@@ -186,6 +186,28 @@ def test_callback_query_is_acknowledged_and_its_choice_handled(
         assert session.exec(select(Transaction)).one().deleted_at is not None
 
 
+def test_an_older_button_carries_its_question_and_answers_it(client: TestClient, stand: tuple, engine: Engine) -> None:
+    standin, _ = stand
+    user = 136563129  # the user in the callback fixture
+    post(client, text_update("hi", 20, user_id=user))
+    post(client, text_update("Duka Letu", 21, user_id=user))
+    post(client, text_update("Otieno 500", 22, user_id=user))
+    wait_for(lambda: len(standin.sent("sendMessage")) == 3, what="three answers")
+    markup = standin.sent("sendMessage")[2]["params"]["reply_markup"]
+    markup = json.loads(markup) if isinstance(markup, str) else markup
+    [[money_in, _]] = markup["inline_keyboard"]
+    assert money_in["text"] == "Money in" and money_in["callback_data"].startswith("q")
+    post(client, text_update("how much did I spend this month?", 23, user_id=user))  # a message in between
+    wait_for(lambda: len(standin.sent("sendMessage")) == 4, what="the answer in between")
+    update = fixture("update_callback_query.with_keyboard.real_capture.json")
+    update["update_id"] = 24
+    update["callback_query"]["data"] = money_in["callback_data"]
+    post(client, update)
+    wait_for(lambda: _count(engine, Transaction) == 1, what="the entry from the older button")
+    with Session(engine) as session:
+        assert session.exec(select(Transaction)).one().kind == "income"
+
+
 def test_one_users_messages_stay_in_order(client: TestClient, stand: tuple, engine: Engine) -> None:
     standin, _ = stand
     for i, text in enumerate(["hi", "Duka Letu", "paid rent 1,000", "no, it was 2,000", "how much did I spend?"]):
@@ -193,7 +215,9 @@ def test_one_users_messages_stay_in_order(client: TestClient, stand: tuple, engi
     wait_for(lambda: len(standin.sent("sendMessage")) == 5, what="five answers")
     answers = texts(standin)
     assert "business called" in answers[0] and "Duka Letu is ready" in answers[1]
-    assert "Ksh 1,000" in answers[2] and "Fixed: expense Ksh 2,000" in answers[3] and "Ksh 2,000" in answers[4]
+    assert (
+        "Ksh 1,000" in answers[2] and "Fixed: amount Ksh 1,000 → Ksh 2,000" in answers[3] and "Ksh 2,000" in answers[4]
+    )
 
 
 def test_shared_contact_links_the_phone(client: TestClient, stand: tuple, engine: Engine) -> None:

@@ -59,7 +59,7 @@ def test_web_process_stores_and_worker_answers(engine: Engine, stand: tuple) -> 
         loop.call_soon_threadsafe(stop.set)
         worker.join(timeout=30)
     first, second = (c["params"]["text"] for c in standin.sent("sendMessage"))
-    assert "Ksh 15,000" in first and "Fixed: expense Ksh 12,000" in second  # in order
+    assert "Ksh 15,000" in first and "Fixed: amount Ksh 15,000 → Ksh 12,000" in second  # in order
     with Session(engine) as session:
         assert session.exec(select(Transaction)).one().amount_cents == 1200000
         assert {e.status for e in session.exec(select(InboundEvent)).all()} == {"done"}

@@ -1,0 +1,66 @@
+"""Money that has not moved: a purchase being weighed ("can I afford a fridge for 30k?", "naweza kununua
+friji ya 30k?") is `can_afford`, never a record; and the person's own data ("delete my data")."""
+
+from conversations.intents import Intent
+from conversations.parser.records import Evidence
+from conversations.parser.text import Analysed, PhraseTable
+from finance.money import plain
+
+_WEIGHING = PhraseTable.of(
+    (
+        "afford", "aford", "can i afford", "could i afford", "can we afford", "naeza afford", "naweza afford",
+        "kumudu", "naweza kumudu", "naweza kununua", "naeza kununua", "nitaweza kununua", "nitaweza kulipa",
+        "naeza buy", "can i buy", "should i buy", "should we buy", "is it wise to buy", "is it a good idea to buy",
+        "do i have enough money to buy", "do i have enough money for", "enough money to buy", "niko na doh",
+        "nikinunua", "tukinunua",
+    )
+)  # fmt: skip
+# Words between the verb and the amount that are not the thing itself.
+_NOT_ITEM = {
+    "a", "an", "the", "to", "for", "at", "of", "on", "ya", "wa", "la", "za", "cha", "kwa", "buy", "kununua",
+    "kuchukua", "spend", "get", "new", "some", "my", "i", "we", "is", "it", "wise", "now", "leo", "kesho",
+}  # fmt: skip
+_DATA = PhraseTable.of(
+    (
+        "my data", "my personal data", "personal data", "my account", "my information", "my personal information",
+        "personal information", "my details", "data yangu", "data zangu", "akaunti yangu", "taarifa zangu",
+        "details zangu", "have on me", "about me", "kunihusu", "kila kitu mnayo",
+    )
+)  # fmt: skip
+_DELETE = PhraseTable.of(
+    ("delete", "erase", "remove", "wipe", "futa", "ondoa", "nifutie", "nifute", "close my account")
+)
+_EXPORT = PhraseTable.of(
+    ("export", "download", "a copy", "copy of", "send me", "give me", "nipe", "nitumie", "kuona", "see", "get")
+)
+
+
+def can_afford(msg: Analysed, ev: Evidence) -> Intent | None:
+    cue = _WEIGHING.first(msg.lows)
+    if cue is None or ev.amount is None or ev.amount.value <= 0:
+        return None
+    slots: dict[str, object] = {"amount": plain(ev.amount.value)}
+    item = _item(msg, cue.end, ev.amount.start)
+    if item:
+        slots["item"] = item
+    return Intent("can_afford", slots, confidence=0.9)
+
+
+def _item(msg: Analysed, start: int, stop: int) -> str:
+    """The thing named between the verb and the amount, without articles: "a display fridge" -> "display fridge"."""
+    words = [w for w in msg.lows[start:stop] if w.isalpha()] if start < stop else []
+    while words and words[0] in _NOT_ITEM:
+        words.pop(0)
+    while words and words[-1] in _NOT_ITEM:
+        words.pop()
+    return " ".join(words)
+
+
+def my_data(msg: Analysed, ev: Evidence) -> Intent | None:
+    if ev.amount is not None or _DATA.first(msg.lows) is None:
+        return None
+    if _DELETE.first(msg.lows):
+        return Intent("my_data", {"action": "delete"}, confidence=0.9)
+    if _EXPORT.first(msg.lows):
+        return Intent("my_data", {"action": "export"}, confidence=0.9)
+    return None

@@ -1,0 +1,163 @@
+"""Transcripts of the trust failures found by black-box tests: an open question never swallows the
+next message, a confirmation says only what happened, replies follow the message's language, and a
+viewer never writes. Each ran wrong before the conversation core was rebuilt."""
+
+import asyncio
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from bot.outbox_sender import OutboxSender
+from finance.models import InboundEvent, Member, Outbox, Transaction
+from tests.chat import ChatTester
+from tests.conftest import TODAY
+
+FORWARDED = (
+    "QK11DUPE01 Confirmed. You have received Ksh5,000.00 from JOHN SMITH 0712345678 on 22/11/26 at 10:05 AM "
+    "New M-PESA balance is Ksh9,000.00. Separate personal and business funds through Pochi la Biashara."
+)
+
+
+def _entries(engine: Engine) -> list[Transaction]:
+    with Session(engine) as session:
+        return list(session.exec(select(Transaction).order_by(col(Transaction.id))))
+
+
+def test_forwarded_sms_after_an_open_question_is_recorded_as_itself(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    assert "How much did you pay (airtime" in chat.say("bought airtime")
+    reply = chat.say(FORWARDED)
+    assert "Recorded income: Ksh 5,000" in reply and "9,000" not in reply
+    [entry] = _entries(engine)
+    assert (entry.kind, entry.amount_cents, entry.reference) == ("income", 500000, "QK11DUPE01")
+    # The airtime question was set aside, not answered by the next number.
+    assert "Recorded income" not in chat.say("how much did I spend this month?")
+    assert len(_entries(engine)) == 1
+
+
+def test_a_command_is_never_taken_as_the_answer(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    chat.say("paid rent 2000")
+    assert "How much" in chat.say("bought airtime")
+    assert "Ksh 2,000" in chat.say("undo")
+    assert [e.deleted_at is not None for e in _entries(engine)] == [True]
+    # The airtime question did not take "undo" (nor anything after it) as its answer.
+    assert "How much" not in chat.say("how much did I spend this month?")
+
+
+def test_delete_my_data_asks_no_amount_and_records_nothing(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    reply = chat.say("delete my data")
+    assert "coming soon" in reply and "How much" not in reply
+    chat.say(FORWARDED)
+    [entry] = _entries(engine)
+    assert (entry.kind, entry.amount_cents) == ("income", 500000)
+
+
+def test_correction_changes_the_category_and_says_what_changed(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    chat.say("paid rent 2000")
+    reply = chat.say("sorry, it was fuel not rent")
+    assert "Fixed: category rent → transport." in reply
+    assert _entries(engine)[0].category == "transport"
+    # Asking for what it already says changes nothing, and says so.
+    same = chat.say("no, it was transport")
+    assert "Nothing to change" in same and "Fixed" not in same
+
+
+def test_remind_without_a_channel_gives_text_to_forward_and_marks_nothing_sent(
+    chat: ChatTester, engine: Engine
+) -> None:
+    chat.onboard()
+    chat.say("add customer Jane Achieng 0798123456")
+    chat.say("invoice Jane 5000")
+    reply = chat.say("remind Jane")
+    assert "on its way" not in reply and "nothing was sent" in reply
+    assert "INV-0001 for Ksh 5,000" in reply and "https://wa.me/254798123456?text=Hello%20Jane" in reply
+    with Session(engine) as session:
+        assert session.exec(select(Outbox)).all() == []
+    # Nothing was sent, so a second try is not refused as "already reminded".
+    assert "nothing was sent" in chat.say("remind Jane")
+
+
+def test_an_older_button_answers_its_own_question(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    asked = chat.ask("Otieno 500")
+    assert "money in (a sale) or money out" in asked.text and asked.question_id is not None
+    # Something else in between: the question is set aside, its buttons still work.
+    assert "Nothing recorded this month" in chat.say("how much did I spend this month?")
+    assert "Recorded income: Ksh 500" in chat.tap(asked, "Money in")
+    [entry] = _entries(engine)
+    assert entry.kind == "income"
+    # Answered: the same button again says its question is closed, and records nothing.
+    assert "already closed" in chat.tap(asked, "Money out")
+    assert len(_entries(engine)) == 1
+
+
+def test_english_after_swahili_is_answered_in_english(chat: ChatTester) -> None:
+    chat.onboard()
+    assert "Nimerekodi matumizi: Ksh 15,000 ya kodi" in chat.say("nimelipa kodi 15k")
+    assert "Recorded expense: Ksh 300 for transport" in chat.say("paid for transport 300")
+    assert "Nimerekodi mapato" in chat.say("nimeuza 4,500 leo")
+
+
+def test_a_request_in_place_of_the_business_name_is_handled_as_the_request(chat: ChatTester, engine: Engine) -> None:
+    assert "business called" in chat.say("hello")
+    reply = chat.say("paid rent")
+    assert "is ready" not in reply and "How much did you pay (rent)" in reply
+    assert "Recorded expense: Ksh 15,000 for rent" in (answered := chat.say("15k"))
+    assert "What's your business called?" in answered
+    assert "Duka Bora is ready" in chat.say("Duka Bora")
+
+
+def test_a_question_about_buying_is_never_booked(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    reply = chat.say("naweza kununua friji ya 30k?")
+    assert "Nimerekodi" not in reply and "Recorded" not in reply
+    reply = chat.say("can I afford a fridge for 30k?")
+    assert "coming soon" in reply
+    assert _entries(engine) == []
+
+
+def test_a_viewer_cannot_make_kavi_message_a_customer(engine: Engine) -> None:
+    owner = ChatTester(engine, TODAY, can_push_to_phone=True)
+    owner.onboard()
+    owner.say("add customer Mary Wambui 0711222333")
+    owner.say("invoice Mary 2000")
+    with Session(engine) as session:
+        member = session.exec(select(Member)).one()
+        member.role = "viewer"
+        session.add(member)
+        session.commit()
+    assert "can't do that" in owner.say("remind Mary")
+    assert "can't do that" in owner.say("paid rent 500")
+    assert "Nothing recorded this month" in owner.say("how much did I spend this month?")  # questions: yes
+    with Session(engine) as session:
+        assert session.exec(select(Outbox)).all() == []
+    assert len(_entries(engine)) == 0
+
+
+def test_every_entry_points_at_the_message_that_made_it(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    chat.push("paid rent 15k", external_id="tg-4001")
+    chat.pop()
+    chat.push(FORWARDED, external_id="tg-4002")
+    chat.pop()
+    with Session(engine) as session:
+        events = {e.id: e.external_id for e in session.exec(select(InboundEvent))}
+    assert [events[e.source_event_id] for e in _entries(engine) if e.source_event_id] == ["tg-4001", "tg-4002"]
+
+
+def test_a_reminder_that_fails_is_told_to_the_owner_and_can_be_tried_again(engine: Engine) -> None:
+    owner = ChatTester(engine, TODAY, can_push_to_phone=True)
+    owner.onboard()
+    owner.say("add customer Jane Achieng 0798123456")
+    owner.say("invoice Jane 5000")
+    assert "Reminder on its way to Jane Achieng" in owner.say("remind Jane")
+    # The WhatsApp/SMS channel went away before the send: nothing goes out.
+    assert asyncio.run(OutboxSender(engine, {}).send_pending()) == 0
+    owner.push("how much did I spend this month?")
+    notice, answer = owner.pop(), owner.pop()
+    assert "reminder to Jane Achieng could not be sent" in notice and "INV-0001 for Ksh 5,000" in notice
+    assert "Nothing recorded this month" in answer
+    assert "Reminder on its way to Jane Achieng" in owner.say("remind Jane")
