@@ -183,6 +183,21 @@ PAID_TEXTS: dict[str, dict[str, str]] = {
         "sw": "Bado siwezi kutuma ujumbe kwa wateja kutoka hapa (WhatsApp au SMS haijaunganishwa), kwa hiyo "
         "hakuna kilichotumwa. Huu hapa ukumbusho wa {customer}, tayari kutuma:\n\n{text}{link}",
     },
+    "customers_header": {
+        "en": "👥 {count} customer(s); together they owe {total}:",
+        "sw": "👥 Wateja {count}; kwa jumla wanadaiwa {total}:",
+    },
+    "customers_header_owing": {
+        "en": "👥 {count} customer(s) owe you {total}:",
+        "sw": "👥 Wateja {count} wanadaiwa {total}:",
+    },
+    "customer_owes": {"en": " — owes {amount}", "sw": " — anadaiwa {amount}"},
+    "customers_more": {"en": "…and {count} more.", "sw": "…na wengine {count}."},
+    "customers_none": {
+        "en": 'No customers yet. Add one: "add customer Jane 0712 345 678".',
+        "sw": 'Bado hakuna wateja. Ongeza: "ongeza mteja Jane 0712 345 678".',
+    },
+    "customers_none_owing": {"en": "Nobody owes you anything right now. 🎉", "sw": "Hakuna anayekudai kwa sasa. 🎉"},
     "reminder_failed": {
         "en": "⚠️ The reminder to {customer} could not be sent. Here it is to forward yourself:\n\n{text}",
         "sw": "⚠️ Ukumbusho kwa {customer} haukuweza kutumwa. Huu hapa, utume mwenyewe:\n\n{text}",

@@ -82,13 +82,6 @@ declare(
     feature={"en": "Report exports", "sw": "Kupakua ripoti"},
 )
 declare(
-    "list_customers",
-    None,
-    roles=EVERYONE,
-    spec=IntentSpec("List customers.", {"status": Slot("string", "Which customers.", ("all", "owing"))}),
-    feature={"en": "Customer lists", "sw": "Orodha ya wateja"},
-)
-declare(
     "activity_log",
     None,
     roles=EVERYONE,

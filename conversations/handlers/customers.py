@@ -16,9 +16,11 @@ from conversations.registry import EVERYONE, WRITERS, YES_NO, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.models import Customer
+from finance.money import ZERO
 from finance.name_match import FIRST_NAME
 from finance.services.customers import (
     CustomerMatch,
+    customers_with_balances,
     find_customers,
     get_customer,
     summarise_customer,
@@ -29,6 +31,7 @@ from finance.services.suppliers import add_supplier as create_supplier
 from finance.services.suppliers import find_supplier, note_delivery, summarise_supplier
 
 PICK = "customer_pick"
+SHOWN_CUSTOMERS = 20  # listed in one message; the rest are counted
 
 
 def shown_phone(phone: str | None) -> str:
@@ -114,6 +117,30 @@ def add_customer(turn: Turn, intent: Intent) -> Reply:
     return Reply(t("customer_added", turn.lang, name=customer.name, phone=shown_phone(customer.phone)))
 
 
+def list_customers(turn: Turn, intent: Intent) -> Reply:
+    """ "my customers" / "wateja wenye madeni": every customer, or those who owe, most owed first."""
+    owing = intent.slots.get("status") == "owing"
+    rows = customers_with_balances(turn.session, actor=turn.member, owing_only=owing)
+    lang, cur = turn.lang, turn.business.currency
+    if not rows:
+        return Reply(t("customers_none_owing" if owing else "customers_none", lang))
+    total = sum((owed for _, owed in rows), ZERO)
+    lines = [
+        t(
+            "customers_header_owing" if owing else "customers_header",
+            lang,
+            count=len(rows),
+            total=money(total, lang, cur),
+        )
+    ]
+    for customer, owed in rows[:SHOWN_CUSTOMERS]:
+        owes = t("customer_owes", lang, amount=money(owed, lang, cur)) if owed else ""
+        lines.append(f"• {customer.name}{shown_phone(customer.phone)}{owes}")
+    if len(rows) > SHOWN_CUSTOMERS:
+        lines.append(t("customers_more", lang, count=len(rows) - SHOWN_CUSTOMERS))
+    return Reply("\n".join(lines))
+
+
 def add_supplier(turn: Turn, intent: Intent) -> Reply:
     name = intent.slots.get("name")
     if not name:
@@ -192,3 +219,9 @@ declare(
 )
 declare("customer_info", customer_info, roles=EVERYONE)
 declare("supplier_delivery", supplier_delivery, roles=WRITERS)
+declare(
+    "list_customers",
+    list_customers,
+    roles=EVERYONE,
+    spec=IntentSpec("List customers.", {"status": Slot("string", "Which customers.", ("all", "owing"))}),
+)

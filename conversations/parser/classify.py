@@ -144,6 +144,9 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
         return Intent("credit_score", confidence=0.9)
     if insights.BUDGET.first(lows):
         return insights.budget(msg, ev)
+    customers = contacts.list_customers(msg)
+    if customers is not None:
+        return customers
     about_people = (
         accounts.customer_phone(msg)
         or accounts.customer_info(msg)

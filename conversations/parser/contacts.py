@@ -1,4 +1,4 @@
-"""Customers, suppliers and team members: add_customer, add_supplier, invite_member."""
+"""Customers, suppliers and team members: add_customer, add_supplier, list_customers, invite_member."""
 
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
@@ -10,6 +10,23 @@ ROLES = PhraseTable.grouped(v.ROLE_WORDS)
 _KIND_WORDS = {"customer": set(v.CUSTOMER_WORDS), "supplier": set(v.SUPPLIER_WORDS)}
 _STOP = {"phone", "number", "namba", "simu", "tel", "mobile", "on", "with", "at", "as", "and", "from", "of"}
 _SKIP = {"a", "an", "new", "named", "called", "anaitwa", "jina", "ni", "mpya", ":", "-", ",", "my", "the"}
+
+
+# "customers", "wateja", "ma-client", "customer list": the whole list rather than one person.
+_CUSTOMERS = PhraseTable.of(
+    ("customers", "clients", "custmers", "customer list", "client list", "list of customers", "wateja", "ma-client",
+     "maclient", "ma client", "buyers")
+)  # fmt: skip
+_OWING = PhraseTable.of(
+    ("owe", "owes", "owing", "deni", "madeni", "hawajanilipa", "hawajalipa", "hajalipa", "haven't paid",
+     "have not paid", "not paid", "unpaid", "debt", "debts")
+)  # fmt: skip
+
+
+def list_customers(msg: Analysed) -> Intent | None:
+    if _CUSTOMERS.first(msg.lows) is None or any(w in v.ADD_WORDS for w in msg.lows):
+        return None
+    return Intent("list_customers", {"status": "owing" if _OWING.first(msg.lows) else "all"}, confidence=0.85)
 
 
 def add_party(msg: Analysed, kind: str) -> Intent:

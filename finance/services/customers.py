@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from finance.errors import NotFound
 from finance.models import Customer, Invoice, Member, PayerAlias, Payment, PaymentAllocation, Role
@@ -162,3 +162,26 @@ def summarise_customer(session: Session, *, actor: Member, customer: Customer) -
         average_days_to_pay=round(sum(days) / len(days)) if days else None,
         last_payment=last_paid,
     )
+
+
+def customers_with_balances(
+    session: Session, *, actor: Member, owing_only: bool = False
+) -> list[tuple[Customer, Decimal]]:
+    """Each customer with what they owe on open invoices, most owed first (then by name)."""
+    owed_cents = dict(
+        session.exec(
+            select(Invoice.customer_id, func.sum(Invoice.total_cents - Invoice.paid_cents - Invoice.credited_cents))
+            .where(
+                Invoice.business_id == actor.business_id,
+                col(Invoice.credit_note_for_id).is_(None),
+                col(Invoice.cancelled_at).is_(None),
+            )
+            .group_by(col(Invoice.customer_id))
+        ).all()
+    )
+    rows = [
+        (c, from_cents(max(int(owed_cents.get(c.id or 0, 0) or 0), 0))) for c in _customers(session, actor.business_id)
+    ]
+    if owing_only:
+        rows = [(c, owed) for c, owed in rows if owed > 0]
+    return sorted(rows, key=lambda row: (-row[1], row[0].name.lower()))
