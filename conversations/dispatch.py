@@ -10,9 +10,10 @@ from finance.errors import AccessDenied
 
 def run(turn: Turn, intent: Intent) -> Reply:
     found = declared(intent.name)
+    if found is not None:
+        check_role(turn, found)
     if found is None or found.handler is None:
         return not_yet(turn, found)
-    check_role(turn, found)
     return found.handler(turn, intent)
 
 

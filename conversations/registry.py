@@ -45,6 +45,9 @@ class Declared:
     gemini: bool = True
     # What the feature is called, for "X is coming soon".
     feature: dict[str, str] = field(default_factory=dict)
+    # How people say it aloud, as sentence patterns ("{out} {amount} for {exp}"): the offline
+    # recognizer listens for these (conversations/voice_vocabulary.py). None: not spoken.
+    says: tuple[str, ...] = ()
 
 
 _INTENTS: dict[str, Declared] = {}
@@ -61,10 +64,11 @@ def declare(
     command: bool = False,
     gemini: bool = True,
     feature: dict[str, str] | None = None,
+    says: tuple[str, ...] = (),
 ) -> Declared:
     if name in _INTENTS:
         raise ValueError(f"intent {name!r} declared twice")
-    declared = Declared(name, handler, roles, spec, questions, command, gemini, feature or {})
+    declared = Declared(name, handler, roles, spec, questions, command, gemini, feature or {}, says)
     _INTENTS[name] = declared
     for question in questions:
         if question.name in _QUESTIONS:

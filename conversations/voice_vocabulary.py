@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from conversations.messages import IncomingMessage
 from conversations.parser import vocabulary as v
+from conversations.registry import all_declared
 from conversations.spoken_numbers import swahili, words
 from finance.db import session_scope
 from finance.models import Customer, Supplier
@@ -25,6 +26,7 @@ MAX_NAMES = 200
 # hear, so the recognizer gets the first (most common) few of each group.
 _COMMON = 8
 _FILLS_PER_PATTERN = 120
+_SEED = 20261122
 
 # Amounts people name: round figures, and the odd ones in between.
 _AMOUNTS = sorted(
@@ -36,44 +38,9 @@ _AMOUNTS = sorted(
     | {1_000_000, 1_500_000, 2_000_000}
 )
 
-_EN_PATTERNS = (
-    "{out} {amount} for {exp}", "{out} {exp} {amount}", "i {out} {amount} for {exp}", "{out} {amount} on {exp}",
-    "i {out} {amount} shillings for {exp} {period}", "{out} {exp} {amount} {period}", "{exp} {amount}",
-    "{exp} {amount} {period}", "{out} {amount} to {name}", "{out} {name} {amount} for {exp}",
-    "{in} {amount}", "{in} {amount} {period}", "record sale of {amount}", "record a sale of {amount}",
-    "i {in} {amount} {period}", "{in} {amount} from {name}", "{name} paid {amount}", "{name} paid me {amount}",
-    "{name} paid {amount} for invoice {count}", "{inc} {amount}", "{inc} {amount} {period}",
-    "{in} {amount} for {inc}", "sold {count} {unit} at {amount}", "sold {count} {unit} of {exp} at {amount} each",
-    "invoice {name} {amount}", "invoice {name} for {amount}", "invoice {name} {count} {unit} of {exp} at {amount}",
-    "create an invoice for {name} of {amount}", "send {name} an invoice for {amount} due in {count} days",
-    "how much did i {metric_verb} {period}", "how much did i {metric_verb} on {exp} {period}",
-    "how much {metric} {period}", "what is my {metric} {period}", "what was my {metric} {period}",
-    "show me my {metric} {period}", "show my {metric}", "my {metric} {period}", "{metric} {period}",
-    "show me my {status} invoices", "show my {status} invoices", "{status} invoices", "list {status} invoices",
-    "who owes me", "who owes me money", "how much does {name} owe", "how much does {name} owe me",
-    "set a budget of {amount} for {exp}", "set {exp} budget to {amount}", "budget {amount} for {exp} {period}",
-    "how is my budget", "forecast my cash", "cash flow forecast for next month", "what is my credit score",
-    "show me a chart of my {metric}", "draw a chart of expenses by category", "send me a report for {period}",
-    "remind {name}", "remind {name} to pay", "send {name} a reminder", "request {amount} from {name}",
-    "ask {name} to pay {amount}", "add customer {name}", "add supplier {name}", "{name} delivered late",
-    "undo", "undo that", "delete the last entry", "no it was {amount}", "actually it was {amount}",
-    "cancel invoice {count}", "credit note invoice {count} {amount}",
-    "reply by voice", "reply with voice always", "text only", "stop voice replies", "voice replies on",
-)  # fmt: skip
-_SW_PATTERNS = (
-    "{sw_out} {exp} {sw_amount}", "{sw_out} {sw_amount} kwa {exp}", "{sw_out} {exp} {sw_amount} {sw_period}",
-    "{sw_out} {exp} ya {sw_amount}", "{sw_out} {exp} {amount}", "{sw_out} {amount} kwa {exp}",
-    "{sw_out} shilingi {sw_amount} kwa {exp}", "{exp} {sw_amount}", "{exp} {sw_amount} {sw_period}",
-    "{sw_in} {sw_amount}", "{sw_in} {sw_amount} {sw_period}", "{sw_in} {sw_amount} kutoka kwa {name}",
-    "{sw_in} shilingi {sw_amount}", "{sw_in} {amount}", "{name} amelipa {sw_amount}", "{name} amenilipa {sw_amount}",
-    "nimeuza {count} {unit} kwa {sw_amount}", "ankara kwa {name} {sw_amount}", "tuma ankara kwa {name} ya {sw_amount}",
-    "nimetumia ngapi {sw_period}", "nimetumia pesa ngapi {sw_period}", "nimeuza ngapi {sw_period}",
-    "faida yangu {sw_period}", "faida {sw_period}", "mapato {sw_period}", "matumizi {sw_period}",
-    "salio langu ni ngapi", "salio", "nionyeshe ankara ambazo hazijalipwa", "nionyeshe ankara zilizochelewa",
-    "nani ananidai", "nani hajalipa", "{name} ananidai ngapi", "mkumbushe {name}", "kumbusha {name}",
-    "weka bajeti ya {exp} {sw_amount}", "bajeti ya {exp} ni {sw_amount}", "futa", "futa hiyo", "ndiyo", "hapana",
-    "hapana ilikuwa {sw_amount}", "jibu kwa sauti", "maandishi tu",
-)  # fmt: skip
+# Answers to KAVI's questions and corrections, said alone; the intents' own sentences come from
+# their declarations (conversations/registry.py, `says`).
+_ANSWERS = ("ndiyo", "hapana", "no it was {amount}", "actually it was {amount}", "hapana ilikuwa {sw_amount}")
 _EN_PERIODS = ("", "", *(p for p in v.PERIOD_PHRASES if (p.isascii() and " " in p) or p in ("today", "yesterday")))
 _SW_PERIODS = ("", "leo", "jana", "juzi", "wiki hii", "wiki iliyopita", "mwezi huu", "mwezi uliopita", "mwaka huu")
 _METRIC_VERBS = ("spend", "sell", "earn", "receive", "pay")
@@ -88,14 +55,20 @@ def command_sentences(names: tuple[str, ...] = ()) -> tuple[str, ...]:
     return _fixed_sentences() + _name_sentences(names)
 
 
+def _patterns() -> tuple[str, ...]:
+    return tuple(dict.fromkeys([p for declared in all_declared() for p in declared.says] + list(_ANSWERS)))
+
+
 @lru_cache(maxsize=1)
 def _fixed_sentences() -> tuple[str, ...]:
-    rng = random.Random(20261122)
     slots = _slots()
     sentences: list[str] = []
-    for pattern in _EN_PATTERNS + _SW_PATTERNS:
+    for pattern in _patterns():
+        # Seeded per pattern: the same sentences whatever order the intents are declared in.
+        rng = random.Random(f"{_SEED}:{pattern}")
         for _ in range(_FILLS_PER_PATTERN if "{" in pattern else 1):
             sentences.append(_fill(pattern, slots, rng, _DEFAULT_NAMES))
+    rng = random.Random(_SEED)
     # Short commands said alone.
     for phrases in (v.GREETING_WORDS, v.HELP_PHRASES, v.UNDO_PHRASES, v.LIST_INVOICE_CUES):
         sentences += [p for p in phrases[:_COMMON] if _speakable(p)]
@@ -108,14 +81,14 @@ def _fixed_sentences() -> tuple[str, ...]:
 def _name_sentences(names: tuple[str, ...]) -> tuple[str, ...]:
     if not names:
         return ()
-    rng = random.Random(len(names))
     slots = _slots()
-    with_names = [p for p in _EN_PATTERNS + _SW_PATTERNS if "{name}" in p]
+    with_names = [p for p in _patterns() if "{name}" in p]
     out = []
     for name in names:
+        # Every sentence a name fits, once: the business's own people must outweigh the default names.
+        rng = random.Random(f"{_SEED}:{name}")
         out.append(name)
-        for pattern in rng.sample(with_names, k=min(8, len(with_names))):
-            out.append(_fill(pattern, slots, rng, (name,)))
+        out += [_fill(pattern, slots, rng, (name,)) for pattern in with_names]
     return tuple(out)
 
 

@@ -68,5 +68,20 @@ declare("greeting", greeting, roles=EVERYONE, command=True, gemini=False)
 declare("help", help_, roles=EVERYONE, spec=IntentSpec("Explain what KAVI can do."), command=True, gemini=False)
 declare("unknown", unknown, roles=EVERYONE)
 declare("set_language", language, roles=EVERYONE, command=True, gemini=False)
-declare("voice_replies", voice_replies, roles=EVERYONE, command=True, gemini=False)
+declare(
+    "voice_replies",
+    voice_replies,
+    roles=EVERYONE,
+    says=(
+        "reply by voice",
+        "reply with voice always",
+        "text only",
+        "stop voice replies",
+        "voice replies on",
+        "jibu kwa sauti",
+        "maandishi tu",
+    ),
+    command=True,
+    gemini=False,
+)
 declare("business_settings", business_settings, roles=ADMINS)

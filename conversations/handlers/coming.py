@@ -9,6 +9,13 @@ declare(
     "set_budget",
     None,
     roles=ADMINS,
+    says=(
+        "set a budget of {amount} for {exp}",
+        "set {exp} budget to {amount}",
+        "budget {amount} for {exp} {period}",
+        "weka bajeti ya {exp} {sw_amount}",
+        "bajeti ya {exp} ni {sw_amount}",
+    ),
     spec=IntentSpec(
         "Set a spending limit for a category.",
         {
@@ -24,6 +31,7 @@ declare(
     "budget_status",
     None,
     roles=EVERYONE,
+    says=("how is my budget",),
     spec=IntentSpec("How spending compares with budgets.", {"category": Slot("string", "Only this category.")}),
     feature={"en": "Budgets", "sw": "Bajeti"},
 )
@@ -31,6 +39,7 @@ declare(
     "forecast",
     None,
     roles=EVERYONE,
+    says=("forecast my cash", "cash flow forecast for next month"),
     spec=IntentSpec("Forecast cash for the coming days.", {"days": Slot("integer", "How many days ahead.")}),
     feature={"en": "Cash forecasts", "sw": "Utabiri wa pesa"},
 )
@@ -38,6 +47,7 @@ declare(
     "can_afford",
     None,
     roles=EVERYONE,
+    says=("can i afford {exp} for {amount}", "naweza kununua {exp} ya {sw_amount}"),
     spec=IntentSpec(
         "Whether a purchase the owner is weighing fits the cash forecast (nothing is recorded).",
         {"amount": AMOUNT, "item": Slot("string", "What they want to buy.")},
@@ -49,6 +59,7 @@ declare(
     "credit_score",
     None,
     roles=EVERYONE,
+    says=("what is my credit score",),
     spec=IntentSpec("The business's credit score and loan readiness."),
     feature={"en": "Credit scores", "sw": "Alama ya mkopo"},
 )
@@ -56,6 +67,7 @@ declare(
     "show_chart",
     None,
     roles=EVERYONE,
+    says=("show me a chart of my {metric}", "draw a chart of expenses by category"),
     spec=IntentSpec(
         "Draw a chart.",
         {
@@ -75,6 +87,7 @@ declare(
     "export_report",
     None,
     roles=EVERYONE,
+    says=("send me a report for {period}",),
     spec=IntentSpec(
         "Export a report.",
         {"format": Slot("string", "File format.", ("pdf", "csv", "xlsx")), "start": START, "end": END},

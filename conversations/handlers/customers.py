@@ -208,6 +208,7 @@ declare(
     "add_customer",
     add_customer,
     roles=WRITERS,
+    says=("add customer {name}",),
     spec=IntentSpec("Add a customer.", _PARTY.slots, _PARTY.required),
     questions=(Question(PICK, YES_NO, pick_answer),),
 )
@@ -215,13 +216,20 @@ declare(
     "add_supplier",
     add_supplier,
     roles=WRITERS,
+    says=("add supplier {name}",),
     spec=IntentSpec("Add a supplier.", _PARTY.slots, _PARTY.required),
 )
-declare("customer_info", customer_info, roles=EVERYONE)
-declare("supplier_delivery", supplier_delivery, roles=WRITERS)
+declare(
+    "customer_info",
+    customer_info,
+    roles=EVERYONE,
+    says=("how much does {name} owe", "how much does {name} owe me", "{name} ananidai ngapi"),
+)
+declare("supplier_delivery", supplier_delivery, roles=WRITERS, says=("{name} delivered late",))
 declare(
     "list_customers",
     list_customers,
     roles=EVERYONE,
+    says=("show my customers", "list my customers", "which customers owe me", "wateja wangu", "wateja wenye madeni"),
     spec=IntentSpec("List customers.", {"status": Slot("string", "Which customers.", ("all", "owing"))}),
 )

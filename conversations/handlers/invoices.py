@@ -15,7 +15,7 @@ from conversations.handlers.records import amount_problem
 from conversations.intents import Intent
 from conversations.messages import Media, Reply
 from conversations.parser.text import Analysed, PhraseTable
-from conversations.registry import CHOICE, EVERYONE, WRITERS, Question, declare
+from conversations.registry import ADMINS, CHOICE, EVERYONE, WRITERS, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.documents.invoice_pdf import pdf_for
@@ -224,6 +224,15 @@ declare(
     "create_invoice",
     create_invoice,
     roles=WRITERS,
+    says=(
+        "invoice {name} {amount}",
+        "invoice {name} for {amount}",
+        "invoice {name} {count} {unit} of {exp} at {amount}",
+        "create an invoice for {name} of {amount}",
+        "send {name} an invoice for {amount} due in {count} days",
+        "ankara kwa {name} {sw_amount}",
+        "tuma ankara kwa {name} ya {sw_amount}",
+    ),
     spec=IntentSpec(
         "Create an invoice for a customer.",
         {"customer": Slot("string", "Customer name."), "amount": AMOUNT, "due_date": Slot("string", "Due date, ISO.")},
@@ -235,6 +244,18 @@ declare(
     "list_invoices",
     list_invoices,
     roles=EVERYONE,
+    says=(
+        "show me my {status} invoices",
+        "show my {status} invoices",
+        "{status} invoices",
+        "list {status} invoices",
+        "who owes me",
+        "who owes me money",
+        "nionyeshe ankara ambazo hazijalipwa",
+        "nionyeshe ankara zilizochelewa",
+        "nani ananidai",
+        "nani hajalipa",
+    ),
     spec=IntentSpec(
         "List invoices.",
         {
@@ -243,4 +264,9 @@ declare(
         },
     ),
 )
-declare("cancel_invoice", cancel_invoice, roles=WRITERS)
+declare(
+    "cancel_invoice",
+    cancel_invoice,
+    roles=ADMINS,  # a credit note takes money off what a customer owes
+    says=("cancel invoice {count}", "credit note invoice {count} {amount}"),
+)

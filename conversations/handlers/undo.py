@@ -32,5 +32,13 @@ def redo(turn: Turn, intent: Intent) -> Reply:
     return Reply(t("redone", turn.lang, **describe(turn, txn)), choices=[t("undo_button", turn.lang)])
 
 
-declare("undo", undo, roles=WRITERS, spec=IntentSpec("Undo the last entry."), command=True, gemini=False)
+declare(
+    "undo",
+    undo,
+    roles=WRITERS,
+    says=("undo", "undo that", "delete the last entry", "futa", "futa hiyo"),
+    spec=IntentSpec("Undo the last entry."),
+    command=True,
+    gemini=False,
+)
 declare("redo", redo, roles=WRITERS, command=True, gemini=False)
