@@ -223,6 +223,9 @@ class Conversation:
         asker = asked_by(asked.name)
         # A question the person's role may not answer (a viewer after a role change) is no question to them.
         may_answer = asker is None or turn.member.role in asker.roles
+        if tapped is None and intent.name == "undo" and asked.drafts:
+            st.clear(turn.state)  # "lunch" -> "how much?" -> "undo": drop the draft, keep the books
+            return Reply(t("draft_dropped", turn.lang))
         if not may_answer or (tapped is None and _plainly_new(intent, asked)):
             st.set_aside(turn.state)
             return None

@@ -38,7 +38,9 @@ def _complete(intent: Intent) -> bool:
         return bool(slots.get(_ABOUT_SOMEONE[intent.name]) or slots.get("invoice") or slots.get("phone"))
     if intent.name.startswith("record_"):
         # "paid rent" names a deed (a verb: the parser is surer); "Baraka Salon" is only a name with a trade in it.
-        return ("amount" in intent.slots and not intent.alternatives) or intent.confidence >= _DEED
+        # "Jane paid 500": an amount with someone or a verb is a request, whichever way the money went.
+        with_amount = "amount" in intent.slots and (not intent.alternatives or "counterparty" in intent.slots)
+        return with_amount or intent.confidence >= _DEED
     found = declared(intent.name)
     return found is not None and intent.name not in ("unknown", "greeting") and intent.confidence >= _DEED
 

@@ -29,6 +29,9 @@ class Question:
     name: str
     takes: str
     answer: Answer
+    # True when it gathers an entry not recorded yet ("how much?"): "undo" then drops the question,
+    # rather than removing an older entry.
+    drafts: bool = False
 
 
 @dataclass(frozen=True)

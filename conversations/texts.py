@@ -116,6 +116,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "changed_category": {"en": "category {old} → {new}", "sw": "aina {old} → {new}"},
     "changed_date": {"en": "date {old} → {new}", "sw": "tarehe {old} → {new}"},
     "changed_counterparty": {"en": "who {old} → {new}", "sw": "nani {old} → {new}"},
+    "draft_dropped": {
+        "en": "OK, I dropped that — nothing was recorded, and your earlier entries are as they were.",
+        "sw": "Sawa, nimeacha hilo — hakuna kilichorekodiwa, na rekodi zako za awali ziko vilevile.",
+    },
     "that_feature": {"en": "That", "sw": "Hilo"},
     "mpesa_nothing_moved": {
         "en": "ℹ️ That M-PESA message moved no money (a failed transaction or a notice), so I recorded nothing.",

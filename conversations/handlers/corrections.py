@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from sqlmodel import col, select
+
 from conversations.display import day, money
 from conversations.handlers.records import amount_problem, describe
 from conversations.messages import Reply
@@ -41,9 +43,15 @@ def correction(turn: Turn, text: str) -> Reply | None:
         return None
     day_found = find_day(msg, turn.today)
     skip = set(range(*day_found.span)) if day_found else set()
-    amount = money_amount(msg, skip)
+    # "12k not 15k": the amount after "not" is the old one.
+    negated = {i for m in _NEGATIONS.all(msg.lows) for i in (m.end, m.end + 1)}
+    amount = money_amount(msg, skip | negated)
     category = _new_category(msg, txn.kind)
-    who = counterparty(msg, skip, set())
+    # "no, the rent was 12k" right after "bought stock 5,000": the rent entry is meant, not the stock.
+    named = _recent_entry(turn, category) if category and category != txn.category else None
+    if named is not None:
+        txn, category = named, None
+    who = counterparty(msg, skip | negated, set())
     if amount is None and category is None and day_found is None and who is None:
         return None
     if amount is not None:
@@ -68,6 +76,21 @@ def correction(turn: Turn, text: str) -> Reply | None:
     if not changes:
         return Reply(t("edit_nothing_changed", turn.lang, **words), choices=[t("undo_button", turn.lang)])
     return Reply(t("edited", turn.lang, changes="; ".join(changes), **words), choices=[t("undo_button", turn.lang)])
+
+
+def _recent_entry(turn: Turn, category: str) -> Transaction | None:
+    """The person's latest entry of that category within the correction window, if any."""
+    return turn.session.exec(
+        select(Transaction)
+        .where(
+            Transaction.business_id == turn.business.id,
+            Transaction.created_by == turn.person.id,
+            Transaction.category == category,
+            col(Transaction.deleted_at).is_(None),
+            col(Transaction.created_at) >= utcnow() - CORRECTION_WINDOW,
+        )
+        .order_by(col(Transaction.id).desc())
+    ).first()
 
 
 def _last_entry(turn: Turn) -> Transaction | None:

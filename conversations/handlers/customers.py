@@ -210,7 +210,7 @@ declare(
     roles=WRITERS,
     says=("add customer {name}",),
     spec=IntentSpec("Add a customer.", _PARTY.slots, _PARTY.required),
-    questions=(Question(PICK, YES_NO, pick_answer),),
+    questions=(Question(PICK, YES_NO, pick_answer, drafts=True),),
 )
 declare(
     "add_supplier",

@@ -14,12 +14,15 @@ from conversations.contract import ACCOUNTS, AMOUNT, DATE, IntentSpec, Slot
 from conversations.display import day, money
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.parser.dates import find_day
+from conversations.parser.queries import is_question
 from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, money_amount
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.registry import AMOUNT as TAKES_AMOUNT
 from conversations.registry import CHOICE, EVERYONE, WRITERS, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
+from conversations.understand import understand
 from finance.categories import DEFAULT_EXPENSE_CATEGORY, DEFAULT_INCOME_CATEGORY, categories_for, category_label
 from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
@@ -27,6 +30,9 @@ from finance.money import CENT, MAX_AMOUNT, D, MoneyError, from_cents, plain
 from finance.services.ledger import get_transaction, record_transaction
 
 DIRECTION_THRESHOLD = 0.5
+# A reading this sure (a verb, a category) is an entry of its own, not the answer to "how much?".
+_SURE_ENTRY = 0.7
+_SHORT_ANSWER = 4  # words: "money in", "pesa imeingia", "it was a sale"
 _ACCOUNT_NAMES = {"cash": "cash", "mpesa": "M-PESA", "mshwari": "M-Shwari", "bank": "bank"}
 _KINDS = {"record_income": "income", "record_expense": "expense", "record_transfer": "transfer"}
 
@@ -225,20 +231,31 @@ _OUT = PhraseTable.of(
 
 
 def amount_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
-    """ "How much?" answered: "15k" or "ilikuwa 1,500" is; "paid rent 15k" is a new entry."""
+    """ "How much?" answered: "15k" or "ilikuwa 1,500 jana" is; "paid rent 15k" or "received 5,000 from
+    Kamau" is a new entry of its own, never the amount of the one asked about."""
     msg = Analysed.of(text)
     amount = money_amount(msg, set())
     if amount is None or EXPENSE_CATEGORIES.first(msg.lows) or INCOME_CATEGORIES.first(msg.lows):
         return None
+    reading = understand(text, turn.today)
+    if reading.name != "unknown" and not reading.name.startswith("record_"):
+        return None  # a question or a command with a number in it
+    if reading.confidence >= _SURE_ENTRY or reading.slots.get("counterparty"):
+        return None
     name = str(slots.pop("intent", "record_expense"))
     slots["amount"] = plain(amount.value) if amount.value >= 0 else "-" + plain(-amount.value)
+    if find_day(msg, turn.today) is not None and reading.slots.get("date"):
+        slots["date"] = reading.slots["date"]  # "ilikuwa 350 jana"
     return record(turn, Intent(name, dict(slots)))
 
 
 def direction_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
-    """ "Money in or out?" answered."""
-    lows = Analysed.of(text).lows
-    inbound, outbound = _IN.first(lows), _OUT.first(lows)
+    """ "Money in or out?" answered in a word or two: a message with an amount of its own ("paid rent
+    10k") or a question ("how much came in?") is something else."""
+    msg = Analysed.of(text)
+    if len(msg.lows) > _SHORT_ANSWER or is_question(msg) or money_amount(msg, set()) is not None:
+        return None
+    inbound, outbound = _IN.first(msg.lows), _OUT.first(msg.lows)
     if bool(inbound) == bool(outbound):
         return None
     kind = "income" if inbound else "expense"
@@ -251,7 +268,10 @@ def mpesa_info(turn: Turn, intent: Intent) -> Reply:
 
 
 # Asked by record() for any of the three kinds; declared once, with record_expense (handlers/payments.py).
-RECORD_QUESTIONS = (Question("amount", TAKES_AMOUNT, amount_answer), Question("direction", CHOICE, direction_answer))
+RECORD_QUESTIONS = (
+    Question("amount", TAKES_AMOUNT, amount_answer, drafts=True),
+    Question("direction", CHOICE, direction_answer, drafts=True),
+)
 
 declare(
     "record_transfer",

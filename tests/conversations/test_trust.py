@@ -3,6 +3,7 @@ next message, a confirmation says only what happened, replies follow the message
 viewer never writes. Each ran wrong before the conversation core was rebuilt."""
 
 import asyncio
+from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -39,6 +40,7 @@ def test_a_command_is_never_taken_as_the_answer(chat: ChatTester, engine: Engine
     chat.onboard()
     chat.say("paid rent 2000")
     assert "How much" in chat.say("bought airtime")
+    assert "nothing was recorded" in chat.say("undo")  # the airtime being asked about, not the rent
     assert "Ksh 2,000" in chat.say("undo")
     assert [e.deleted_at is not None for e in _entries(engine)] == [True]
     # The airtime question did not take "undo" (nor anything after it) as its answer.
@@ -161,3 +163,51 @@ def test_a_reminder_that_fails_is_told_to_the_owner_and_can_be_tried_again(engin
     assert "reminder to Jane Achieng could not be sent" in notice and "INV-0001 for Ksh 5,000" in notice
     assert "Nothing recorded this month" in answer
     assert "Reminder on its way to Jane Achieng" in owner.say("remind Jane")
+
+
+def test_a_new_entry_is_never_taken_as_the_answer_to_in_or_out(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    assert "money in (a sale) or money out" in chat.say("2000")
+    assert "Recorded expense: Ksh 10,000 for rent" in chat.say("paid rent 10k")
+    assert "money in (a sale) or money out" in chat.say("Jane paid 500")
+    assert "Recorded income" not in chat.say("how much came in?")
+    assert [(e.kind, e.amount_cents, e.category) for e in _entries(engine)] == [("expense", 1000000, "rent")]
+
+
+def test_an_incoming_payment_is_never_the_amount_of_an_expense_asked_about(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    assert "How much did you pay (meals)" in chat.say("lunch")
+    assert "Recorded income: Ksh 5,000" in chat.say("received 5,000 from Kamau")
+    assert "How much did you pay (meals)" in chat.say("lunch")
+    assert "Ksh 350 for meals, yesterday" in chat.say("it was 350 jana")
+    kinds = [(e.kind, e.amount_cents, e.occurred_on) for e in _entries(engine)]
+    assert kinds == [("income", 500000, TODAY), ("expense", 35000, TODAY - timedelta(days=1))]
+
+
+def test_undo_while_an_entry_is_being_asked_about_drops_it_and_keeps_the_books(
+    chat: ChatTester, engine: Engine
+) -> None:
+    chat.onboard()
+    chat.say("sold 1,200")
+    assert "How much" in chat.say("lunch")
+    assert "nothing was recorded" in chat.say("undo")
+    [sale] = _entries(engine)
+    assert sale.deleted_at is None
+    assert "Removed: income Ksh 1,200" in chat.say("undo")  # with no question open, undo is undo
+
+
+def test_a_payment_in_place_of_the_business_name_is_handled_as_the_payment(chat: ChatTester) -> None:
+    assert "business called" in chat.say("hi")
+    reply = chat.say("Jane paid 500")
+    assert "is ready" not in reply and "money in (a sale) or money out" in reply
+
+
+def test_a_correction_that_names_an_earlier_entry_fixes_that_one(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    chat.say("paid rent 15k")
+    chat.say("bought stock 5,000")
+    assert "Fixed: amount Ksh 15,000 → Ksh 12,000." in chat.say("no, the rent was 12k")
+    assert sorted((e.category, e.amount_cents) for e in _entries(engine)) == [("rent", 1200000), ("stock", 500000)]
+    assert "Fixed: amount Ksh 12,000 → Ksh 11,000." in chat.say("sorry rent was 11,000 not 12,000")
+    chat.say("paid transport 300")
+    assert "Fixed: amount Ksh 300 → Ksh 350." in chat.say("it was 350 not 300")
