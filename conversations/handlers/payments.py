@@ -64,7 +64,9 @@ def record_payment(turn: Turn, intent: Intent) -> Reply:
     if problem is not None:
         return problem
     reference = str(intent.slots.get("reference") or "") or None
-    pin = PaymentIn(amount, turn.message.received_at, "sms" if reference else "cash", reference=reference)
+    source = "sms" if reference else "cash"
+    # Told in chat: it counts for the business's today, whatever the server's clock says.
+    pin = PaymentIn(amount, turn.message.received_at, source, reference=reference, occurred_on=turn.today)
     outcome = receive(turn.session, actor=turn.member, pin=pin, invoice=invoice, customer=customer)
     if outcome.duplicate:
         return Reply(t("payment_duplicate", turn.lang, code=reference))

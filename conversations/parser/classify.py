@@ -7,7 +7,7 @@ from conversations.parser import accounts, contacts, insights, invoices, wishes
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.dates import find_day, find_period
-from conversations.parser.mpesa_sms import looks_like_mpesa, parse_mpesa
+from conversations.parser.mpesa_sms import failed_notice, looks_like_mpesa, parse_mpesa
 from conversations.parser.phones import find_phone
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
 from conversations.parser.records import Evidence, gather, record_intent
@@ -191,6 +191,9 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
 
 def parse(text: str, today: date) -> Intent:
     """Never raises: anything it cannot read is `unknown`."""
+    failed = failed_notice(text[:MAX_MPESA_CHARS])
+    if failed is not None:
+        return failed
     if looks_like_mpesa(text):
         confirmations = parse_mpesa(text[:MAX_MPESA_CHARS], today)
         if confirmations:

@@ -87,6 +87,26 @@ class _Common:
     fee: str | None
 
 
+# A transaction that did not go through moves no money, however it is worded ("Failed. Insufficient
+# funds in your M-PESA account to pay Ksh2,000.00 to ...", "... was not sent to ...").
+_DID_NOT_GO_RE = re.compile(
+    r"\b(?:failed|insufficient funds|not enough (?:money|funds)|do not have (?:sufficient|enough) funds|"
+    r"unable to (?:authori[sz]e|complete|process)|was not (?:sent|completed)|could not be completed)\b",
+    re.IGNORECASE,
+)
+_LEADING_CODE_RE = re.compile(r"^\s*" + _CODE + r"\b")
+
+
+def failed_notice(text: str) -> Intent | None:
+    """mpesa_info for an M-PESA message about a transaction that failed; None for anything else."""
+    if not _DID_NOT_GO_RE.search(text) or not re.search(_MONEY.format(name="amount"), text):
+        return None
+    code = _LEADING_CODE_RE.match(text)
+    if code is None and "m-pesa" not in text.lower():
+        return None  # "payment failed, paid cash 500" is the owner talking, not Safaricom
+    return Intent("mpesa_info", {"reference": code.group("code")} if code else {}, confidence=0.95)
+
+
 def looks_like_mpesa(text: str) -> bool:
     return bool(_START_RE.search(text)) or (bool(_FAILED_RE.match(text)) and "phone number" in text.lower())
 

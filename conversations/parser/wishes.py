@@ -13,12 +13,17 @@ _WEIGHING = PhraseTable.of(
         "naeza buy", "can i buy", "should i buy", "should we buy", "is it wise to buy", "is it a good idea to buy",
         "do i have enough money to buy", "do i have enough money for", "enough money to buy", "niko na doh",
         "nikinunua", "tukinunua",
+        # Plans: money that will move, not money that moved.
+        "want to buy", "i want to buy", "planning to", "plan to buy", "plan to pay", "going to buy",
+        "going to pay", "i will pay", "i'll pay", "will pay", "i will buy", "nitalipa", "nitanunua",
+        "nataka kununua", "tutalipa", "tutanunua",
     )
 )  # fmt: skip
 # Words between the verb and the amount that are not the thing itself.
 _NOT_ITEM = {
     "a", "an", "the", "to", "for", "at", "of", "on", "ya", "wa", "la", "za", "cha", "kwa", "buy", "kununua",
     "kuchukua", "spend", "get", "new", "some", "my", "i", "we", "is", "it", "wise", "now", "leo", "kesho",
+    "pay", "tomorrow", "next", "week", "month",
 }  # fmt: skip
 _DATA = PhraseTable.of(
     (

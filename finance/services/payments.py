@@ -2,13 +2,14 @@
 C2B confirmations, STK callbacks, statement imports), through one reconciliation engine."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
+from finance.clock import local_date
 from finance.errors import DuplicateReference
-from finance.models import Customer, Invoice, Member, Payment, PaymentAllocation, Role
+from finance.models import Business, Customer, Invoice, Member, Payment, PaymentAllocation, Role
 from finance.money import ZERO, D, from_cents, plain, to_cents
 from finance.reconciliation.engine import SUGGEST, decide
 from finance.reconciliation.live import live_book
@@ -32,6 +33,8 @@ class PaymentIn:
     payer_name: str = ""
     payer_phone: str = ""  # E.164, a Daraja SHA-256 hash, or empty
     account: str = ""  # what the payer typed as the account, or the invoice an STK push was for
+    # The day it counts for in the books; by default the day `received_at` falls on in the business's zone.
+    occurred_on: date | None = None
 
 
 @dataclass
@@ -52,6 +55,11 @@ def _existing(session: Session, business_id: int, reference: str | None) -> Paym
     ).first()
 
 
+def _timezone(session: Session, actor: Member) -> str:
+    business = session.get(Business, actor.business_id)
+    return business.timezone if business is not None else "Africa/Nairobi"
+
+
 def _income_entry(session: Session, actor: Member, pin: PaymentIn, customer_name: str | None) -> int | None:
     """The payment in the books as income; a forwarded SMS may have recorded it already (same code)."""
     channel = "cash" if pin.source == "cash" else "mpesa"
@@ -63,7 +71,7 @@ def _income_entry(session: Session, actor: Member, pin: PaymentIn, customer_name
             kind="income",
             amount=pin.amount,
             category="sales",
-            occurred_on=pin.received_at.date(),
+            occurred_on=pin.occurred_on or local_date(pin.received_at, _timezone(session, actor)),
             counterparty=who,
             reference=pin.reference,
             channel=channel,

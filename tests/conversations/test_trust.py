@@ -211,3 +211,31 @@ def test_a_correction_that_names_an_earlier_entry_fixes_that_one(chat: ChatTeste
     assert "Fixed: amount Ksh 12,000 → Ksh 11,000." in chat.say("sorry rent was 11,000 not 12,000")
     chat.say("paid transport 300")
     assert "Fixed: amount Ksh 300 → Ksh 350." in chat.say("it was 350 not 300")
+
+
+def test_a_payment_told_in_chat_counts_for_the_businesss_today(chat: ChatTester) -> None:
+    """Dated by the business's day, not the server's UTC date (which is another day around midnight)."""
+    chat.onboard()
+    chat.say("add customer Otieno Kamau")
+    chat.say("invoice Otieno 2250")
+    assert "Ksh 1,250 still owed" in chat.say("Otieno paid 1,000")
+    assert "Money in this month (1 Nov – 22 Nov): Ksh 1,000" in chat.say("how much did I earn this month?")
+
+
+def test_failed_mpesa_messages_and_plans_record_nothing(chat: ChatTester, engine: Engine) -> None:
+    chat.onboard()
+    failed = (
+        "TKR7H8J9K0 Failed. Insufficient funds in your M-PESA account to pay Ksh2,000.00 to NAIVAS SUPERMARKET. "
+        "Your M-PESA balance is Ksh1,200.00."
+    )
+    assert "moved no money" in chat.say(failed)
+    assert "moved no money" in chat.say(
+        "Failed. You do not have sufficient funds to pay Ksh1,000.00 to KPLC PREPAID for account 54604123456. "
+        "M-PESA balance is Ksh200.00."
+    )
+    for plan in ("I want to buy a motorbike for 120,000", "nitalipa rent 15k kesho", "I will pay KPLC 2k tomorrow"):
+        reply = chat.say(plan)
+        assert "Recorded" not in reply and "Nimerekodi" not in reply, plan
+    assert _entries(engine) == []
+    # The owner's own words about a failure are still theirs to record.
+    assert "Recorded expense: Ksh 500" in chat.say("M-Pesa failed so I paid the fundi 500 cash")
