@@ -18,6 +18,7 @@ LIST_CUES = PhraseTable.of(v.LIST_INVOICE_CUES)
 REMIND = PhraseTable.of(v.REMIND_WORDS)
 REQUEST = PhraseTable.of(v.REQUEST_WORDS)
 _NUMBER_RE = re.compile(r"\b(?:inv(?:oice)?)\s*[-#.:]?\s*(?:no\.?\s*|number\s*)?0*(\d{1,6})\b", re.IGNORECASE)
+_ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 _PAID_WORDS = {"paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "payment", "malipo", "lipwa"}
 _SKIP_BEFORE_NAME = {
     "for",
@@ -99,6 +100,14 @@ def _due_date(msg: Analysed, today: date) -> str | None:
     if rest[:2] == ("end", "month") or rest[:3] == ("end", "of", "month") or rest[:4] == ("end", "of", "the", "month"):
         nxt = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
         return (nxt - timedelta(days=1)).isoformat()
+    # "due Friday": the next Friday after today (a weekday alone reads as the last one for entries).
+    weekday = next((v.WEEKDAYS[w] for w in rest[:2] if w in v.WEEKDAYS and len(w) > 3), None)
+    if weekday is not None:
+        return (today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)).isoformat()
+    # "due 30th" / "due on the 5th": the next such day after today ("due 30th" on the 30th is next month's).
+    number = next((int(m.group(1)) for w in rest[:3] if (m := _ORDINAL_RE.match(w))), None)
+    if number is not None and (due := _next_day_of_month(today, number)) is not None:
+        return due.isoformat()
     day = find_day(Analysed.of(" ".join(lows[i + 1 :])), today)
     if day is not None:
         # a due day is in the future: "due on 5th" said on the 20th is next month's 5th
@@ -106,6 +115,20 @@ def _due_date(msg: Analysed, today: date) -> str | None:
         while due < today:
             due = _next_month(due)
         return due.isoformat()
+    return None
+
+
+def _next_day_of_month(today: date, number: int) -> date | None:
+    """The first date after today that falls on day `number` (months too short for it are passed over)."""
+    year, month = today.year, today.month
+    for _ in range(13):
+        try:
+            candidate = date(year, month, number)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate > today:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
 
 
