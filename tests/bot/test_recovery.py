@@ -35,14 +35,8 @@ def _app(engine: Engine) -> TestClient:
     return TestClient(create_app(engine, WebSettings(), ChannelSettings(), Conversation(engine, today=lambda: TODAY)))
 
 
-def test_restart_after_an_mpesa_callback(engine: Engine) -> None:
-    ChatTester(engine, today=TODAY, channel="web").onboard()
-    with _app(engine) as client:
-        answer = client.post(
-            f"/payments/c2b/confirmation/{business_token(engine)}", json=C2B["confirmation_real_2025_hashed_msisdn"]
-        )
-        assert answer.json() == {"ResultCode": 0, "ResultDesc": "Success"}
-    event_id, _ = stored(engine, "sold 700", sender="555")  # stored by a webhook; then the process died
+def _restart(engine: Engine) -> RecordingChannel:
+    """A fresh process: a new dispatcher recovers what was stored, answering on a recording channel."""
     telegram = RecordingChannel()
 
     async def restarted() -> None:
@@ -51,6 +45,18 @@ def test_restart_after_an_mpesa_callback(engine: Engine) -> None:
         await kavi.stop()
 
     run(restarted)
+    return telegram
+
+
+def test_restart_after_an_mpesa_callback(engine: Engine) -> None:
+    ChatTester(engine, today=TODAY, channel="web").onboard()
+    with _app(engine) as client:
+        answer = client.post(
+            f"/payments/c2b/confirmation/{business_token(engine)}", json=C2B["confirmation_real_2025_hashed_msisdn"]
+        )
+        assert answer.json() == {"ResultCode": 0, "ResultDesc": "Success"}
+    event_id, _ = stored(engine, "sold 700", sender="555")  # stored by a webhook; then the process died
+    telegram = _restart(engine)
     assert "Recorded income: Ksh 700" in telegram.texts("555")[0]
     assert event(engine, event_id).status == "done"
     with Session(engine) as session:
@@ -74,14 +80,7 @@ def _poison(engine: Engine) -> list[int]:
 def test_an_unreadable_event_does_not_stop_recovery(engine: Engine) -> None:
     bad = _poison(engine)  # oldest first: recovery meets them before the good ones
     good = [stored(engine, "sold 700", sender="a")[0], stored(engine, "sold 900", sender="b")[0]]
-    telegram = RecordingChannel()
-
-    async def restarted() -> None:
-        kavi = dispatcher(engine, telegram)
-        await kavi.recover()
-        await kavi.stop()
-
-    run(restarted)
+    telegram = _restart(engine)
     assert [event(engine, i).status for i in good] == ["done", "done"]
     assert len(telegram.texts("a")) == 1 and len(telegram.texts("b")) == 1
     for event_id in bad:
