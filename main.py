@@ -64,17 +64,18 @@ def chat(
 ) -> None:
     """Chat with KAVI in the terminal."""
     from bot.console import run_interactive, run_script
+    from bot.pipeline import Pipeline
     from conversations.core import Conversation
 
     day = _today(today)
-    conversation = Conversation(_ready_engine(), today=(lambda: day) if day else None)
+    pipeline = Pipeline(Conversation(_ready_engine(), today=(lambda: day) if day else None))
     if script is None:
-        run_interactive(conversation, user)
+        run_interactive(pipeline, user)
         return
     if not script.exists():
         raise typer.BadParameter(f"no such file: {script}", param_hint="--script")
     with script.open(encoding="utf-8") as lines:
-        run_script(conversation, lines, user, print)
+        run_script(pipeline, lines, user, print)
 
 
 @cli.command()

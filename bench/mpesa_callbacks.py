@@ -16,6 +16,7 @@ from decimal import Decimal
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
+from bot.pipeline import Pipeline
 from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
@@ -41,7 +42,9 @@ def main() -> None:
     migrate(engine)
     today = date(2026, 11, 22)
     conversation = Conversation(engine, today=lambda: today)
-    conversation.handle(IncomingMessage(channel="web", sender="owner", text="Bench Hardware", external_id="b0"))
+    Pipeline(conversation).handle(
+        IncomingMessage(channel="web", sender="owner", text="Bench Hardware", external_id="b0")
+    )
     with Session(engine) as session:
         owner = session.exec(select(Member)).one()
         token = session.exec(select(Business.callback_token)).one()

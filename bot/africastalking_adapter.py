@@ -6,12 +6,12 @@ import logging
 from africastalking.SMS import SMSService
 from sqlalchemy.engine import Engine
 
+from bot.records.outbound import record_outbound
 from bot.settings import ChannelSettings
 from bot.sms_format import fit_sms
 from bot.twilio_adapter import e164
 from conversations.messages import IncomingMessage, Reply
 from finance.db import session_scope
-from finance.services.outbound import record_outbound
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,10 @@
-"""The console channel: `kavi chat` interactively, or `kavi chat --script FILE` for a transcript."""
+"""The console channel: `kavi chat` interactively, or `kavi chat --script FILE` for a transcript.
+Its messages take the same pipeline as every channel's; delivering is printing."""
 
+import asyncio
 from collections.abc import Callable, Iterable
 
-from conversations.core import Conversation
+from bot.pipeline import Pipeline
 from conversations.messages import IncomingMessage, Reply
 
 
@@ -17,20 +19,23 @@ def render(reply: Reply) -> str:
     return "\n".join(lines)
 
 
-def run_script(conversation: Conversation, lines: Iterable[str], user: str, out: Callable[[str], None]) -> None:
+def _answer(pipeline: Pipeline, user: str, line: str) -> list[Reply]:
+    return asyncio.run(pipeline.answer(IncomingMessage(channel="console", sender=user, text=line, display_name=user)))
+
+
+def run_script(pipeline: Pipeline, lines: Iterable[str], user: str, out: Callable[[str], None]) -> None:
     """Each user line as `> line`, then KAVI's reply; '#' lines and blank lines are skipped."""
     for raw in lines:
         line = raw.rstrip("\n")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         out(f"> {line}")
-        message = IncomingMessage(channel="console", sender=user, text=line, display_name=user, external_id=None)
-        for reply in conversation.handle(message):
+        for reply in _answer(pipeline, user, line):
             out(render(reply))
         out("")
 
 
-def run_interactive(conversation: Conversation, user: str) -> None:
+def run_interactive(pipeline: Pipeline, user: str) -> None:
     print("KAVI — type a message (Ctrl-D to leave). Try: paid rent 15k")
     while True:
         try:
@@ -40,5 +45,5 @@ def run_interactive(conversation: Conversation, user: str) -> None:
             return
         if not line.strip():
             continue
-        for reply in conversation.handle(IncomingMessage(channel="console", sender=user, text=line, display_name=user)):
+        for reply in _answer(pipeline, user, line):
             print("kavi> " + render(reply).replace("\n", "\n      "))

@@ -7,13 +7,14 @@
 """
 
 import logging
+from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
 from bot.channel import Channel
+from bot.records.outbound import link_fallback, needs_sms_fallback, update_status
 from conversations.messages import Reply
 from finance.db import session_scope
-from finance.services.outbound import link_fallback
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +40,37 @@ async def push_to_customer(channels: dict[str, Channel], phone: str, text: str) 
     return False
 
 
-async def sms_fallback(
-    channels: dict[str, Channel], engine: Engine | None, message_id: int, to: str, body: str
-) -> None:
+@dataclass(frozen=True)
+class Fallback:
+    """A failed WhatsApp message to send again by SMS."""
+
+    message_id: int
+    to: str
+    body: str
+
+
+def record_status(
+    engine: Engine | None, *, provider: str, provider_id: str, status: str, error_code: str | None
+) -> Fallback | None:
+    """A provider's delivery status callback, recorded; the SMS to send when it is the first report
+    that a WhatsApp message failed."""
+    with session_scope(engine) as session:
+        message, first_failure = update_status(
+            session, provider=provider, provider_id=provider_id, status=status, error_code=error_code
+        )
+        if message is None or not needs_sms_fallback(message, first_failure):
+            return None
+        if message.id is None:  # it was read from the table, so it has one
+            raise RuntimeError(f"outbound message {provider_id} has no id")
+        return Fallback(message.id, message.to, message.body)
+
+
+async def sms_fallback(channels: dict[str, Channel], engine: Engine | None, fallback: Fallback) -> None:
     """WhatsApp could not deliver (63016 outside the window, no WhatsApp on the phone...): the text by SMS."""
     sms = channels.get("sms")
     if sms is None:
-        log.warning("WhatsApp message %s failed and no SMS channel is configured", message_id)
+        log.warning("WhatsApp message %s failed and no SMS channel is configured", fallback.message_id)
         return
-    sid = await sms.push(to.removeprefix("whatsapp:"), Reply(body))
+    sid = await sms.push(fallback.to.removeprefix("whatsapp:"), Reply(fallback.body))
     with session_scope(engine) as session:
-        link_fallback(session, failed_id=message_id, provider="twilio", fallback_provider_id=sid)
+        link_fallback(session, failed_id=fallback.message_id, provider="twilio", fallback_provider_id=sid)

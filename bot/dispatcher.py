@@ -16,22 +16,19 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from bot.channel import Channel
+from bot.pipeline import Pipeline
+from bot.records import events as ev
 from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage, Reply
 from conversations.texts import t
 from finance.db import session_scope
-from finance.services import events as ev
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 MAX_ATTEMPTS = 3
-# Where chat messages come from. M-PESA callbacks are inbound events too, but not messages:
-# they are finished when stored, and recovery must never try to answer one.
-# "sms-at" is africastalking_adapter.CHANNEL, spelled out: importing it would load that SDK here.
-CHAT_CHANNELS = ("telegram", "whatsapp", "sms", "sms-at", "web", "console")
 GAVE_UP = -1  # the delivery position of the "something went wrong" notice
 SWEEP_EVERY = 60.0
 STALE_AFTER = timedelta(minutes=2)
@@ -45,9 +42,8 @@ class Dispatcher:
         concurrency: int = 2,
         voice: VoiceNotes | None = None,
     ) -> None:
-        self.conversation = conversation
+        self.pipeline = Pipeline(conversation, channels, voice)
         self.channels = channels
-        self.voice = voice
         self._slots = asyncio.Semaphore(concurrency)
         # Its own threads: slow answers must never queue in front of a webhook's quick store-and-ack.
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="kavi-dispatch")
@@ -57,7 +53,7 @@ class Dispatcher:
 
     @property
     def engine(self):  # type: ignore[no-untyped-def]
-        return self.conversation.engine
+        return self.pipeline.engine
 
     @property
     def in_flight(self) -> set[int]:
@@ -107,18 +103,15 @@ class Dispatcher:
 
     async def _answer(self, event_id: int, message: IncomingMessage, answered: bool) -> None:
         channel = self.channels.get(message.channel)
-        # An answered event replays its stored replies: no need to download or hear it again.
-        if channel is not None and not answered:
-            message = await channel.fetch(message)
-        if self.voice is not None and not answered:
-            # On the recognizer's own threads and queue, outside the slots that text messages need.
-            message = await self.voice.hear(message)
+        # An answered event replays its stored replies: no need to download or hear it again. The
+        # recognizer has its own threads and queue, outside the slots that text messages need.
+        if not answered:
+            message = await self.pipeline.hear(message)
         # The slot bounds database and CPU work only; waiting on the network (and on Telegram's
         # per-chat pacing) happens outside it, so one slow chat never holds up the others.
         async with self._slots:
-            replies = await self._in_pool(self.conversation.handle, message, True)
-        if self.voice is not None:
-            replies = await self.voice.speak(replies)
+            replies = await self._in_pool(self.pipeline.handle, message, True)
+        replies = await self.pipeline.speak(replies)
         if channel is not None:
             for position, reply in enumerate(replies):
                 # Acknowledge a button press with the first reply only.
@@ -191,7 +184,7 @@ class Dispatcher:
 
     def _unfinished(self, older_than: timedelta | None) -> list[tuple[int, dict[str, Any]]]:
         with session_scope(self.engine) as session:
-            pending = ev.unfinished_events(session, channels=CHAT_CHANNELS, older_than=older_than)
+            pending = ev.unfinished_events(session, older_than=older_than)
         return [(event_id, payload) for event_id, payload in pending if event_id not in self._in_flight]
 
     def start_sweeping(self) -> None:

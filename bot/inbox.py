@@ -8,11 +8,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
+from bot.records.events import RECEIVED
+from bot.records.models import InboundEvent
 from conversations.messages import IncomingMessage
 from finance.clock import utcnow
 from finance.db import default_engine, writer_lock
-from finance.models import InboundEvent
-from finance.services.events import RECEIVED
 
 # SQLModel builds the SQLAlchemy Table at class creation but does not declare __table__ in its types.
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]

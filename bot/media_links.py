@@ -4,9 +4,9 @@ from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 
+from bot.records.media import store_media
 from conversations.messages import Media
 from finance.db import session_scope
-from finance.services.media import store_media
 
 LINK_TTL = timedelta(hours=2)
 

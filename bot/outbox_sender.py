@@ -11,11 +11,12 @@ from sqlalchemy.engine import Engine
 
 from bot.channel import Channel
 from bot.delivery import push_notice, push_to_customer
-from conversations.messages import Reply
-from conversations.notices import PUSH_CHANNELS, notify_admins
+from bot.notices import close_question, notice_reply, open_question
+from bot.records.models import Outbox
+from bot.records.outbox import SessionOutbox, claim, finish, pending
+from conversations.notices import notify_admins
 from finance.db import session_scope
-from finance.models import Business, Outbox
-from finance.services.outbox import claim, finish, pending
+from finance.models import Business
 
 log = logging.getLogger(__name__)
 POLL_EVERY = 1.0
@@ -28,16 +29,22 @@ class OutboxSender:
         self._task: asyncio.Task[None] | None = None
 
     def _claimed(self) -> list[tuple[int, dict[str, Any]]]:
-        """Rows this sender won, with their payloads; rows for the web chat wait for the person."""
+        """Rows this sender won, with their payloads. A notice for a channel KAVI cannot push to (the
+        web chat) waits for the person's next message there."""
         won = []
         with session_scope(self.engine) as session:
             for row in pending(session, limit=50):
                 payload = row.payload or {}
-                if payload.get("channel") and payload.get("channel") not in PUSH_CHANNELS:
+                channel = payload.get("channel")
+                if channel and not self._can_push(str(channel)):
                     continue
                 if claim(session, outbox_id=row.id or 0):
                     won.append((row.id or 0, payload))
         return won
+
+    def _can_push(self, channel: str) -> bool:
+        found = self.channels.get(channel)
+        return found is not None and found.can_push
 
     async def send_pending(self) -> int:
         sent = 0
@@ -61,6 +68,7 @@ class OutboxSender:
                 # The owner was told it would go: now they are told it did not, with the text to forward.
                 notify_admins(
                     session,
+                    SessionOutbox(session),
                     business,
                     kind="reminder_failed",
                     subject=f"outbox:{outbox_id}",
@@ -73,8 +81,24 @@ class OutboxSender:
             return True  # a reminder that went out together with another invoice's
         if payload.get("phone"):
             return await push_to_customer(self.channels, str(payload["phone"]), str(payload.get("text") or ""))
-        reply = Reply(str(payload.get("text") or ""), choices=list(payload.get("choices") or []))
-        return await push_notice(self.channels, str(payload.get("channel")), str(payload.get("to")), reply)
+        channel, to = str(payload.get("channel")), str(payload.get("to"))
+        # The question opens before the push, so its buttons carry its id; it closes if the push fails.
+        asked = await asyncio.to_thread(self._open, channel, to, payload)
+        sent = False
+        try:
+            sent = await push_notice(self.channels, channel, to, notice_reply(payload, asked))
+        finally:
+            if asked is not None and not sent:
+                await asyncio.to_thread(self._close, channel, to, asked)
+        return sent
+
+    def _open(self, channel: str, to: str, payload: dict[str, Any]) -> int | None:
+        with session_scope(self.engine) as session:
+            return open_question(session, channel=channel, to=to, payload=payload)
+
+    def _close(self, channel: str, to: str, question_id: int) -> None:
+        with session_scope(self.engine) as session:
+            close_question(session, channel=channel, to=to, question_id=question_id)
 
     def start(self, every: float = POLL_EVERY) -> None:
         async def loop() -> None:

@@ -9,6 +9,7 @@ import httpx
 from sqlalchemy.engine import Engine
 
 from bot.media_links import public_media_url
+from bot.records.outbound import record_outbound, within_window
 from bot.settings import ChannelSettings
 from bot.sms_format import fit_sms
 from bot.text_split import split_text
@@ -16,7 +17,6 @@ from bot.twilio_client import twilio_client
 from conversations.messages import Attachment, IncomingMessage, Reply
 from finance.db import session_scope
 from finance.phones import e164 as to_e164
-from finance.services.outbound import record_outbound, within_window
 
 log = logging.getLogger(__name__)
 

@@ -12,20 +12,20 @@ import logging
 from sqlalchemy.engine import Engine
 
 from bot.channels import build_channels
-from bot.dispatcher import CHAT_CHANNELS, Dispatcher
+from bot.dispatcher import Dispatcher
 from bot.outbox_sender import OutboxSender
+from bot.records.events import RECEIVED, unfinished_events
 from bot.settings import ChannelSettings
 from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
 from finance.db import session_scope
-from finance.services.events import RECEIVED, unfinished_events
 
 log = logging.getLogger(__name__)
 
 
 def received_events(engine: Engine | None, skip: set[int], limit: int = 200) -> list[tuple[int, dict]]:
     with session_scope(engine) as session:
-        pending = unfinished_events(session, statuses=(RECEIVED,), channels=CHAT_CHANNELS, limit=limit)
+        pending = unfinished_events(session, statuses=(RECEIVED,), limit=limit)
     return [(event_id, payload) for event_id, payload in pending if event_id not in skip]
 
 

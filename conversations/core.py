@@ -1,4 +1,5 @@
-"""The conversation core: IncomingMessage in, Replies out, one database transaction per message."""
+"""The conversation core: IncomingMessage in, Replies out, inside the one transaction the bot layer
+opens for the message."""
 
 import logging
 from collections.abc import Callable
@@ -6,7 +7,6 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from conversations import onboarding, voice_notes
@@ -20,7 +20,7 @@ from conversations.handlers.corrections import correction
 from conversations.intents import Intent
 from conversations.language import detect_language
 from conversations.messages import IncomingMessage, Reply
-from conversations.notices import waiting_notices
+from conversations.notices import NoticeBox
 from conversations.parser.text import clean
 from conversations.registry import Question, asked_by, declared, question
 from conversations.spoken import spoken
@@ -29,11 +29,9 @@ from conversations.texts import t
 from conversations.turn import Turn
 from conversations.understand import understand
 from finance.clock import today_in
-from finance.db import session_scope
 from finance.errors import AccessDenied
 from finance.mpesa.daraja import Daraja
 from finance.mpesa.settings import DarajaSettings
-from finance.services.events import FINISHED, claim_event, finish_event, lock_event
 from finance.services.members import (
     business_of,
     current_membership,
@@ -43,7 +41,6 @@ from finance.services.members import (
     set_language,
     start_business,
 )
-from finance.services.outbound import touch_identity
 
 log = logging.getLogger(__name__)
 
@@ -73,28 +70,9 @@ class Conversation:
         # Only with a key: without one KAVI answers everything locally, offline.
         self.gemini = Gemini(self.gemini_settings) if self.gemini_settings.enabled else None
 
-    def handle(self, message: IncomingMessage, raise_errors: bool = False) -> list[Reply]:
-        """Replies to one message. A failure rolls everything back; with `raise_errors` the caller
-        (the dispatcher, which retries stored events) gets the exception instead of an apology."""
-        try:
-            consulted = self._consult_gemini(message)
-            try:
-                with session_scope(self.engine) as session:
-                    return self._handle(session, message, consulted)
-            except IntegrityError:
-                # Two messages from one new person raced to create them; the other won.
-                # Run once more: this time the person (or the event) is found, not made.
-                with session_scope(self.engine) as session:
-                    return self._handle(session, message, consulted)
-        except Exception:
-            if raise_errors:
-                raise
-            # Rolled back whole: nothing half-recorded, and a retry of the event starts clean.
-            log.exception("message %s from %s:%s failed", message.external_id, message.channel, message.sender)
-            return [Reply(t("failed", detect_language(message.text or "") or "en"))]
-
-    def _consult_gemini(self, message: IncomingMessage) -> Consulted | None:
-        """Gemini is asked before the message's transaction opens, never inside it."""
+    def consult(self, message: IncomingMessage) -> Consulted | None:
+        """Gemini's reading of a message, asked before its transaction opens (never inside it: the
+        call may take seconds). None when Gemini is off or the local reading is sure enough."""
         text = clean(message.text or "").strip()
         if self.gemini is None or not text or len(text) > MAX_MESSAGE_CHARS:
             return None
@@ -103,19 +81,19 @@ class Conversation:
             return None
         return consult(self.gemini, self.engine, message, text, today)
 
-    def _handle(self, session: Session, message: IncomingMessage, consulted: Consulted | None) -> list[Reply]:
-        event = None
-        if message.external_id:
-            event, is_new = claim_event(
-                session, channel=message.channel, external_id=message.external_id, payload=message.payload()
-            )
-            if not is_new:
-                # Stored by a webhook before it answered, or a retry: process only if nobody has.
-                event = lock_event(session, event_id=event.id or 0)
-                if event.status in FINISHED:
-                    return [Reply.from_summary(item) for item in event.reply or []]
-        turn = self._turn(session, message)
-        turn.event_id = event.id if event is not None else None
+    def respond(
+        self,
+        session: Session,
+        message: IncomingMessage,
+        consulted: Consulted | None = None,
+        *,
+        outbox: NoticeBox,
+        event_id: int | None = None,
+    ) -> list[Reply]:
+        """KAVI's replies to one message, inside the caller's transaction. The caller (bot/pipeline.py)
+        stores the event, keeps the notices handed to `outbox`, and delivers the replies."""
+        turn = self._turn(session, message, outbox)
+        turn.event_id = event_id
         asked_before = turn.state.question_seq or 0
         replies = self._respond(turn, clean(message.text or "").strip(), consulted)
         if (turn.state.question_seq or 0) > asked_before:
@@ -123,17 +101,13 @@ class Conversation:
             for reply in replies:
                 if reply.choices and reply.question_id is None:
                     reply.question_id = st.pending_id(turn.state)
-        # What happened while they were away (a payment came in), on channels KAVI cannot push to.
-        replies = waiting_notices(session, channel=message.channel, sender=message.sender, state=turn.state) + replies
         if replies and _answers_by_voice(turn):
             said = spoken(replies[-1].text, turn.lang)
             if said:
                 replies[-1] = replace(replies[-1], spoken=said, spoken_language=turn.lang)
-        if event is not None:
-            finish_event(session, event=event, reply=[r.summary() for r in replies])
         return replies
 
-    def _turn(self, session: Session, message: IncomingMessage) -> Turn:
+    def _turn(self, session: Session, message: IncomingMessage, outbox: NoticeBox) -> Turn:
         # A voice note's words tell its language as well as typed ones do.
         said = message.text or (message.heard.text if message.heard else "")
         person = find_person(session, channel=message.channel, external_user_id=message.sender, phone=message.phone)
@@ -151,7 +125,6 @@ class Conversation:
             (detected := detect_language(said, margin=2)) and not person.language_fixed and detected != person.language
         ):
             set_language(session, person=person, language=detected, fixed=False)
-        touch_identity(session, channel=message.channel, external_user_id=message.sender, at=message.received_at)
         member = current_membership(session, person=person)
         first_contact = member is None
         if member is None:
@@ -174,6 +147,7 @@ class Conversation:
             public_url=self.public_url,
             payments=self.payments,
             can_push_to_phone=self.can_push_to_phone,
+            outbox=outbox,
         )
 
     def _respond(self, turn: Turn, text: str, consulted: Consulted | None) -> list[Reply]:

@@ -1,72 +1,47 @@
 """What KAVI does when M-Pesa calls back: an STK push answered, a C2B payment confirmed.
 
-Each callback is stored once by its CheckoutRequestID / TransID, recorded and reconciled in one
-transaction, and the owner is told in words (failures by ResultCode, never by its text)."""
+The bot layer stores each callback once (by CheckoutRequestID / TransID) and calls these inside
+that transaction: the payment is recorded and reconciled, and the owner is told in words
+(failures by ResultCode, never by its text)."""
 
 import logging
-from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from conversations.display import money
 from conversations.matching import CHOICES, QUESTION, question_values
-from conversations.notices import acting_admin, notify_admins
+from conversations.notices import NoticeBox, acting_admin, notify_admins
 from finance.clock import utcnow
-from finance.db import session_scope
 from finance.models import Business, Customer, Invoice, PaymentRequest
 from finance.money import from_cents
 from finance.mpesa.callbacks import C2BPayment, StkResult
-from finance.services.events import FINISHED, claim_event, finish_event, lock_event
 from finance.services.invoices import balance
-from finance.services.members import business_by_callback_token
 from finance.services.payments import Outcome, PaymentIn, receive
 
 log = logging.getLogger(__name__)
 KNOWN_STK_CODES = {1, 1001, 1019, 1032, 1037, 2001}
 
 
-@dataclass(frozen=True)
-class Handled:
-    found: bool  # False: no business has this callback token
-    duplicate: bool = False
+def settle_stk(session: Session, outbox: NoticeBox, business: Business, result: StkResult) -> str:
+    """The answer to an STK push KAVI sent: what it did, in a few words for the event's record."""
+    request = session.exec(
+        select(PaymentRequest).where(
+            PaymentRequest.checkout_request_id == result.checkout_request_id,
+            PaymentRequest.business_id == business.id,
+        )
+    ).first()
+    if request is None:
+        log.warning("STK callback for unknown CheckoutRequestID %s", result.checkout_request_id)
+        return "unknown request"
+    if request.status != "pending":
+        return f"already {request.status}"
+    _settle(session, outbox, business, request, result)
+    return f"stk {result.result_code}"
 
 
-def _begin(session: Session, token: str, channel: str, key: str, body: Any) -> tuple[Business | None, Any]:
-    business = business_by_callback_token(session, token)
-    if business is None:
-        return None, None
-    event, is_new = claim_event(session, channel=channel, external_id=f"{business.id}:{key}", payload=body)
-    if not is_new:
-        event = lock_event(session, event_id=event.id or 0)
-        if event.status in FINISHED:
-            return business, None
-    return business, event
-
-
-def on_stk_callback(engine: Engine | None, token: str, result: StkResult, body: Any) -> Handled:
-    with session_scope(engine) as session:
-        business, event = _begin(session, token, "mpesa_stk", result.checkout_request_id, body)
-        if business is None:
-            return Handled(found=False)
-        if event is None:
-            return Handled(found=True, duplicate=True)
-        request = session.exec(
-            select(PaymentRequest).where(
-                PaymentRequest.checkout_request_id == result.checkout_request_id,
-                PaymentRequest.business_id == business.id,
-            )
-        ).first()
-        if request is None:
-            log.warning("STK callback for unknown CheckoutRequestID %s", result.checkout_request_id)
-        elif request.status == "pending":
-            _settle(session, business, request, result)
-        finish_event(session, event=event, reply=[{"text": f"stk {result.result_code}"}])
-    return Handled(found=True)
-
-
-def _settle(session: Session, business: Business, request: PaymentRequest, result: StkResult) -> None:
+def _settle(
+    session: Session, outbox: NoticeBox, business: Business, request: PaymentRequest, result: StkResult
+) -> None:
     customer = session.get(Customer, request.customer_id) if request.customer_id else None
     invoice = session.get(Invoice, request.invoice_id) if request.invoice_id else None
     request.result_code = result.result_code
@@ -79,6 +54,7 @@ def _settle(session: Session, business: Business, request: PaymentRequest, resul
         code = result.result_code
         notify_admins(
             session,
+            outbox,
             business,
             kind="stk_failed",
             subject=subject,
@@ -107,6 +83,7 @@ def _settle(session: Session, business: Business, request: PaymentRequest, resul
     state = "" if left is None else (f"{money(left, 'en')} still owed." if left > 0 else "Paid in full 🎉")
     notify_admins(
         session,
+        outbox,
         business,
         kind="payment",
         subject=subject,
@@ -121,30 +98,26 @@ def _settle(session: Session, business: Business, request: PaymentRequest, resul
     )
 
 
-def on_c2b_confirmation(engine: Engine | None, token: str, payment: C2BPayment, body: Any) -> Handled:
-    with session_scope(engine) as session:
-        business, event = _begin(session, token, "mpesa_c2b", payment.trans_id, body)
-        if business is None:
-            return Handled(found=False)
-        if event is None:
-            return Handled(found=True, duplicate=True)
-        pin = PaymentIn(
-            payment.amount,
-            payment.paid_at,
-            "c2b",
-            reference=payment.trans_id,
-            payer_name=payment.payer_name,
-            payer_phone=payment.msisdn,  # maybe a hash: the engine compares it as one
-            account=payment.bill_ref or payment.invoice_number,
-        )
-        outcome = receive(session, actor=acting_admin(session, business), pin=pin, source_event_id=event.id)
-        if not outcome.duplicate:
-            tell_owner(session, business, outcome)
-        finish_event(session, event=event, reply=[{"text": f"c2b {outcome.payment.status}"}])
-    return Handled(found=True, duplicate=outcome.duplicate)
+def confirm_c2b(
+    session: Session, outbox: NoticeBox, business: Business, payment: C2BPayment, event_id: int | None
+) -> Outcome:
+    """A payment to the business's till or paybill: recorded, matched to invoices, told to the owner."""
+    pin = PaymentIn(
+        payment.amount,
+        payment.paid_at,
+        "c2b",
+        reference=payment.trans_id,
+        payer_name=payment.payer_name,
+        payer_phone=payment.msisdn,  # maybe a hash: the engine compares it as one
+        account=payment.bill_ref or payment.invoice_number,
+    )
+    outcome = receive(session, actor=acting_admin(session, business), pin=pin, source_event_id=event_id)
+    if not outcome.duplicate:
+        tell_owner(session, outbox, business, outcome)
+    return outcome
 
 
-def tell_owner(session: Session, business: Business, outcome: Outcome) -> None:
+def tell_owner(session: Session, outbox: NoticeBox, business: Business, outcome: Outcome) -> None:
     """Matched: say so. Unsure: ask, with buttons. Nothing: say it was kept as income."""
     payment = outcome.payment
     subject = f"payment:{payment.id}"
@@ -159,6 +132,7 @@ def tell_owner(session: Session, business: Business, outcome: Outcome) -> None:
         reason = outcome.decision.reason if outcome.decision else ""
         notify_admins(
             session,
+            outbox,
             business,
             kind="payment",
             subject=subject,
@@ -170,6 +144,7 @@ def tell_owner(session: Session, business: Business, outcome: Outcome) -> None:
         if question is not None:
             notify_admins(
                 session,
+                outbox,
                 business,
                 kind="payment",
                 subject=subject,
@@ -179,4 +154,4 @@ def tell_owner(session: Session, business: Business, outcome: Outcome) -> None:
                 question=(QUESTION, {"payment_id": payment.id}),
             )
     else:
-        notify_admins(session, business, kind="payment", subject=subject, key="paid_unmatched", values=values)
+        notify_admins(session, outbox, business, kind="payment", subject=subject, key="paid_unmatched", values=values)

@@ -1,19 +1,20 @@
 """Messages KAVI starts: to the business's admins (a payment came in, a request failed) and to
-customers (a reminder). Queued in the outbox; `bot` delivers them, the web chat shows them on
-the next message."""
+customers (a reminder). Handed to a `NoticeBox` as data; the bot layer stores them in its outbox,
+pushes them, or shows them on the person's next message where it cannot push."""
 
-from typing import Any
+from typing import Any, Protocol
 
 from sqlmodel import Session, col, select
 
-from conversations import state as st
-from conversations.messages import Reply
 from conversations.texts import t
-from finance.models import Business, ChannelIdentity, ConversationState, Member, Person, Role
-from finance.services.outbox import notices_for, queue
+from finance.models import Business, ChannelIdentity, Member, Person, Role
 
-# Channels a notice can be pushed to; elsewhere (web, console) it waits for the person's next message.
-PUSH_CHANNELS = ("telegram", "whatsapp", "sms", "africastalking")
+
+class NoticeBox(Protocol):
+    """Where notices go. The key (business, kind, subject, period) is sent once: `queue` says False
+    when that key was queued before (already reminded today, a callback delivered twice)."""
+
+    def queue(self, *, business_id: int, kind: str, subject: str, period: str, payload: dict[str, Any]) -> bool: ...
 
 
 def admins(session: Session, business_id: int) -> list[tuple[Member, Person, ChannelIdentity | None]]:
@@ -45,6 +46,7 @@ def acting_admin(session: Session, business: Business) -> Member:
 
 def notify_admins(
     session: Session,
+    outbox: NoticeBox,
     business: Business,
     *,
     kind: str,
@@ -56,8 +58,8 @@ def notify_admins(
     worded: dict[str, str] | None = None,
 ) -> int:
     """Queues `key` (in each admin's language) once per admin and subject. With `question`, the
-    admin's next message is read as its answer; `worded` values are text keys, put in each admin's
-    language. Returns how many were queued."""
+    notice asks it: it opens when the admin gets the notice. `worded` values are text keys, put in
+    each admin's language. Returns how many were queued."""
     queued = 0
     for _, person, identity in admins(session, business.id or 0):
         if identity is None:
@@ -71,8 +73,7 @@ def notify_admins(
         }
         if question is not None:
             payload["question"] = {"name": question[0], "slots": question[1]}
-        if queue(
-            session,
+        if outbox.queue(
             business_id=business.id or 0,
             kind=kind,
             subject=f"{subject}:{person.id}",
@@ -80,21 +81,4 @@ def notify_admins(
             payload=payload,
         ):
             queued += 1
-            if question is not None and identity.channel in PUSH_CHANNELS:
-                state = st.load_state(session, channel=identity.channel, sender=identity.external_user_id)
-                st.ask(state, question[0], question[1])
     return queued
-
-
-def waiting_notices(session: Session, *, channel: str, sender: str, state: ConversationState) -> list[Reply]:
-    """Notices for someone KAVI cannot push to, shown before the answer to their message; a notice
-    that asks something makes their next message its answer."""
-    if channel in PUSH_CHANNELS:
-        return []
-    replies = []
-    for row in notices_for(session, channel=channel, recipient=sender):
-        payload = row.payload or {}
-        replies.append(Reply(str(payload.get("text") or ""), choices=list(payload.get("choices") or [])))
-        if payload.get("question"):
-            st.ask(state, str(payload["question"]["name"]), dict(payload["question"]["slots"]))
-    return replies

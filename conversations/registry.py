@@ -1,7 +1,7 @@
 """The one list of intents. Each handler module declares its intents here, once: the contract entry,
 the handler, the questions it may ask and what takes each answer, the roles that may use it.
-The contract `kavi understand` prints, Gemini's function declarations, the "not yet" answers, the
-role checks and the question lookups are all read from this registry."""
+The contract `kavi understand` prints, Gemini's function declarations, the "not yet" answers, "help",
+the role checks and the question lookups are all read from this registry."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +35,16 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Help:
+    """The intent's line in "help": what it does, with examples in quotes that KAVI understands as
+    this intent (tests/conversations/test_help.py reads each one back)."""
+
+    order: int  # where the line goes: money first (10s), questions, invoices and people, fixes, settings
+    en: str
+    sw: str
+
+
+@dataclass(frozen=True)
 class Declared:
     name: str
     # None: the feature is still to come, and KAVI says so rather than pretend.
@@ -51,6 +61,7 @@ class Declared:
     # How people say it aloud, as sentence patterns ("{out} {amount} for {exp}"): the offline
     # recognizer listens for these (conversations/voice_vocabulary.py). None: not spoken.
     says: tuple[str, ...] = ()
+    help: Help | None = None
 
 
 _INTENTS: dict[str, Declared] = {}
@@ -68,10 +79,11 @@ def declare(
     gemini: bool = True,
     feature: dict[str, str] | None = None,
     says: tuple[str, ...] = (),
+    help: Help | None = None,
 ) -> Declared:
     if name in _INTENTS:
         raise ValueError(f"intent {name!r} declared twice")
-    declared = Declared(name, handler, roles, spec, questions, command, gemini, feature or {}, says)
+    declared = Declared(name, handler, roles, spec, questions, command, gemini, feature or {}, says, help)
     _INTENTS[name] = declared
     for question in questions:
         if question.name in _QUESTIONS:
@@ -101,6 +113,18 @@ def asked_by(question_name: str) -> Declared | None:
     _load()
     found = _QUESTIONS.get(question_name)
     return _INTENTS.get(found[0]) if found else None
+
+
+def help_lines(role: str, lang: str) -> list[str]:
+    """What this role can do, one line per built intent that has help, in help order."""
+    helps = [d.help for d in all_declared() if d.help is not None and d.handler is not None and role in d.roles]
+    return [h.sw if lang == "sw" else h.en for h in sorted(helps, key=lambda h: h.order)]
+
+
+def coming(lang: str) -> list[str]:
+    """The features declared but not built yet, by name."""
+    names = [d.feature.get(lang) or d.feature.get("en", d.name) for d in all_declared() if d.handler is None]
+    return list(dict.fromkeys(names))  # one feature may have several intents (set and check a budget)
 
 
 def contract() -> dict[str, IntentSpec]:

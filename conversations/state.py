@@ -7,10 +7,31 @@ until it expires. Answering closes it."""
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlalchemy import JSON, UniqueConstraint
+from sqlmodel import Field, Session, SQLModel, select
 
 from finance.clock import as_utc, utcnow
-from finance.models import ConversationState
+from finance.models.types import UTCDateTime
+
+
+class ConversationState(SQLModel, table=True):
+    """Per channel user: the pending question, its slots and what was just recorded."""
+
+    __table_args__ = (UniqueConstraint("channel", "external_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    external_user_id: str = Field(max_length=128)
+    pending: str | None = Field(default=None, max_length=40)
+    slots: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    # The pending question's id, the last id given, and the questions whose buttons still work.
+    pending_question_id: int | None = Field(default=None)
+    question_seq: int = Field(default=0)
+    questions: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
+    last_transaction_id: int | None = Field(default=None, foreign_key="transaction.id")
+    expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
 
 PENDING_FOR = timedelta(hours=24)
 KEPT_OPEN = 5  # older questions' buttons stop working beyond this many
@@ -59,9 +80,16 @@ def ask(state: ConversationState, question: str, slots: dict[str, Any] | None = 
 
 def clear(state: ConversationState) -> None:
     """The pending question is answered (or dropped for good): it closes, buttons included."""
-    closing = state.pending_question_id
-    state.questions = [q for q in _still_open(state, utcnow()) if q["id"] != closing] or None
+    if state.pending_question_id is not None:
+        close(state, state.pending_question_id)
     _unset_pending(state)
+
+
+def close(state: ConversationState, question_id: int) -> None:
+    """One question closes, pending or set aside (a notice that asked it never reached the person)."""
+    state.questions = [q for q in _still_open(state, utcnow()) if q["id"] != question_id] or None
+    if state.pending_question_id == question_id:
+        _unset_pending(state)
 
 
 def set_aside(state: ConversationState) -> None:

@@ -26,20 +26,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "sw": "Habari{name}! 👋 Mimi ni KAVI, ninaweka hesabu za {business}. Niambie ulichotumia au "
         'ulichouza, mfano "nimelipa kodi 15k" au "nimeuza 4,500".',
     },
-    "help": {
-        "en": "Here's what I can do:\n"
-        '• Record money out: "paid rent 15k", "fuel 2,000 yesterday"\n'
-        '• Record money in: "sold 4,500 today", "received 12,000 from Kariuki"\n'
-        '• Answer: "how much did I spend this month?", "profit last month", "balance"\n'
-        '• Fix mistakes: "no, it was 1,500", "undo", "redo"\n'
-        '• Language: "speak Swahili" / "speak English"',
-        "sw": "Haya ndiyo ninayoweza:\n"
-        '• Rekodi matumizi: "nimelipa kodi 15k", "mafuta 2,000 jana"\n'
-        '• Rekodi mapato: "nimeuza 4,500 leo", "nimepokea 12,000 kutoka kwa Kariuki"\n'
-        '• Jibu maswali: "nimetumia ngapi mwezi huu?", "faida mwezi uliopita", "salio"\n'
-        '• Rekebisha makosa: "hapana, ilikuwa 1,500", "futa", "rudisha hiyo"\n'
-        '• Lugha: "tumia Kiswahili" / "speak English"',
-    },
+    "help": {"en": "Here's what I can do:\n{lines}{coming}", "sw": "Haya ndiyo ninayoweza:\n{lines}{coming}"},
+    "help_coming": {"en": "\n\nComing soon: {features}.", "sw": "\n\nInakuja hivi karibuni: {features}."},
     "unknown": {
         "en": "Sorry, I didn't get that. 🙏 You can say things like:\n"
         "• paid rent 15k\n• sold 4,500 today\n• how much did I spend this month?\n• undo",

@@ -7,13 +7,17 @@ from typing import Any
 from sqlmodel import Session
 
 from conversations.messages import IncomingMessage
-from finance.models import Business, ConversationState, Member, Person
+from conversations.notices import NoticeBox
+from conversations.state import ConversationState
+from finance.models import Business, Member, Person
 
 
 @dataclass
 class Turn:
     session: Session
     message: IncomingMessage
+    # Where the notices this message causes go (a reminder to a customer): the bot layer keeps them.
+    outbox: NoticeBox
     person: Person
     member: Member
     business: Business

@@ -4,7 +4,10 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
-import finance.models  # noqa: F401  (registers every table on the metadata)
+# Each import registers its tables on the one metadata.
+import bot.records.models  # noqa: F401
+import conversations.state  # noqa: F401
+import finance.models  # noqa: F401
 
 target_metadata = SQLModel.metadata
 config = context.config

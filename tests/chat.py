@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.engine import Engine
 
+from bot.pipeline import Pipeline
 from conversations.core import Conversation
 from conversations.messages import Attachment, Heard, IncomingMessage, Reply
 
@@ -29,6 +30,11 @@ class ChatTester:
         self.name = name
         self.replies: deque[Reply] = deque()
 
+    @property
+    def pipeline(self) -> Pipeline:
+        """The path every channel's messages take (tests may swap `conversation`)."""
+        return Pipeline(self.conversation)
+
     def push(self, text: str, external_id: str | None = None) -> None:
         message = IncomingMessage(
             channel=self.channel,
@@ -37,7 +43,7 @@ class ChatTester:
             display_name=self.name,
             external_id=external_id or f"m{next(_ids)}",
         )
-        self.replies.extend(self.conversation.handle(message))
+        self.replies.extend(self.pipeline.handle(message))
 
     def tap(self, reply: Reply, choice: str) -> str:
         """Taps one of a reply's buttons, as Telegram and the web chat send it: the label and the
@@ -51,7 +57,7 @@ class ChatTester:
             external_id=f"m{next(_ids)}",
             answers=reply.question_id,
         )
-        self.replies.extend(self.conversation.handle(message))
+        self.replies.extend(self.pipeline.handle(message))
         answer = self.pop()
         assert not self.replies, f"unexpected extra replies: {list(self.replies)}"
         return answer
@@ -73,7 +79,7 @@ class ChatTester:
             external_id=f"m{next(_ids)}",
             heard=heard,
         )
-        self.replies.extend(self.conversation.handle(message))
+        self.replies.extend(self.pipeline.handle(message))
 
     def pop(self) -> str:
         assert self.replies, "KAVI did not reply"

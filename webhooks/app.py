@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
 from bot.outbox_sender import OutboxSender
+from bot.pipeline import Pipeline
 from bot.settings import ChannelSettings
 from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
@@ -40,6 +41,7 @@ def create_app(
         await channels.start()
         app.state.telegram = channels.telegram
         app.state.channels = channels.by_name
+        app.state.pipeline = Pipeline(app.state.conversation, channels.by_name, app.state.voice)
         # With KAVI_INPROCESS_WORKER=0 a separate `kavi worker` answers; this process only stores and acks.
         dispatcher = (
             Dispatcher(app.state.conversation, channels.by_name, voice=app.state.voice)
@@ -74,6 +76,7 @@ def create_app(
     app.state.telegram = None
     app.state.channels = {}
     app.state.dispatcher = None
+    app.state.pipeline = Pipeline(app.state.conversation, {}, app.state.voice)
     app.include_router(web_chat.router)
     app.include_router(telegram.router)
     app.include_router(twilio.router)

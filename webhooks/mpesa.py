@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from conversations.mpesa_events import on_c2b_confirmation, on_stk_callback
+from bot.mpesa_callbacks import on_c2b_confirmation, on_stk_callback
 from finance.db import session_scope
 from finance.mpesa.callbacks import MalformedCallback, parse_c2b, parse_stk_callback
 from finance.services.members import business_by_callback_token

@@ -11,11 +11,9 @@ from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
 from fastapi.responses import Response
 from twilio.request_validator import RequestValidator
 
-from bot.delivery import sms_fallback
+from bot.delivery import record_status, sms_fallback
 from bot.inbox import accept
 from bot.twilio_adapter import incoming
-from finance.db import session_scope
-from finance.services.outbound import needs_sms_fallback, update_status
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -69,18 +67,9 @@ async def status(request: Request, background: BackgroundTasks) -> Response:
     if not sid or not state:
         raise HTTPException(status_code=400, detail="no MessageSid or MessageStatus")
     engine = request.app.state.conversation.engine
-
-    def record() -> None:
-        with session_scope(engine) as session:
-            message, first_failure = update_status(
-                session, provider="twilio", provider_id=sid, status=state, error_code=form.get("ErrorCode")
-            )
-            if message is not None and needs_sms_fallback(message, first_failure):
-                if message.id is None:  # it was read from the table, so it has one
-                    raise RuntimeError(f"outbound message {sid} has no id")
-                background.add_task(
-                    sms_fallback, request.app.state.channels, engine, message.id, message.to, message.body
-                )
-
-    await asyncio.to_thread(record)
+    fallback = await asyncio.to_thread(
+        record_status, engine, provider="twilio", provider_id=sid, status=state, error_code=form.get("ErrorCode")
+    )
+    if fallback is not None:
+        background.add_task(sms_fallback, request.app.state.channels, engine, fallback)
     return Response(EMPTY_TWIML, media_type="text/xml")

@@ -1,5 +1,6 @@
 """The web chat: the page, its message route, and the media its replies link to."""
 
+import asyncio
 import secrets
 from importlib.resources import files
 
@@ -9,11 +10,11 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from bot import web
+from bot.pipeline import Pipeline
+from bot.records.media import load_media, store_media
 from bot.voice_notes import VoiceNotes
-from conversations.core import Conversation
-from conversations.messages import IncomingMessage, Media
+from conversations.messages import IncomingMessage, Media, Reply
 from finance.db import session_scope
-from finance.services.media import load_media, store_media
 
 # Generous: a too-long message still gets a friendly reply from the core; beyond this is not chat.
 MAX_TEXT = 20_000
@@ -42,12 +43,12 @@ def page() -> HTMLResponse:
 
 
 @router.post("/web/messages", dependencies=[Depends(require_token)])
-def post_message(body: WebMessage, request: Request) -> dict[str, object]:
-    return _answer(request, web.incoming(body.sender, body.text, body.message_id, body.name, body.question_id))
+async def post_message(body: WebMessage, request: Request) -> dict[str, object]:
+    return await _answer(request, web.incoming(body.sender, body.text, body.message_id, body.name, body.question_id))
 
 
 @router.post("/web/voice", dependencies=[Depends(require_token)])
-def post_voice(
+async def post_voice(
     request: Request,
     audio: UploadFile = File(...),
     sender: str = Form(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$"),
@@ -56,19 +57,22 @@ def post_voice(
     """A clip recorded in the page (MediaRecorder: WebM/Opus, or MP4/AAC on Safari)."""
     voice: VoiceNotes = request.app.state.voice
     # One byte past the limit is enough to know it is too big; the rest is never read.
-    data = audio.file.read(voice.settings.max_bytes + 1)
+    data = await audio.read(voice.settings.max_bytes + 1)
     content_type = audio.content_type or "application/octet-stream"
     if not content_type.startswith(("audio/", "video/webm", "video/mp4", "application/octet-stream")):
         raise HTTPException(status_code=415, detail="send an audio recording")
-    message = web.incoming_voice(sender, data, content_type, message_id)
-    return _answer(request, voice.hear_now(message))
+    return await _answer(request, web.incoming_voice(sender, data, content_type, message_id))
 
 
-def _answer(request: Request, message: IncomingMessage) -> dict[str, object]:
-    conversation: Conversation = request.app.state.conversation
-    voice: VoiceNotes = request.app.state.voice
-    replies = voice.speak_now(conversation.handle(message))
-    with session_scope(conversation.engine) as session:
+async def _answer(request: Request, message: IncomingMessage) -> dict[str, object]:
+    """The same pipeline as every channel; delivery is this response, with media behind links."""
+    pipeline: Pipeline = request.app.state.pipeline
+    replies = await pipeline.answer(message)
+    return await asyncio.to_thread(_outgoing, pipeline, replies)
+
+
+def _outgoing(pipeline: Pipeline, replies: list[Reply]) -> dict[str, object]:
+    with session_scope(pipeline.engine) as session:
 
         def link(media: Media) -> str:
             return "/media/" + _store(session, media)

@@ -3,7 +3,7 @@
 from conversations.contract import IntentSpec
 from conversations.intents import Intent
 from conversations.messages import Reply
-from conversations.registry import ADMINS, EVERYONE, declare
+from conversations.registry import ADMINS, EVERYONE, Help, coming, declare, help_lines
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.services.members import set_language, set_voice_replies, update_business
@@ -18,7 +18,11 @@ def greeting(turn: Turn, intent: Intent) -> Reply:
 
 
 def help_(turn: Turn, intent: Intent) -> Reply:
-    return Reply(t("help", turn.lang))
+    """From the registry: a line for each thing this person's role may do, then what is still to come."""
+    lines = "\n".join(help_lines(turn.member.role, turn.lang))
+    features = coming(turn.lang)
+    later = t("help_coming", turn.lang, features=", ".join(f[:1].lower() + f[1:] for f in features)) if features else ""
+    return Reply(t("help", turn.lang, lines=lines, coming=later))
 
 
 _THANKS = {"thanks", "thank you", "thank u", "thanx", "asante", "asante sana", "shukran", "sawa asante", "ok thanks"}
@@ -67,7 +71,14 @@ def business_settings(turn: Turn, intent: Intent) -> Reply:
 declare("greeting", greeting, roles=EVERYONE, command=True, gemini=False)
 declare("help", help_, roles=EVERYONE, spec=IntentSpec("Explain what KAVI can do."), command=True, gemini=False)
 declare("unknown", unknown, roles=EVERYONE)
-declare("set_language", language, roles=EVERYONE, command=True, gemini=False)
+declare(
+    "set_language",
+    language,
+    roles=EVERYONE,
+    command=True,
+    gemini=False,
+    help=Help(60, '• Language: "speak Swahili" / "speak English"', '• Lugha: "tumia Kiswahili" / "speak English"'),
+)
 declare(
     "voice_replies",
     voice_replies,
@@ -83,5 +94,19 @@ declare(
     ),
     command=True,
     gemini=False,
+    help=Help(
+        61,
+        '• Voice: send a voice note; "reply by voice", "text only"',
+        '• Sauti: tuma ujumbe wa sauti; "nijibu kwa sauti", "text only"',
+    ),
 )
-declare("business_settings", business_settings, roles=ADMINS)
+declare(
+    "business_settings",
+    business_settings,
+    roles=ADMINS,
+    help=Help(
+        62,
+        '• Settings: "my paybill is 522522", "invoices due in 14 days"',
+        '• Mipangilio: "my paybill is 522522", "invoices due in 14 days"',
+    ),
+)

@@ -12,7 +12,7 @@ from conversations.display import money
 from conversations.intents import Intent
 from conversations.messages import Reply
 from conversations.parser.text import Analysed, PhraseTable
-from conversations.registry import EVERYONE, WRITERS, YES_NO, Question, declare
+from conversations.registry import EVERYONE, WRITERS, YES_NO, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.models import Customer
@@ -211,6 +211,11 @@ declare(
     says=("add customer {name}",),
     spec=IntentSpec("Add a customer.", _PARTY.slots, _PARTY.required),
     questions=(Question(PICK, YES_NO, pick_answer, drafts=True),),
+    help=Help(
+        40,
+        '• Customers: "add customer Jane 0712 345 678", "my customers", "how much does Jane owe?"',
+        '• Wateja: "ongeza mteja Jane 0712 345 678", "wateja wangu", "Jane anadaiwa ngapi?"',
+    ),
 )
 declare(
     "add_supplier",
@@ -218,6 +223,7 @@ declare(
     roles=WRITERS,
     says=("add supplier {name}",),
     spec=IntentSpec("Add a supplier.", _PARTY.slots, _PARTY.required),
+    help=Help(41, '• Suppliers: "add supplier Bamburi 0722 000 111"', '• Wasambazaji: "ongeza msambazaji Bamburi"'),
 )
 declare(
     "customer_info",

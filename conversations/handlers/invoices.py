@@ -15,7 +15,7 @@ from conversations.handlers.records import amount_problem
 from conversations.intents import Intent
 from conversations.messages import Media, Reply
 from conversations.parser.text import Analysed, PhraseTable
-from conversations.registry import ADMINS, CHOICE, EVERYONE, WRITERS, Question, declare
+from conversations.registry import ADMINS, CHOICE, EVERYONE, WRITERS, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.documents.invoice_pdf import pdf_for
@@ -239,6 +239,11 @@ declare(
         ("customer",),
     ),
     questions=(Question(INVOICE_ACTION, CHOICE, invoice_action),),
+    help=Help(
+        30,
+        '• Invoices: "invoice Otieno 3 bags of cement at 750 due Friday", "unpaid invoices"',
+        '• Ankara: "invoice Otieno 3 bags of cement at 750 due Friday", "ankara ambazo hazijalipwa"',
+    ),
 )
 declare(
     "list_invoices",

@@ -14,7 +14,7 @@ from conversations.handlers.records import RECORD_QUESTIONS, amount_problem
 from conversations.intents import Intent
 from conversations.matching import applied_words, ask_about
 from conversations.messages import Reply
-from conversations.registry import CHOICE, WRITERS, Question, declare
+from conversations.registry import CHOICE, WRITERS, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.errors import NotFound
@@ -24,7 +24,6 @@ from finance.mpesa.daraja import DarajaError
 from finance.services.invoices import balance, find_invoice, open_invoices, owed_by, state
 from finance.services.ledger import transaction_by_reference
 from finance.services.members import callback_token
-from finance.services.outbox import queue
 from finance.services.payment_requests import record_stk_request
 from finance.services.payments import PaymentIn, receive
 
@@ -117,8 +116,7 @@ def remind_customer(turn: Turn, intent: Intent) -> Reply:
     if not customer.phone:
         return Reply(t("needs_phone", lang, name=first_name(customer)))
     fresh = [
-        queue(
-            turn.session,
+        turn.outbox.queue(
             business_id=turn.business.id or 0,
             kind="reminder",
             subject=f"invoice:{i.id}",
@@ -311,6 +309,11 @@ declare(
     ),
     spec=_entry("Record money the business paid out.", EXPENSE_CATEGORIES, "Who was paid."),
     questions=RECORD_QUESTIONS,
+    help=Help(
+        10,
+        '• Money out: "paid rent 15k", "fuel 2,000 yesterday"',
+        '• Pesa iliyotoka: "nimelipa kodi 15k", "mafuta 2,000 jana"',
+    ),
 )
 declare(
     "record_income",
@@ -340,6 +343,11 @@ declare(
         "nimeuza {count} {unit} kwa {sw_amount}",
     ),
     spec=_entry("Record money the business received.", INCOME_CATEGORIES, "Who paid."),
+    help=Help(
+        11,
+        '• Money in: "sold 4,500 today", "received 12,000 from Kariuki"',
+        '• Pesa iliyoingia: "nimeuza 4,500 leo", "nimepokea 12,000 kutoka kwa Kariuki"',
+    ),
 )
 declare(
     "record_payment",
@@ -358,6 +366,7 @@ declare(
         Question(matching.QUESTION, CHOICE, _match_answer(matching.QUESTION)),
         Question(matching.WHICH, CHOICE, _match_answer(matching.WHICH)),
     ),
+    help=Help(32, '• Payments: "Jane paid 2,000 for INV-0003"', '• Malipo: "Jane amelipa INV-0003"'),
 )
 declare(
     "remind_customer",
@@ -367,6 +376,11 @@ declare(
     spec=IntentSpec(
         "Send a customer a polite payment reminder.",
         {"customer": Slot("string", "Customer name."), "invoice": Slot("string", "Invoice number.")},
+    ),
+    help=Help(
+        33,
+        '• Reminders: "remind Jane"; M-Pesa requests: "request payment from Jane"',
+        '• Vikumbusho: "remind Jane"; ombi la M-Pesa: "request payment from Jane"',
     ),
 )
 declare(

@@ -19,7 +19,7 @@ from conversations.parser.queries import is_question
 from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, money_amount
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.registry import AMOUNT as TAKES_AMOUNT
-from conversations.registry import CHOICE, EVERYONE, WRITERS, Question, declare
+from conversations.registry import CHOICE, EVERYONE, WRITERS, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from conversations.understand import understand
@@ -288,4 +288,9 @@ declare(
         ("amount", "from", "to"),
     ),
 )
-declare("mpesa_info", mpesa_info, roles=EVERYONE)
+declare(
+    "mpesa_info",
+    mpesa_info,
+    roles=EVERYONE,
+    help=Help(12, "• Forward an M-Pesa confirmation SMS: I record it", "• Nitumie ujumbe wa M-Pesa: nitaurekodi"),
+)

@@ -6,7 +6,7 @@ from conversations.contract import END, START, IntentSpec, Slot
 from conversations.display import day, money, period
 from conversations.intents import Intent
 from conversations.messages import Reply
-from conversations.registry import EVERYONE, declare
+from conversations.registry import EVERYONE, Help, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.categories import INCOME_CATEGORIES, category_label
@@ -101,5 +101,10 @@ declare(
             "counterparty": Slot("string", "Only this counterparty."),
         },
         ("metric",),
+    ),
+    help=Help(
+        20,
+        '• Questions: "how much did I spend this month?", "profit last month", "balance"',
+        '• Maswali: "nimetumia ngapi mwezi huu?", "faida mwezi uliopita", "salio"',
     ),
 )

@@ -4,7 +4,7 @@ from conversations.contract import IntentSpec
 from conversations.handlers.records import describe
 from conversations.intents import Intent
 from conversations.messages import Reply
-from conversations.registry import WRITERS, declare
+from conversations.registry import WRITERS, Help, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.services.ledger import redo_last, undo_last
@@ -40,5 +40,10 @@ declare(
     spec=IntentSpec("Undo the last entry."),
     command=True,
     gemini=False,
+    help=Help(
+        50,
+        '• Fix mistakes: "undo", "redo", "no, it was 1,500"',
+        '• Rekebisha makosa: "futa", "redo", "hapana, ilikuwa 1,500"',
+    ),
 )
 declare("redo", redo, roles=WRITERS, command=True, gemini=False)

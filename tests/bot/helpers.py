@@ -10,9 +10,10 @@ from sqlmodel import Session, select
 
 from bot.dispatcher import Dispatcher
 from bot.inbox import store_inbound
+from bot.records.models import InboundEvent
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
-from finance.models import Business, InboundEvent
+from finance.models import Business
 from tests.bot.recording import RecordingChannel
 from tests.conftest import TODAY
 

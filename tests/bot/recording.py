@@ -11,11 +11,11 @@ class PlatformDown(ConnectionError):
 
 
 class RecordingChannel:
-    can_push = True
-
-    def __init__(self, name: str = "telegram") -> None:
+    def __init__(self, name: str = "telegram", can_push: bool = True) -> None:
         self.name = name
+        self.can_push = can_push  # False: a web chat, which only answers (its notices wait for the person)
         self.delivered: list[tuple[str, str]] = []  # (recipient, text), in the order sent
+        self.sent: list[Reply] = []  # the replies themselves, buttons and question ids included
         self.deliveries = 0  # calls to deliver(), failed ones included
         self.fail_deliveries: set[int] = set()  # the Nth calls (1-based) that raise
         self.fail_all_deliveries = False
@@ -37,6 +37,7 @@ class RecordingChannel:
         if self.fail_all_deliveries or self.deliveries in self.fail_deliveries:
             raise PlatformDown(f"delivery {self.deliveries} refused")
         self.delivered.extend((message.sender, reply.text) for reply in replies)
+        self.sent.extend(replies)
         if self.deliveries in self.hang_after:
             await asyncio.Event().wait()  # sent, but the process dies before it can say so
 

@@ -4,10 +4,11 @@ what was not sent, the reply in flight at a crash is not sent again, and a repla
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from bot.records.models import ReplyDelivery
+from bot.records.outbox import queue
 from conversations.messages import IncomingMessage
 from finance.db import session_scope
-from finance.models import Business, ReplyDelivery
-from finance.services.outbox import queue
+from finance.models import Business
 from tests.bot.helpers import dispatcher, event, onboard, run, stored, until
 from tests.bot.recording import RecordingChannel
 
@@ -42,7 +43,7 @@ def _replay(engine: Engine, web: RecordingChannel, event_id: int, message: Incom
 
 
 def test_retry_after_a_failed_second_reply_sends_only_that_reply(engine: Engine) -> None:
-    web = RecordingChannel("web")
+    web = RecordingChannel("web", can_push=False)
     event_id, message = _two_replies(engine, web)
     web.fail_deliveries = {2}
 
@@ -69,7 +70,7 @@ def test_retry_after_a_failed_second_reply_sends_only_that_reply(engine: Engine)
 
 
 def test_reply_in_flight_at_a_crash_is_not_sent_twice(engine: Engine) -> None:
-    web = RecordingChannel("web")
+    web = RecordingChannel("web", can_push=False)
     event_id, message = _two_replies(engine, web)
     web.hang_after = {1}  # the notice reaches the platform; then the process is killed
 

@@ -6,9 +6,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.outbox_sender import OutboxSender
+from bot.records.models import Outbox
+from bot.records.outbox import queue
 from finance.db import make_engine, session_scope
-from finance.models import Business, Outbox
-from finance.services.outbox import queue
+from finance.models import Business
 from tests.bot.helpers import run
 from tests.bot.recording import RecordingChannel
 from tests.chat import ChatTester

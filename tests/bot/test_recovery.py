@@ -10,12 +10,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from bot.records.events import claim_event
+from bot.records.models import InboundEvent
 from bot.settings import ChannelSettings
 from bot.worker import run_worker
 from conversations.core import Conversation
 from finance.db import session_scope
-from finance.models import InboundEvent
-from finance.services.events import claim_event
 from tests.bot.helpers import business_token, dispatcher, event, run, stored
 from tests.bot.recording import RecordingChannel
 from tests.chat import ChatTester
@@ -61,7 +61,8 @@ def test_restart_after_an_mpesa_callback(engine: Engine) -> None:
     assert event(engine, event_id).status == "done"
     with Session(engine) as session:
         [callback] = session.exec(select(InboundEvent).where(InboundEvent.channel == "mpesa_c2b")).all()
-        assert callback.status == "answered"  # left alone: a payment callback is not a failed message
+        # Finished when acted on, and left so: a payment callback is not a message to answer or fail.
+        assert callback.status == "done" and callback.error is None and callback.attempts == 0
 
     later_id, _ = stored(engine, "sold 800", sender="556")
     with _app(engine):  # the web app's start-up recovers too, and starts

@@ -4,9 +4,11 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
+from bot.pipeline import Pipeline
+from bot.records.models import InboundEvent
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
-from finance.models import InboundEvent, Transaction
+from finance.models import Transaction
 from tests.chat import ChatTester
 from tests.conftest import TODAY
 
@@ -58,7 +60,7 @@ def test_same_external_id_twice_records_once(chat: ChatTester, engine: Engine) -
 
 
 def test_same_external_id_on_another_channel_is_another_event(engine: Engine) -> None:
-    core = Conversation(engine, today=lambda: TODAY)
+    core = Pipeline(Conversation(engine, today=lambda: TODAY))
     for channel in ("web", "console"):
         core.handle(IncomingMessage(channel=channel, sender="s1", text="paid rent 15k", external_id="1"))
     assert _count(engine) == 2
@@ -66,8 +68,8 @@ def test_same_external_id_on_another_channel_is_another_event(engine: Engine) ->
 
 def test_a_failure_rolls_back_and_the_retry_records(engine: Engine) -> None:
     """A crash mid-message leaves nothing half-done, and the retry of the same event goes through."""
-    core = Conversation(engine, today=lambda: TODAY)
-    broken = Conversation(engine, today=lambda: (_ for _ in ()).throw(RuntimeError("disk on fire")))
+    core = Pipeline(Conversation(engine, today=lambda: TODAY))
+    broken = Pipeline(Conversation(engine, today=lambda: (_ for _ in ()).throw(RuntimeError("disk on fire"))))
     message = IncomingMessage(channel="web", sender="s1", text="paid rent 15k", external_id="evt-9")
     [reply] = broken.handle(message)
     assert "something went wrong on my side and nothing was recorded" in reply.text

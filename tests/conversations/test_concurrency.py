@@ -5,9 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
+from bot.pipeline import Pipeline
+from bot.records.models import InboundEvent
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
-from finance.models import Business, InboundEvent, Person, Transaction
+from finance.models import Business, Person, Transaction
 from tests.conftest import TODAY
 
 
@@ -17,7 +19,7 @@ def _count(engine: Engine, model: type) -> int:
 
 
 def test_a_burst_from_a_new_person(engine: Engine) -> None:
-    core = Conversation(engine, today=lambda: TODAY)
+    core = Pipeline(Conversation(engine, today=lambda: TODAY))
     messages = [
         IncomingMessage(channel="web", sender="burst-user", text=f"lunch {100 + i}", external_id=f"b{i}")
         for i in range(12)

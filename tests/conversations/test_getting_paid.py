@@ -11,8 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.outbox_sender import OutboxSender
+from bot.records.models import Outbox
 from bot.twilio_adapter import TwilioChannel
-from finance.models import Customer, Invoice, Outbox, Payment, SupplierEvent, Transaction
+from finance.models import Customer, Invoice, Payment, SupplierEvent, Transaction
 from tests.chat import ChatTester
 from tests.conftest import SHARED, TODAY
 from tests.servers import serving

@@ -10,6 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
+from bot.records.outbox import SessionOutbox
 from conversations.core import Conversation
 from conversations.dispatch import run
 from conversations.gemini.declarations import declarations
@@ -76,7 +77,7 @@ def _turn_for(conversation: Conversation, session: Session, role: str) -> Any:
     message = IncomingMessage(
         channel="test", sender="owner", text="", received_at=datetime(2026, 11, 22, 6, tzinfo=UTC)
     )
-    turn = conversation._turn(session, message)  # the same Turn the core builds for a message
+    turn = conversation._turn(session, message, SessionOutbox(session))  # the Turn the core builds
     turn.member.role = role
     return turn
 

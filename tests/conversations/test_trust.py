@@ -9,7 +9,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bot.outbox_sender import OutboxSender
-from finance.models import InboundEvent, Member, Outbox, Transaction
+from bot.records.models import InboundEvent, Outbox
+from finance.models import Member, Transaction
 from tests.chat import ChatTester
 from tests.conftest import TODAY
 

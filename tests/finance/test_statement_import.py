@@ -48,11 +48,11 @@ def test_statement_sent_in_chat_is_imported_and_matched(chat: ChatTester, engine
         attachments=(Attachment("document", "text/csv", STATEMENT.read_bytes(), "statement.csv"),),
         external_id="statement-1",
     )
-    [reply] = chat.conversation.handle(message)
+    [reply] = chat.pipeline.handle(message)
     assert "Statement read: 5 rows. 5 new entries (2 in, 3 out), 0 already recorded." in reply.text
     assert "1 payment(s) matched to invoices" in reply.text
     again = IncomingMessage(**{**message.__dict__, "external_id": "statement-2"})
-    [second] = chat.conversation.handle(again)
+    [second] = chat.pipeline.handle(again)
     assert "0 new entries" in second.text and "5 already recorded" in second.text
     with Session(engine) as session:
         assert session.exec(select(Invoice.status)).one() == "paid"

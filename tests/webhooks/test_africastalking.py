@@ -9,10 +9,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
+from bot.records.models import InboundEvent, OutboundMessage
 from bot.settings import ChannelSettings
 from bot.sms_format import segments
 from conversations.core import Conversation
-from finance.models import InboundEvent, OutboundMessage
 from tests.conftest import SHARED, TODAY
 from tests.servers import serving
 from tests.standins.africastalking import AfricasTalkingStandIn

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
+from bot.pipeline import Pipeline
 from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
@@ -46,7 +47,7 @@ class Shop:
     def say(self, text: str) -> str:
         self.counter += 1
         message = IncomingMessage(channel="web", sender="owner", text=text, external_id=f"m{self.counter}")
-        return "\n".join(r.text for r in self.conversation.handle(message, raise_errors=True))
+        return "\n".join(r.text for r in Pipeline(self.conversation).handle(message, raise_errors=True))
 
     def token(self) -> str:
         with Session(self.engine) as session:
@@ -197,5 +198,5 @@ def test_c2b_matching_nothing_is_kept_as_income(shop: Shop) -> None:
 def test_request_payment_without_daraja_keys_says_how_to_set_it_up(engine: Engine) -> None:
     conversation = Conversation(engine, today=lambda: TODAY)
     message = IncomingMessage(channel="web", sender="o", text="request 500 from Jane", external_id="1")
-    [reply] = conversation.handle(message)
+    [reply] = Pipeline(conversation).handle(message)
     assert "DARAJA_CONSUMER_KEY" in reply.text

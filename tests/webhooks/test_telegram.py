@@ -11,13 +11,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
+from bot.records.events import claim_event
+from bot.records.models import InboundEvent
 from bot.settings import ChannelSettings
 from bot.text_split import split_text
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
 from finance.db import session_scope
-from finance.models import InboundEvent, Person, Transaction
-from finance.services.events import claim_event
+from finance.models import Person, Transaction
 from tests.conftest import SHARED, TODAY
 from tests.servers import serving
 from tests.standins.telegram import TelegramStandIn

@@ -12,12 +12,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 from twilio.request_validator import RequestValidator
 
+from bot.records.models import InboundEvent, OutboundMessage
 from bot.settings import ChannelSettings
 from bot.sms_format import fit_sms, segments
 from bot.twilio_adapter import TwilioChannel
 from conversations.core import Conversation
 from finance.clock import utcnow
-from finance.models import InboundEvent, OutboundMessage, Person, Transaction
+from finance.models import Person, Transaction
 from tests.conftest import SHARED, TODAY
 from tests.servers import serving
 from tests.standins.twilio import TwilioStandIn
@@ -221,9 +222,9 @@ def test_business_initiated_whatsapp_uses_the_template_outside_the_window(engine
     assert json.loads(sent["ContentVariables"]) == {"1": "You have 2 overdue invoices."}
     assert "Body" not in sent
     # Inside the window a free-form message is fine.
+    from bot.records.outbound import touch_identity
     from finance.db import session_scope
     from finance.services.members import register_person
-    from finance.services.outbound import touch_identity
 
     with session_scope(engine) as session:
         register_person(session, channel="whatsapp", external_user_id="+254700000002", phone="+254700000002")

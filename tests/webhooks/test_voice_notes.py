@@ -14,11 +14,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from bot.records.models import InboundEvent
 from bot.settings import ChannelSettings
 from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
 from conversations.understand import understand
-from finance.models import InboundEvent, Transaction
+from finance.models import Transaction
 from finance.money import to_cents
 from tests.conftest import SHARED, TODAY
 from tests.servers import serving

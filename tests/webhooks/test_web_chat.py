@@ -1,19 +1,25 @@
 """The web chat's HTTP side, through the real FastAPI app."""
 
+import json
 import uuid
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
+from bot.records.media import store_media
 from bot.voice_notes import VoiceNotes
-from finance.models import Transaction
-from finance.services.media import store_media
+from finance.models import Business, Transaction
+from tests.conftest import SHARED
 from voice.settings import VoiceSettings
 from webhooks.app import create_app
 from webhooks.settings import WebSettings
+
+C2B = json.loads((SHARED / "fixtures" / "mpesa_daraja" / "c2b_validation_confirmation.json").read_text())
 
 
 @pytest.fixture
@@ -114,3 +120,33 @@ def test_health_reports_a_dead_database() -> None:
     client = TestClient(create_app(dead, WebSettings()))
     response = client.get("/health")
     assert response.status_code == 503 and response.json()["status"] == "unhealthy"
+
+
+def test_a_payment_while_away_waits_for_the_next_message_and_its_buttons_answer(
+    client: TestClient, engine: Engine
+) -> None:
+    """The web chat cannot push: the pipeline shows the notice before the next answer, and opens
+    the question it asks then, with the id its buttons send back."""
+    owner = "web-owner-payments"
+    for text in ("Wanjiru Hardware", "add customer Daniel Kiprono", "invoice Daniel 4000", "invoice Daniel 6000"):
+        _send(client, text, sender=owner)
+    with Session(engine) as session:
+        token = session.exec(select(Business.callback_token)).one()
+    body = {
+        **C2B["confirmation_real_2025_hashed_msisdn"],
+        "TransAmount": "4000.00",
+        "BillRefNumber": "goods",
+        "FirstName": "DAN",
+        "MiddleName": "",
+        "LastName": "KIPRONO",
+        "TransID": "TK60708WEB",
+        # This app runs on the real clock: the payment comes after the invoices.
+        "TransTime": datetime.now(ZoneInfo("Africa/Nairobi")).strftime("%Y%m%d%H%M%S"),
+    }
+    assert client.post(f"/payments/c2b/confirmation/{token}", json=body).status_code == 200
+    notice, answer = _send(client, "paid rent 3000", sender=owner)["replies"]
+    assert "Ksh 4,000 from DAN KIPRONO — for INV-0001" in notice["text"] and notice["question_id"]
+    assert "Recorded expense: Ksh 3,000" in answer["text"]
+    [matched] = _send(client, notice["choices"][0], sender=owner, question_id=notice["question_id"])["replies"]
+    assert "INV-0001: Ksh 4,000 → paid in full" in matched["text"]
+    assert _send(client, "what is my balance?", sender=owner)["replies"][0]["text"]  # nothing left waiting

@@ -9,10 +9,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
+from bot.records.models import InboundEvent
 from bot.settings import ChannelSettings
 from bot.worker import run_worker
 from conversations.core import Conversation
-from finance.models import InboundEvent, Transaction
+from finance.models import Transaction
 from tests.conftest import TODAY
 from tests.servers import serving
 from tests.standins.telegram import TelegramStandIn

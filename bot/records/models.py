@@ -1,4 +1,5 @@
-"""Inbound events (idempotency) and their reply deliveries, conversation state, the outbox and served media."""
+"""The messaging tables: inbound events (idempotency) and their reply deliveries, the outbox, outbound
+provider messages and served media. One SQLModel metadata with finance's tables, so Alembic sees all."""
 
 from datetime import datetime
 from typing import Any
@@ -40,25 +41,6 @@ class ReplyDelivery(SQLModel, table=True):
     status: str = Field(default="sending", max_length=12)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-
-
-class ConversationState(SQLModel, table=True):
-    """Per channel user: the pending question, its slots and what was just recorded."""
-
-    __table_args__ = (UniqueConstraint("channel", "external_user_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    channel: str = Field(max_length=20)
-    external_user_id: str = Field(max_length=128)
-    pending: str | None = Field(default=None, max_length=40)
-    slots: dict[str, Any] | None = Field(default=None, sa_type=JSON)
-    # The pending question's id, the last id given, and the questions whose buttons still work.
-    pending_question_id: int | None = Field(default=None)
-    question_seq: int = Field(default=0)
-    questions: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
-    last_transaction_id: int | None = Field(default=None, foreign_key="transaction.id")
-    expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Outbox(SQLModel, table=True):

@@ -4,8 +4,9 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
+from bot.records.models import OutboundMessage
 from finance.clock import as_utc, utcnow
-from finance.models import ChannelIdentity, OutboundMessage
+from finance.models import ChannelIdentity
 
 WHATSAPP_WINDOW = timedelta(hours=24)
 FAILED_STATES = ("failed", "undelivered")

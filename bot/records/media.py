@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from bot.records.models import MediaFile
 from finance.clock import as_utc, utcnow
-from finance.models import MediaFile
 
 DEFAULT_TTL = timedelta(hours=24)
 

@@ -1,7 +1,8 @@
 """Idempotency: each inbound event is stored once under its platform id, and answered once.
 
-Life of an event: `received` (stored, acknowledged) -> `answered` (processed, replies
-kept) -> `done` (replies delivered) or `failed` (gave up after repeated crashes).
+Life of a message: `received` (stored, acknowledged) -> `answered` (processed, replies
+kept) -> `done` (replies delivered) or `failed` (gave up after repeated crashes). A callback
+(M-Pesa) is `done` as soon as it is acted on: recovery only ever finds messages.
 Each reply is delivered under a claim of its own (ReplyDelivery): `sending`, then `sent`.
 """
 
@@ -13,8 +14,8 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.records.models import InboundEvent, ReplyDelivery
 from finance.clock import utcnow
-from finance.models import InboundEvent, ReplyDelivery
 
 RECEIVED, ANSWERED, DONE, FAILED = "received", "answered", "done", "failed"
 FINISHED = (ANSWERED, DONE, FAILED)
@@ -52,8 +53,9 @@ def lock_event(session: Session, *, event_id: int) -> InboundEvent:
     return session.exec(select(InboundEvent).where(InboundEvent.id == event_id).with_for_update()).one()
 
 
-def finish_event(session: Session, *, event: InboundEvent, reply: list[dict[str, Any]]) -> None:
-    event.status = ANSWERED
+def finish_event(session: Session, *, event: InboundEvent, reply: list[dict[str, Any]], status: str = ANSWERED) -> None:
+    """`answered`: replies kept, to be delivered; `done` for a callback, which has none to deliver."""
+    event.status = status
     event.reply = reply
     event.processed_at = utcnow()
     session.add(event)
@@ -127,8 +129,8 @@ def unfinished_events(
     limit: int = 500,
 ) -> list[tuple[int, dict[str, Any]]]:
     """(id, stored payload) of events stored but not yet answered or delivered, oldest first:
-    what a restart, the sweep and `kavi worker` pick up. `channels` keeps to those channels'
-    events (callbacks are stored here too, and are finished when `answered`)."""
+    what a restart, the sweep and `kavi worker` pick up. Only messages are ever left so: callbacks
+    are `done` in the transaction that stores them. `channels` keeps to those channels' events."""
     query = select(InboundEvent.id, InboundEvent.payload).where(col(InboundEvent.status).in_(statuses))
     if channels is not None:
         query = query.where(col(InboundEvent.channel).in_(list(channels)))

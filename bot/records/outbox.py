@@ -7,8 +7,8 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.records.models import Outbox
 from finance.clock import utcnow
-from finance.models import Outbox
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
@@ -78,3 +78,14 @@ def notices_for(session: Session, *, channel: str, recipient: str) -> list[Outbo
         row.status, row.sent_at = SENT, utcnow()
         session.add(row)
     return rows
+
+
+class SessionOutbox:
+    """The outbox inside one transaction: what the conversation layer hands its notices to (its
+    `NoticeBox`), so a notice is queued with the entry it tells of, or not at all."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def queue(self, *, business_id: int, kind: str, subject: str, period: str, payload: dict[str, Any]) -> bool:
+        return queue(self.session, business_id=business_id, kind=kind, subject=subject, period=period, payload=payload)
