@@ -78,6 +78,15 @@ def ask(state: ConversationState, question: str, slots: dict[str, Any] | None = 
     return number
 
 
+def offer(state: ConversationState, question: str, slots: dict[str, Any] | None = None) -> int:
+    """Opens a question that only its buttons answer (the Undo under a confirmation): what was
+    pending stays pending, and typed messages never go to it. Returns its id."""
+    kept = (state.pending, state.pending_question_id, state.slots, state.expires_at)
+    number = ask(state, question, slots)
+    state.pending, state.pending_question_id, state.slots, state.expires_at = kept
+    return number
+
+
 def clear(state: ConversationState) -> None:
     """The pending question is answered (or dropped for good): it closes, buttons included."""
     if state.pending_question_id is not None:

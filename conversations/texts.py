@@ -125,6 +125,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "🔁 Restored: {kind} {amount} for {category}, {day}.",
         "sw": "🔁 Nimerudisha: {kind} {amount} ya {category}, {day}.",
     },
+    "undone_already": {
+        "en": "That entry is already removed: nothing changed.",
+        "sw": "Rekodi hiyo imeshaondolewa: hakuna kilichobadilika.",
+    },
     "nothing_to_undo": {
         "en": "There's nothing of yours to undo yet.",
         "sw": "Hakuna rekodi yako ya kufuta bado.",

@@ -19,6 +19,7 @@ from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, 
 from conversations.parser.text import Analysed, Match, PhraseTable
 from conversations.texts import t
 from conversations.turn import Turn
+from conversations.undo_buttons import with_undo
 from finance.categories import category_label
 from finance.clock import as_utc, utcnow
 from finance.errors import FinanceError
@@ -74,8 +75,8 @@ def correction(turn: Turn, text: str) -> Reply | None:
     changes = _changes(turn, before, snapshot(edited))
     words = describe(turn, edited)
     if not changes:
-        return Reply(t("edit_nothing_changed", turn.lang, **words), choices=[t("undo_button", turn.lang)])
-    return Reply(t("edited", turn.lang, changes="; ".join(changes), **words), choices=[t("undo_button", turn.lang)])
+        return with_undo(turn, t("edit_nothing_changed", turn.lang, **words), edited.id)
+    return with_undo(turn, t("edited", turn.lang, changes="; ".join(changes), **words), edited.id)
 
 
 def _recent_entry(turn: Turn, category: str) -> Transaction | None:

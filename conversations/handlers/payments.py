@@ -17,6 +17,7 @@ from conversations.messages import Reply
 from conversations.registry import CHOICE, WRITERS, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
+from conversations.undo_buttons import with_undo
 from finance.errors import NotFound
 from finance.models import Customer, Invoice
 from finance.money import ZERO, D, MoneyError, from_cents
@@ -72,7 +73,7 @@ def record_payment(turn: Turn, intent: Intent) -> Reply:
     code = f" ({reference})" if reference else ""
     text = t("payment_recorded", turn.lang, amount=money(amount, turn.lang), customer=customer.name, code=code)
     details = applied_words(turn, outcome)
-    return Reply(text + ("\n" + details if details else ""), choices=[t("undo_button", turn.lang)])
+    return with_undo(turn, text + ("\n" + details if details else ""), outcome.payment.transaction_id)
 
 
 def _how_to_pay(turn: Turn, account: str) -> str:

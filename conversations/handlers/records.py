@@ -23,6 +23,7 @@ from conversations.registry import CHOICE, EVERYONE, WRITERS, Help, Question, de
 from conversations.texts import t
 from conversations.turn import Turn
 from conversations.understand import understand
+from conversations.undo_buttons import with_undo
 from finance.categories import DEFAULT_EXPENSE_CATEGORY, DEFAULT_INCOME_CATEGORY, categories_for, category_label
 from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
@@ -106,7 +107,7 @@ def save(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any], meta: di
         return amount_problem(turn, exc.amount) or Reply(t("unknown", turn.lang))
     st.clear(turn.state)
     turn.state.last_transaction_id = txn.id
-    return Reply(_confirmation(turn, txn, fee), choices=[t("undo_button", turn.lang)])
+    return with_undo(turn, _confirmation(turn, txn, fee), txn.id, fee.id if fee else None)
 
 
 def _store(
@@ -194,6 +195,7 @@ def _record_several(turn: Turn, intents: list[Intent]) -> Reply:
     """Several forwarded confirmations: each recorded (or reported) on its own line."""
     lines = []
     recorded = 0
+    made: list[int | None] = []
     for intent in intents:
         if intent.name not in _KINDS or "amount" not in intent.slots:
             continue
@@ -209,11 +211,13 @@ def _record_several(turn: Turn, intents: list[Intent]) -> Reply:
                 line += " " + t("fee_recorded", turn.lang, amount=money(from_cents(fee.amount_cents), turn.lang))
             lines.append("• " + line)
             turn.state.last_transaction_id = txn.id
+            made += [txn.id, fee.id if fee else None]
             recorded += 1
         except DuplicateReference as exc:
             lines.append("• " + _already(turn, exc))
     header = t("recorded_several", turn.lang, count=recorded, total=len(intents))
-    return Reply(header + "\n" + "\n".join(lines), choices=[t("undo_button", turn.lang)] if recorded else [])
+    text = header + "\n" + "\n".join(lines)
+    return with_undo(turn, text, *made) if recorded else Reply(text)
 
 
 _IN = PhraseTable.of(

@@ -140,6 +140,18 @@ def undo_last(session: Session, *, actor: Member) -> Transaction | None:
     return _set_deleted(session, actor=actor, txn=txn, undo=True)
 
 
+def undo_entry(session: Session, *, actor: Member, transaction_id: int) -> Transaction | None:
+    """Soft-deletes one entry of the actor's (the Undo button under its confirmation); None when it
+    is gone already. Another member's entry is not theirs to undo."""
+    require_role(actor, Role.staff)
+    txn = get_transaction(session, actor=actor, transaction_id=transaction_id)
+    if txn.created_by != actor.person_id and actor.role != Role.admin:
+        raise NotFound(f"transaction {transaction_id}")
+    if txn.deleted_at is not None:
+        return None
+    return _set_deleted(session, actor=actor, txn=txn, undo=True)
+
+
 def redo_last(session: Session, *, actor: Member) -> Transaction | None:
     """Restores the entry the actor most recently undid, if it is still deleted."""
     require_role(actor, Role.staff)

@@ -240,3 +240,18 @@ def test_failed_mpesa_messages_and_plans_record_nothing(chat: ChatTester, engine
     assert _entries(engine) == []
     # The owner's own words about a failure are still theirs to record.
     assert "Recorded expense: Ksh 500" in chat.say("M-Pesa failed so I paid the fundi 500 cash")
+
+
+def test_an_older_undo_button_removes_its_own_entry_not_the_latest(engine: Engine) -> None:
+    owner = ChatTester(engine, TODAY)
+    owner.onboard()
+    rent = owner.ask("paid rent 15k")
+    assert "Ksh 15,000" in rent.text and rent.choices == ["Undo"] and rent.question_id
+    owner.say("sold 4,500 today")
+    removed = owner.tap(rent, "Undo")
+    assert "Removed" in removed and "15,000" in removed and "rent" in removed
+    assert [(e.kind, e.amount_cents) for e in _entries(engine) if e.deleted_at is None] == [("income", 450_000)]
+    assert "already closed" in owner.tap(rent, "Undo")  # a second tap changes nothing
+    assert len([e for e in _entries(engine) if e.deleted_at is None]) == 1
+    assert "4,500" in owner.say("undo")  # typed, it still means the latest entry
+    assert [e for e in _entries(engine) if e.deleted_at is None] == []
