@@ -137,6 +137,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There's nothing to bring back.",
         "sw": "Hakuna cha kurudisha.",
     },
+    "ask_amount_in_currency": {
+        "en": "Your books are in {currency}. How much was {said} in {currency}? e.g. 32,500",
+        "sw": "Hesabu zako ziko kwa {currency}. {said} ni kiasi gani kwa {currency}? mfano 32,500",
+    },
     "ask_amount_expense": {
         "en": "How much did you pay ({category})? e.g. 1,500 or 2k",
         "sw": "Ulilipa kiasi gani ({category})? mfano 1,500 au 2k",

@@ -86,6 +86,14 @@ def record(turn: Turn, intent: Intent) -> Reply:
         amount = D(str(slots["amount"]))
     except MoneyError:
         return Reply(t("unknown", turn.lang))
+    currency = str(slots.pop("currency", "") or "").upper()
+    if currency and currency != turn.business.currency:
+        # The books are in one currency: ask what it came to in it, rather than book $250 as Ksh 250.
+        said = f"{currency} {plain(amount)}"
+        slots.pop("amount")
+        slots["note"] = f"{said}; {slots.get('note') or turn.message.text[:400]}"
+        st.ask(turn.state, "amount", {"intent": intent.name, **slots})
+        return Reply(t("ask_amount_in_currency", turn.lang, said=said, currency=turn.business.currency))
     problem = amount_problem(turn, amount)
     if problem is not None:
         return problem

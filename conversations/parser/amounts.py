@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from conversations.parser import vocabulary as v
+from conversations.parser.currency import NAMES as FOREIGN
 from conversations.parser.text import Analysed, Token
 from finance.money import D, MoneyError
 
@@ -44,6 +45,7 @@ _PRE = v.PRE_MULTIPLIERS
 _POST = {k: m for k, m in v.POST_MULTIPLIERS.items() if k != "k"}
 _RUN_WORDS = set(_SMALL_WORDS) | set(_PRE) | set(_POST) | set(v.AMOUNT_WORDS)
 _UNITS = set(v.UNIT_WORDS)
+_HALF = {"nusu", "half"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +113,11 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     if nxt in _SHILLING_WORDS or (nxt == "/" and end + 1 < len(lows) and lows[end + 1] in {"-", "="}):
         score += 3
         end += 2 if nxt == "/" else 1
+    elif nxt in FOREIGN:
+        score += 3  # "40 dollars": money, in another currency (parser/currency.py names it)
+        end += 1
     start = i
-    if prev in _CURRENCY_BEFORE or (prev == "." and i >= 2 and lows[i - 2] in _CURRENCY_BEFORE):
+    if prev in _CURRENCY_BEFORE or prev in FOREIGN or (prev == "." and i >= 2 and lows[i - 2] in _CURRENCY_BEFORE):
         score += 3
         start = i - 1
     elif prev in _PRE and not suffix:
@@ -168,8 +173,14 @@ def _word_amount(msg: Analysed, i: int) -> Amount | None:
     total = 0
     current = 0
     seen = False
+    group = 0  # the multiplier of the group just read: "elfu moja na nusu" adds half of it
     while j < len(lows):
         word = lows[j]
+        if word in v.NUMBER_CONNECTORS and group and j + 1 < len(lows) and lows[j + 1] in _HALF:
+            total += current + group // 2
+            current, group = 0, 0
+            j += 2
+            continue
         if word in _SMALL_WORDS:
             current += _SMALL_WORDS[word]
             seen = True
@@ -178,14 +189,20 @@ def _word_amount(msg: Analysed, i: int) -> Amount | None:
             current = 0
             seen = True
         elif word in _PRE:
+            if current and j > i and lows[j - 1] in _SMALL_WORDS:
+                # Swahili puts the multiplier first ("elfu tatu"): in "gunia moja elfu tatu" the "moja"
+                # counts sacks, so the amount starts at "elfu".
+                break
             total += current
             current = 0
             count, j = _count_after(lows, j + 1)
             total += _PRE[word] * (count or 1)
+            group = _PRE[word]
             seen = True
             continue
         elif word in _POST:
             mult = _POST[word]
+            group = mult
             if mult == 100:
                 current = (current or 1) * 100
             else:
@@ -219,6 +236,10 @@ def _count_after(lows: tuple[str, ...], j: int) -> tuple[int, int]:
     while j < len(lows):
         word = lows[j]
         if word in _SMALL_WORDS:
+            # "mia tatu hamsini" is 350: after a unit the count is complete, so "hamsini" is the next
+            # group, not 3 + 50; only a tens word takes a unit straight after it ("elfu ishirini tano").
+            if count and (count % 10 or _SMALL_WORDS[word] >= 10):
+                break
             count += _SMALL_WORDS[word]
         elif (
             word in v.NUMBER_CONNECTORS

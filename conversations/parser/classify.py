@@ -12,6 +12,7 @@ from conversations.parser.phones import find_phone
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
 from conversations.parser.records import Evidence, gather, record_intent
 from conversations.parser.text import Analysed, PhraseTable
+from conversations.parser.transfers import own_move
 
 MAX_PARSE_CHARS = 1000  # longer messages are cut: nobody types a ledger entry that long
 MAX_MPESA_CHARS = 8000  # several forwarded confirmations in one message
@@ -167,7 +168,7 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     if remind:
         return invoices.remind_customer(msg, remind.end)
     request = invoices.REQUEST.first(lows)
-    if request and (find_phone(msg) or "from" in lows or "payment" in lows or "stk" in lows):
+    if request and (find_phone(msg) or {"from", "payment", "stk", "alipe", "walipe", "anilipe"} & set(lows)):
         return invoices.request_payment(msg, request.end)
     if invoices.LIST_CUES.first(lows):
         return invoices.list_invoices(msg)
@@ -211,7 +212,7 @@ def parse(text: str, today: date) -> Intent:
     day = find_day(msg, today)
     skip = set(range(*day.span)) if day else set()
     ev = gather(msg, skip)
-    wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev)
+    wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev) or wishes.asks_for_credit(msg)
     if wish is not None:
         return wish
     other = _other_intent(msg, ev, today)
@@ -219,6 +220,9 @@ def parse(text: str, today: date) -> Intent:
         return other
     metric = metric_of(msg, ev)
     question = is_question(msg)
+    moved = None if question else own_move(msg, ev, today, day)
+    if moved is not None:
+        return moved
     if metric and (question or (ev.amount is None and _asks_without_question_mark(msg, ev))):
         return query_intent(msg, ev, metric, today)
     if ev.amount is not None or ev.any_record_word:

@@ -203,7 +203,7 @@ def request_payment(msg: Analysed, start: int) -> Intent:
     phone = find_phone(msg)
     if phone:
         slots["phone"] = phone[0]
-    elif customer := _name_after_any(msg, {"from", "to", "kwa", "kutoka"}):
+    elif customer := _name_after_any(msg, {"from", "to", "kwa", "kutoka"}) or _name_after(msg, start):
         slots["customer"] = customer
     _add_amount(msg, slots)
     number = invoice_number(msg)

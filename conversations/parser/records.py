@@ -6,6 +6,7 @@ from datetime import date
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import Amount, find_amounts
+from conversations.parser.currency import foreign_currency
 from conversations.parser.dates import Period
 from conversations.parser.names import counterparty, name_before
 from conversations.parser.text import Analysed, Match, PhraseTable
@@ -35,6 +36,26 @@ _PRIORITY = (
 )
 _UNIT_PRICE_BEFORE = {"at", "@", "each"}
 _UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
+_PAYERS = {*v.CUSTOMER_WORDS, "they", "he", "she", "wao", "yeye"}
+# A spoken or typed self-correction: the amount after it is the one meant ("lunch 540 aah no 450").
+_CORRECTION = PhraseTable.of(
+    (
+        "no wait",
+        "aah no",
+        "ah no",
+        "oh no",
+        "sorry",
+        "i mean",
+        "actually",
+        "correction",
+        "nope",
+        "kumbe",
+        "hapana",
+        "no it was",
+        "no its",
+        "si hiyo",
+    )
+)
 
 
 @dataclass
@@ -70,6 +91,10 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     candidates = [a for a in find_amounts(msg) if not set(range(a.start, a.end)) & skip]
     if not candidates:
         return None
+    corrected = [m.end for m in _CORRECTION.all(msg.lows) if any(a.end <= m.start for a in candidates)]
+    if corrected:
+        meant = [a for a in candidates if a.start >= corrected[-1]]
+        candidates = meant or candidates
     # "300 siku mbili zilizopita": the word after the number starts a date, not a unit of goods.
     candidates = [replace(a, score=max(a.score, 0)) if a.end in skip else a for a in candidates]
     best = max(candidates, key=lambda a: (a.score, abs(a.value)))
@@ -102,8 +127,8 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
         nxt = msg.lows[cue.end] if cue.end < len(msg.lows) else ""
         if nxt in {"me", "us", "by"}:
             return True
-        if cue.start and msg.lows[cue.start - 1] in v.CUSTOMER_WORDS:
-            return True  # "customer paid 800"
+        if cue.start and msg.lows[cue.start - 1] in _PAYERS:
+            return True  # "customer paid 800", "they paid 38,400"
         before = name_before(msg, cue.start)
         if before and before.lower() not in {"i", "we", "nime", "tume"}:
             return True
@@ -133,6 +158,9 @@ def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None =
     if who:
         slots["counterparty"] = who
     slots["date"] = (day.start if day else today).isoformat()
+    currency = foreign_currency(msg)
+    if currency:
+        slots["currency"] = currency
     confidence = 0.5
     if ev.amount is not None:
         confidence += 0.25

@@ -102,7 +102,7 @@ EXPENSE_CUES: tuple[str, ...] = (
     "nimelipa", "nililipa", "tumelipa", "tulilipa", "lipa", "kulipa", "nimenunua", "nilinunua",
     "tumenunua", "tulinunua", "nunua", "kununua", "nimetuma", "nilituma", "nimetumia", "nilitumia",
     "matumizi", "gharama", "nimepeana", "nimempa", "nimewapa", "nimeweka", "nimejaza", "nimelipia",
-    "nililipia",
+    "nililipia", "nmelipa", "nmenunua", "nmetuma", "nmetumia", "nmelipia",
 )
 
 # Words that say money came in.
@@ -113,6 +113,10 @@ INCOME_CUES: tuple[str, ...] = (
     "nimeuza", "niliuza", "tumeuza", "tuliuza", "amelipa", "alilipa", "wamelipa", "walilipa",
     "amenilipa", "alinilipa", "wamenilipa", "amelipia", "ametuma", "alituma", "amenitumia",
     "alinitumia", "customer paid", "client paid",
+    # "came in" said of the till, the machine or the day: "imeingia", "imeingiza", "till imepokea"
+    "imeingia", "zimeingia", "imeingiza", "zimeingiza", "imeleta", "imepokea", "imeuza",
+    "nimelipwa", "nililipwa", "tumelipwa", "nmelipwa", "nmepokea", "nmeuza", "nmepata",
+    "collection", "collections", "earnings", "takings", "proceeds",
 )
 
 # "X paid ..." with X a person means income; these verbs take a subject before them.
@@ -355,7 +359,10 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "staff": ("staff", "employee", "cashier", "worker", "mfanyakazi", "attendant"),
     "viewer": ("viewer", "view only", "read only", "accountant", "auditor", "mtazamaji"),
 }
-REMIND_WORDS: tuple[str, ...] = ("remind", "reminder", "kumbusha", "nudge", "follow up", "chase", "ukumbusho")
+REMIND_WORDS: tuple[str, ...] = (
+    "remind", "reminder", "kumbusha", "nudge", "follow up", "chase", "ukumbusho", "mkumbushe", "kumbushe",
+    "wakumbushe", "mkumbushie", "nikumbushie",
+)
 REQUEST_WORDS: tuple[str, ...] = ("request", "stk", "stk push", "prompt", "omba", "dai", "collect from",
                                   "ask for payment", "send a payment request")
 LIST_INVOICE_CUES: tuple[str, ...] = (

@@ -17,8 +17,15 @@ _WEIGHING = PhraseTable.of(
         "want to buy", "i want to buy", "planning to", "plan to buy", "plan to pay", "going to buy",
         "going to pay", "i will pay", "i'll pay", "will pay", "i will buy", "nitalipa", "nitanunua",
         "nataka kununua", "tutalipa", "tutanunua",
+        # Weighing it aloud: "thinking of buying a printer 18k", "if I buy a blender for 4500", "is it ok to pay".
+        "thinking of buying", "thinking of paying", "if i buy", "if i pay", "if we buy", "is it ok to",
+        "is it okay to", "should i pay", "should we pay", "nikilipa", "tukilipa", "need to pay", "have to pay",
+        "need to buy", "nahitaji kulipa", "natakiwa kulipa", "nahitaji kununua",
     )
 )  # fmt: skip
+# Asking for credit is no money moved: "nataka mkopo wa 80k", "need a loan of 50k" (contract: unknown).
+_WANT = PhraseTable.of(("nataka", "natafuta", "omba", "naomba", "want", "need", "looking for", "apply for", "i'd like"))
+_CREDIT = PhraseTable.of(("loan", "mkopo", "credit", "overdraft", "advance"))
 # Words between the verb and the amount that are not the thing itself.
 _NOT_ITEM = {
     "a", "an", "the", "to", "for", "at", "of", "on", "ya", "wa", "la", "za", "cha", "kwa", "buy", "kununua",
@@ -38,6 +45,13 @@ _DELETE = PhraseTable.of(
 _EXPORT = PhraseTable.of(
     ("export", "download", "a copy", "copy of", "send me", "give me", "nipe", "nitumie", "kuona", "see", "get")
 )
+
+
+def asks_for_credit(msg: Analysed) -> Intent | None:
+    want, credit = _WANT.first(msg.lows), _CREDIT.first(msg.lows)
+    if want is None or credit is None or credit.start < want.start:
+        return None
+    return Intent("unknown", confidence=0.6)
 
 
 def can_afford(msg: Analysed, ev: Evidence) -> Intent | None:

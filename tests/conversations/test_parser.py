@@ -364,6 +364,32 @@ CASES = [
     ("download pdf report", "export_report", {"format": "pdf"}),
     ("invite 0712000111 as admin", "invite_member", {"phone": "+254712000111", "role": "admin"}),
     ("add my staff 0733444555", "invite_member", {"phone": "+254733444555", "role": "staff"}),
+    # Money between the owner's own places is a transfer, never an expense.
+    ("nimetoa 4k kwa wakala", "record_transfer", {"amount": "4000", "from": "mpesa", "to": "cash"}),
+    ("weka 1500 kwa mshwari", "record_transfer", {"amount": "1500", "from": "mpesa", "to": "mshwari"}),
+    ("deposited 20k at the bank", "record_transfer", {"amount": "20000", "from": "cash", "to": "bank"}),
+    ("withdrew 6k from equity", "record_transfer", {"amount": "6000", "from": "bank", "to": "cash"}),
+    ("nmeweka 800 kwa agent", "record_transfer", {"amount": "800", "from": "cash", "to": "mpesa"}),
+    ("paid the bank loan 7k", "record_expense", {"amount": "7000", "category": "loan_repayment"}),
+    # A currency other than shillings is kept, so it is never booked as shillings.
+    ("paid 40 dollars for hosting", "record_expense", {"amount": "40", "currency": "USD"}),
+    ("received USD 120 from Lisa", "record_income", {"amount": "120", "currency": "USD"}),
+    ("ugx 30,000 for the lorry", "record_expense", {"amount": "30000", "currency": "UGX"}),
+    # Swahili amounts in words: a number word after a unit starts the next group; "na nusu" is a half.
+    ("chai mia mbili hamsini", "record_expense", {"amount": "250"}),
+    ("nimeuza sukuma elfu moja na nusu", "record_income", {"amount": "1500"}),
+    ("nimenunua crate moja elfu mbili mia tatu", "record_expense", {"amount": "2300"}),
+    # Came-in verbs, and the amount meant after a self-correction.
+    ("salon imeingiza 4,200 leo", "record_income", {"amount": "4200"}),
+    ("nmelipwa 900 na Achieng", "record_income", {"amount": "900"}),
+    ("shop takings 7k", "record_income", {"amount": "7000"}),
+    ("fuel 3000 sorry 2500", "record_expense", {"amount": "2500", "category": "transport"}),
+    # Asking a customer to pay, in Swahili.
+    ("mkumbushe Otieno", "remind_customer", {"customer": "Otieno"}),
+    ("omba Achieng alipe 1,500", "request_payment", {"customer": "Achieng", "amount": "1500"}),
+    # Credit wanted or a purchase weighed is no money moved.
+    ("naomba mkopo wa 20k", "unknown", {}),
+    ("thinking of buying a freezer 45k", "can_afford", {"amount": "45000", "item": "freezer"}),
 ]
 
 

@@ -255,3 +255,23 @@ def test_an_older_undo_button_removes_its_own_entry_not_the_latest(engine: Engin
     assert len([e for e in _entries(engine) if e.deleted_at is None]) == 1
     assert "4,500" in owner.say("undo")  # typed, it still means the latest entry
     assert [e for e in _entries(engine) if e.deleted_at is None] == []
+
+
+def test_money_in_another_currency_is_asked_in_shillings_never_booked_as_them(engine: Engine) -> None:
+    owner = ChatTester(engine, TODAY)
+    owner.onboard()
+    asked = owner.say("paid 40 dollars for hosting")
+    assert "USD 40" in asked and "KES" in asked and not _entries(engine)
+    assert "Ksh 5,200" in owner.say("5,200")
+    assert [(e.kind, e.amount_cents) for e in _entries(engine)] == [("expense", 520_000)]
+    assert "USD 40" in (_entries(engine)[0].note or "")  # what was said stays with the entry
+
+
+def test_cash_from_an_agent_is_a_move_between_own_places_not_spending(engine: Engine) -> None:
+    owner = ChatTester(engine, TODAY)
+    owner.onboard()
+    owner.say("paid rent 15k")
+    moved = owner.say("nimetoa 4k kwa wakala")
+    assert "4,000" in moved and [e.kind for e in _entries(engine)] == ["expense", "transfer"]
+    spent = owner.say("how much did I spend this month?")
+    assert "15,000" in spent and "19,000" not in spent

@@ -1,0 +1,88 @@
+"""Money the owner moves between their own places, typed rather than forwarded: "nimetoa 3k kwa
+agent", "weka 2k kwa M-Shwari", "deposited 10k to the bank". A move is neither income nor expense
+(contract: record_transfer, `from`/`to` one of cash, mpesa, mshwari, bank)."""
+
+from datetime import date
+
+from conversations.intents import Intent
+from conversations.parser.dates import Period
+from conversations.parser.records import Evidence
+from conversations.parser.text import Analysed, PhraseTable
+from finance.money import plain
+
+_PLACES = PhraseTable.grouped(
+    {
+        "cash": ("agent", "wakala", "cash", "mkononi"),
+        "mshwari": ("mshwari", "m-shwari", "m shwari", "lock savings", "kcb m-pesa", "kcb mpesa"),
+        "bank": (
+            "bank",
+            "benki",
+            "atm",
+            "equity",
+            "co-op bank",
+            "coop bank",
+            "ziidi",
+            "bank account",
+            "akaunti ya benki",
+        ),
+        "mpesa": ("mpesa", "m-pesa", "pochi", "pochi la biashara", "till"),
+    }
+)
+_OUT_OF = PhraseTable.of(
+    ("withdrew", "withdraw", "withdrawn", "nimetoa", "nmetoa", "nimewithdraw", "cashed out", "cash out", "toa")
+)
+_INTO = PhraseTable.of(
+    ("deposited", "deposit", "nimeweka", "nmeweka", "weka", "saved", "nimesave", "put", "nimedeposit")
+)
+_MOVE = PhraseTable.of(("moved", "transferred", "nimehamisha", "hamisha", "sent", "nimetuma", "nmetuma"))
+_FROM = {"from", "kutoka", "toka"}
+_TO = {"to", "into", "kwa", "kwenda", "in", "on"}
+# An expense that names a bank or an agent: a loan repaid, fees or charges paid.
+_NOT_A_MOVE = {"loan", "mkopo", "fee", "fees", "charges", "interest", "riba", "paid", "nimelipa", "lipa"}
+
+
+def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> Intent | None:
+    lows = msg.lows
+    places = list(_PLACES.scan(lows))
+    verb = _OUT_OF.first(lows) or _INTO.first(lows) or _MOVE.first(lows)
+    if not places or verb is None or _NOT_A_MOVE & set(lows) or ev.income_categories or ev.expense_categories:
+        return None
+    source = target = None
+    for place in places:
+        before = lows[place.start - 1] if place.start else ""
+        before2 = lows[place.start - 2] if place.start > 1 else ""
+        if before in _FROM or before2 in _FROM:
+            source = source or place.value
+        elif before in _TO or before2 in _TO:
+            target = target or place.value
+    accounts = [p.value for p in places if p.value != "cash"]  # "agent" and "cash" are where cash is
+    named = accounts[0] if accounts else "cash"
+    if _OUT_OF.first(lows) is not None:
+        # Withdrawn: at an agent, M-Pesa becomes cash; from savings or the bank, it comes out to M-Pesa or cash.
+        if named == "cash":
+            source, target = "mpesa", "cash"
+        else:
+            if target == named and source is None:
+                target = None  # "nimetoa 2k kwa M-Shwari": withdrawn *from* it
+            source = source or named
+            target = target or ("cash" if source == "bank" or len(accounts) < len(places) else "mpesa")
+    elif _INTO.first(lows) is not None:
+        # Deposited: at an agent, cash becomes M-Pesa; into savings from M-Pesa; into the bank from cash.
+        if named == "cash":
+            source, target = "cash", "mpesa"
+        else:
+            target = target if target and target != "cash" else named
+            source = source or ("cash" if target == "bank" else "mpesa")
+    elif source is None or target is None:
+        if target is None and source is None:
+            target = named
+        source = source or "mpesa"
+        target = target or "mpesa"
+    if source == target:
+        return None
+    slots: dict[str, object] = {}
+    if ev.amount is not None and ev.amount.value > 0:
+        slots["amount"] = plain(ev.amount.value)
+    slots["from"], slots["to"] = source, target
+    slots["date"] = (day.start if day else today).isoformat()
+    return Intent("record_transfer", slots, confidence=0.8 if "amount" in slots else 0.6)
