@@ -113,10 +113,15 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
     return Evidence(
         amount=money_amount(msg, skip),
         expense_cues=EXPENSE_CUES.all(msg.lows),
-        income_cues=INCOME_CUES.all(msg.lows),
+        income_cues=[m for m in INCOME_CUES.all(msg.lows) if not _i_have_paid(msg, m)],
         expense_categories=EXPENSE_CATEGORIES.all(msg.lows),
         income_categories=INCOME_CATEGORIES.all(msg.lows),
     )
+
+
+def _i_have_paid(msg: Analysed, cue: Match) -> bool:
+    """ "I have paid rent": money out, though "Otieno has paid" is money in."""
+    return cue.phrase in ("have paid", "has paid") and cue.start > 0 and msg.lows[cue.start - 1] in {"i", "we"}
 
 
 def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
@@ -139,8 +144,17 @@ def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None =
     """Builds record_income or record_expense; the amount may be missing (the dialogue asks)."""
     income = len(ev.income_cues) * 2 + len(ev.income_categories)
     expense = len(ev.expense_cues) * 2 + len(ev.expense_categories)
-    if _someone_paid_me(msg, ev.expense_cues):
+    paid_me = _someone_paid_me(msg, ev.expense_cues)
+    if paid_me:
         income += 3
+    cues = sorted(ev.expense_cues + ev.income_cues, key=lambda m: m.start)
+    if cues:
+        # People lead with what happened ("Nimepokea 2,000 kutoka kwa Langat, ada ya ..."): the first
+        # verb weighs more than the words for what the money was for.
+        if cues[0] in ev.income_cues:
+            income += 2
+        elif not paid_me:
+            expense += 2
     kind = "income" if income > expense else "expense"
     category = pick_category(ev.income_categories) if kind == "income" else pick_category(ev.expense_categories)
     slots: dict[str, object] = {}

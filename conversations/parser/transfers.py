@@ -29,23 +29,37 @@ _PLACES = PhraseTable.grouped(
     }
 )
 _OUT_OF = PhraseTable.of(
-    ("withdrew", "withdraw", "withdrawn", "nimetoa", "nmetoa", "nimewithdraw", "cashed out", "cash out", "toa")
+    (
+        "withdrew",
+        "withdraw",
+        "withdrawn",
+        "withdrawal",
+        "nimetoa",
+        "nmetoa",
+        "nimewithdraw",
+        "cashed out",
+        "cash out",
+        "toa",
+    )
 )
 _INTO = PhraseTable.of(
-    ("deposited", "deposit", "nimeweka", "nmeweka", "weka", "saved", "nimesave", "put", "nimedeposit")
+    ("deposited", "deposit", "nimeweka", "nmeweka", "weka", "saved", "nimesave", "put", "nimedeposit", "banked")
 )
 _MOVE = PhraseTable.of(("moved", "transferred", "nimehamisha", "hamisha", "sent", "nimetuma", "nmetuma"))
 _FROM = {"from", "kutoka", "toka"}
 _TO = {"to", "into", "kwa", "kwenda", "in", "on"}
 # An expense that names a bank or an agent: a loan repaid, fees or charges paid.
-_NOT_A_MOVE = {"loan", "mkopo", "fee", "fees", "charges", "interest", "riba", "paid", "nimelipa", "lipa"}
+# ("agent fee 112" beside a withdrawal is its cost, not what it was for.)
+_NOT_A_MOVE = {"loan", "mkopo", "interest", "riba", "paid", "nimelipa", "lipa"}
 
 
 def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> Intent | None:
     lows = msg.lows
     places = list(_PLACES.scan(lows))
     verb = _OUT_OF.first(lows) or _INTO.first(lows) or _MOVE.first(lows)
-    if not places or verb is None or _NOT_A_MOVE & set(lows) or ev.income_categories or ev.expense_categories:
+    spent_on = [m for m in ev.expense_categories if m.value != "fees"]
+    banked = verb is not None and verb.phrase == "banked"  # the verb names the place: "banked 35k cash"
+    if not (places or banked) or verb is None or _NOT_A_MOVE & set(lows) or ev.income_categories or spent_on:
         return None
     source = target = None
     for place in places:
@@ -56,6 +70,9 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
         elif before in _TO or before2 in _TO:
             target = target or place.value
     accounts = [p.value for p in places if p.value != "cash"]  # "agent" and "cash" are where cash is
+    if banked and "bank" not in accounts:
+        accounts.insert(0, "bank")
+        target = target or "bank"
     named = accounts[0] if accounts else "cash"
     if _OUT_OF.first(lows) is not None:
         # Withdrawn: at an agent, M-Pesa becomes cash; from savings or the bank, it comes out to M-Pesa or cash.
@@ -72,7 +89,8 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
             source, target = "cash", "mpesa"
         else:
             target = target if target and target != "cash" else named
-            source = source or ("cash" if target == "bank" else "mpesa")
+            cash_named = len(accounts) < len(places)  # "nimeweka 12k kwa mpesa yangu kwa agent"
+            source = source or ("cash" if target == "bank" or cash_named else "mpesa")
     elif source is None or target is None:
         if target is None and source is None:
             target = named

@@ -384,6 +384,11 @@ CASES = [
     ("nmelipwa 900 na Achieng", "record_income", {"amount": "900"}),
     ("shop takings 7k", "record_income", {"amount": "7000"}),
     ("fuel 3000 sorry 2500", "record_expense", {"amount": "2500", "category": "transport"}),
+    # The first verb says what happened; the words after say what the money was for.
+    ("nimepokea 3,000 kutoka kwa Mutua, ada ya usajili", "record_income", {"amount": "3000"}),
+    ("got 8k from Riverside School, they pay termly", "record_income", {"amount": "8000"}),
+    ("I have paid electricity 2,100 today", "record_expense", {"amount": "2100"}),
+    ("banked 18k cash", "record_transfer", {"amount": "18000", "from": "cash", "to": "bank"}),
     # Asking a customer to pay, in Swahili.
     ("mkumbushe Otieno", "remind_customer", {"customer": "Otieno"}),
     ("omba Achieng alipe 1,500", "request_payment", {"customer": "Achieng", "amount": "1500"}),
