@@ -10,7 +10,7 @@ from conversations.parser.dates import find_day
 from conversations.parser.names import name_at, name_before
 from conversations.parser.phones import find_phone
 from conversations.parser.text import Analysed, PhraseTable
-from finance.money import D, plain
+from finance.money import D, MoneyError, plain
 
 INVOICE_WORDS = PhraseTable.of(v.INVOICE_WORDS)
 STATUS = PhraseTable.grouped(v.INVOICE_STATUS_WORDS)
@@ -146,15 +146,18 @@ def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
     customer = _name_after(msg, start)
     if customer:
         slots["customer"] = customer
-    items = []
-    for m in _ITEM_RE.finditer(msg.raw):
-        items.append(
+    try:
+        items = [
             {
                 "description": " ".join(m.group("desc").split()),
                 "quantity": _price(m.group("qty")),
                 "unit_price": _price(m.group("price")),
             }
-        )
+            for m in _ITEM_RE.finditer(msg.raw)
+        ]
+    except MoneyError:
+        # A price that is no number ("@4,50"): no items and no total, so the conversation asks.
+        return Intent("create_invoice", slots, confidence=0.5)
     if items:
         slots["items"] = items
     else:

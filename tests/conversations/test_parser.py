@@ -389,6 +389,8 @@ CASES = [
     ("got 8k from Riverside School, they pay termly", "record_income", {"amount": "8000"}),
     ("I have paid electricity 2,100 today", "record_expense", {"amount": "2100"}),
     ("banked 18k cash", "record_transfer", {"amount": "18000", "from": "cash", "to": "bank"}),
+    # A price that is no number leaves the invoice's money out (the conversation asks), never a crash.
+    ("invoice Wanjiru 3 trays @4,50", "create_invoice", {"customer": "Wanjiru"}),
     # Asking a customer to pay, in Swahili.
     ("mkumbushe Otieno", "remind_customer", {"customer": "Otieno"}),
     ("omba Achieng alipe 1,500", "request_payment", {"customer": "Achieng", "amount": "1500"}),
