@@ -15,10 +15,9 @@ from finance.models import Business
 from finance.mpesa.callbacks import parse_c2b
 from tests.bot.helpers import run
 from tests.bot.recording import RecordingChannel
+from tests.c2b_bodies import unsure_payment
 from tests.chat import ChatTester
-from tests.conftest import SHARED, TODAY
-
-C2B = json.loads((SHARED / "fixtures" / "mpesa_daraja" / "c2b_validation_confirmation.json").read_text())
+from tests.conftest import TODAY
 
 
 def _unsure_payment(engine: Engine) -> ChatTester:
@@ -28,16 +27,7 @@ def _unsure_payment(engine: Engine) -> ChatTester:
     owner.say("add customer Daniel Kiprono")
     owner.say("invoice Daniel 4000")
     owner.say("invoice Daniel 6000")
-    body = {
-        **C2B["confirmation_real_2025_hashed_msisdn"],
-        "TransAmount": "4000.00",
-        "BillRefNumber": "goods",
-        "FirstName": "DAN",
-        "MiddleName": "",
-        "LastName": "KIPRONO",
-        "TransID": "TK60708AAA",
-        "TransTime": "20261122101500",
-    }
+    body = unsure_payment("TK60708AAA", "20261122101500")
     with Session(engine) as session:
         token = session.exec(select(Business.callback_token)).one() or ""
     parsed = json.loads(json.dumps(body), parse_float=Decimal)

@@ -17,6 +17,7 @@ from bot.settings import ChannelSettings
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
 from finance.models import Business, Invoice, Payment, PaymentRequest, Transaction
+from tests.c2b_bodies import unsure_payment
 from tests.conftest import SHARED, TODAY
 from tests.finance.test_daraja_client import SANDBOX, settings_for
 from tests.servers import serving
@@ -167,16 +168,7 @@ def test_c2b_unsure_match_asks_the_owner_and_learns(shop: Shop) -> None:
     shop.say("add customer Daniel Kiprono")
     shop.say("invoice Daniel 4000")
     shop.say("invoice Daniel 6000")
-    body = {
-        **C2B["confirmation_real_2025_hashed_msisdn"],
-        "TransAmount": "4000.00",
-        "BillRefNumber": "goods",
-        "FirstName": "DAN",
-        "MiddleName": "",
-        "LastName": "KIPRONO",
-        "TransID": "TK60708AAA",
-        "TransTime": "20261122101500",
-    }
+    body = unsure_payment("TK60708AAA", "20261122101500")
     shop.client.post(f"/payments/c2b/confirmation/{shop.token()}", json=body)
     question = shop.say("balance")
     assert "Ksh 4,000 from DAN KIPRONO — for INV-0001" in question

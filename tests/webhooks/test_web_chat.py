@@ -1,6 +1,5 @@
 """The web chat's HTTP side, through the real FastAPI app."""
 
-import json
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -14,12 +13,10 @@ from sqlmodel import Session, func, select
 from bot.records.media import store_media
 from bot.voice_notes import VoiceNotes
 from finance.models import Business, Transaction
-from tests.conftest import SHARED
+from tests.c2b_bodies import unsure_payment
 from voice.settings import VoiceSettings
 from webhooks.app import create_app
 from webhooks.settings import WebSettings
-
-C2B = json.loads((SHARED / "fixtures" / "mpesa_daraja" / "c2b_validation_confirmation.json").read_text())
 
 
 @pytest.fixture
@@ -132,17 +129,9 @@ def test_a_payment_while_away_waits_for_the_next_message_and_its_buttons_answer(
         _send(client, text, sender=owner)
     with Session(engine) as session:
         token = session.exec(select(Business.callback_token)).one()
-    body = {
-        **C2B["confirmation_real_2025_hashed_msisdn"],
-        "TransAmount": "4000.00",
-        "BillRefNumber": "goods",
-        "FirstName": "DAN",
-        "MiddleName": "",
-        "LastName": "KIPRONO",
-        "TransID": "TK60708WEB",
-        # This app runs on the real clock: the payment comes after the invoices.
-        "TransTime": datetime.now(ZoneInfo("Africa/Nairobi")).strftime("%Y%m%d%H%M%S"),
-    }
+    # This app runs on the real clock: the payment comes after the invoices.
+    now = datetime.now(ZoneInfo("Africa/Nairobi")).strftime("%Y%m%d%H%M%S")
+    body = unsure_payment("TK60708WEB", now)
     assert client.post(f"/payments/c2b/confirmation/{token}", json=body).status_code == 200
     notice, answer = _send(client, "paid rent 3000", sender=owner)["replies"]
     assert "Ksh 4,000 from DAN KIPRONO — for INV-0001" in notice["text"] and notice["question_id"]
