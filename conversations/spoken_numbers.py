@@ -27,7 +27,10 @@ def swahili(number: int) -> str:
     parts: list[str] = []
     for size, name in ((1_000_000_000, "bilioni"), (1_000_000, "milioni"), (100_000, "laki"), (1000, "elfu")):
         count, number = divmod(number, size)
-        if count:
+        if count and count % 10 == 0 and count < 100 and number < 10 and number and size == 1000:
+            # "elfu tisini na moja" is heard as 91,000; for 90,001 the Kenyan order leaves no doubt.
+            parts.append(f"{swahili(count)} {name}")
+        elif count:
             parts.append(f"{name} {swahili(count)}")
     hundreds, number = divmod(number, 100)
     if hundreds:

@@ -1,5 +1,6 @@
 """Everything KAVI says, in English and Swahili. Short, friendly, one idea per message."""
 
+from conversations.texts_budgets import BUDGET_TEXTS
 from conversations.texts_paid import PAID_TEXTS
 from conversations.texts_voice import VOICE_TEXTS
 
@@ -255,4 +256,5 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 TEXTS.update(PAID_TEXTS)
+TEXTS.update(BUDGET_TEXTS)
 TEXTS.update(VOICE_TEXTS)

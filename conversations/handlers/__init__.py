@@ -4,6 +4,7 @@ This import list is the only place that names them all."""
 
 from conversations.handlers import (  # noqa: F401
     basics,
+    budgets,
     coming,
     corrections,
     customers,

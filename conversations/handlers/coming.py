@@ -2,39 +2,9 @@
 and their name, so KAVI understands them and says plainly that they are not built yet. A feature's
 declaration moves to its own module when it lands."""
 
-from conversations.contract import AMOUNT, END, EXPENSE_CATEGORIES, START, IntentSpec, Slot
+from conversations.contract import AMOUNT, END, START, IntentSpec, Slot
 from conversations.registry import ADMINS, EVERYONE, declare
 
-declare(
-    "set_budget",
-    None,
-    roles=ADMINS,
-    says=(
-        "set a budget of {amount} for {exp}",
-        "set {exp} budget to {amount}",
-        "budget {amount} for {exp} {period}",
-        "weka bajeti ya {exp} {sw_amount}",
-        "bajeti ya {exp} ni {sw_amount}",
-    ),
-    spec=IntentSpec(
-        "Set a spending limit for a category.",
-        {
-            "category": Slot("string", "Expense category.", EXPENSE_CATEGORIES),
-            "amount": AMOUNT,
-            "period": Slot("string", "Budget period.", ("monthly", "weekly")),
-        },
-        ("category", "amount"),
-    ),
-    feature={"en": "Budgets", "sw": "Bajeti"},
-)
-declare(
-    "budget_status",
-    None,
-    roles=EVERYONE,
-    says=("how is my budget",),
-    spec=IntentSpec("How spending compares with budgets.", {"category": Slot("string", "Only this category.")}),
-    feature={"en": "Budgets", "sw": "Bajeti"},
-)
 declare(
     "forecast",
     None,

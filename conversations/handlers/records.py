@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from conversations import state as st
+from conversations.budget_alerts import alerts_after
 from conversations.contract import ACCOUNTS, AMOUNT, DATE, IntentSpec, Slot
 from conversations.display import day, money
 from conversations.intents import Intent
@@ -115,7 +116,8 @@ def save(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any], meta: di
         return amount_problem(turn, exc.amount) or Reply(t("unknown", turn.lang))
     st.clear(turn.state)
     turn.state.last_transaction_id = txn.id
-    return with_undo(turn, _confirmation(turn, txn, fee), txn.id, fee.id if fee else None)
+    text = "\n\n".join([_confirmation(turn, txn, fee), *alerts_after(turn, txn, fee)])
+    return with_undo(turn, text, txn.id, fee.id if fee else None)
 
 
 def _store(
@@ -204,6 +206,7 @@ def _record_several(turn: Turn, intents: list[Intent]) -> Reply:
     lines = []
     recorded = 0
     made: list[int | None] = []
+    stored: list[Transaction | None] = []
     for intent in intents:
         if intent.name not in _KINDS or "amount" not in intent.slots:
             continue
@@ -220,11 +223,12 @@ def _record_several(turn: Turn, intents: list[Intent]) -> Reply:
             lines.append("• " + line)
             turn.state.last_transaction_id = txn.id
             made += [txn.id, fee.id if fee else None]
+            stored += [txn, fee]
             recorded += 1
         except DuplicateReference as exc:
             lines.append("• " + _already(turn, exc))
     header = t("recorded_several", turn.lang, count=recorded, total=len(intents))
-    text = header + "\n" + "\n".join(lines)
+    text = "\n\n".join([header + "\n" + "\n".join(lines), *alerts_after(turn, *stored)])
     return with_undo(turn, text, *made) if recorded else Reply(text)
 
 

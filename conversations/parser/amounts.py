@@ -189,10 +189,18 @@ def _word_amount(msg: Analysed, i: int) -> Amount | None:
             current = 0
             seen = True
         elif word in _PRE:
-            if current and j > i and lows[j - 1] in _SMALL_WORDS:
+            counted_after = j + 1 < len(lows) and lows[j + 1] in _SMALL_WORDS
+            if current and j > i and lows[j - 1] in _SMALL_WORDS and counted_after:
                 # Swahili puts the multiplier first ("elfu tatu"): in "gunia moja elfu tatu" the "moja"
                 # counts sacks, so the amount starts at "elfu".
                 break
+            if current and not counted_after:
+                # Sheng puts it last ("tisini elfu", "hamsini elfu na moja"): the words before count it.
+                total += current * _PRE[word]
+                current, group = 0, _PRE[word]
+                seen = True
+                j += 1
+                continue
             total += current
             current = 0
             count, j = _count_after(lows, j + 1)

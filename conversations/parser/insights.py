@@ -18,6 +18,9 @@ CHART_KINDS = PhraseTable.grouped(v.CHART_KINDS)
 EXPORT = PhraseTable.of(v.EXPORT_WORDS)
 EXPORT_FORMATS = PhraseTable.grouped(v.EXPORT_FORMATS)
 _HORIZON_RE = re.compile(r"\b(\d{1,3})\s*(day|days|siku|week|weeks|wiki|month|months|miezi|mwezi)\b")
+# "remove the fuel budget": a budget of nothing, which set_budget takes as removing it.
+_REMOVE = PhraseTable.of(("remove", "delete", "cancel", "clear", "drop", "scrap", "futa", "ondoa", "toa", "no longer"))
+_SET = PhraseTable.of(("set", "weka", "put", "create", "start", "add", "new", "change", "make", "increase", "raise"))
 _WEEKLY = {"week", "weekly", "wiki", "kila wiki", "per week", "a week"}
 
 
@@ -37,6 +40,10 @@ def budget(msg: Analysed, ev: Evidence) -> Intent:
         slots["amount"] = plain(ev.amount.value)
         slots["period"] = "weekly" if any(w in _WEEKLY for w in msg.lows) else "monthly"
         return Intent("set_budget", slots, confidence=0.9 if category else 0.6)
+    if category and _REMOVE.first(msg.lows):
+        return Intent("set_budget", {"category": category, "amount": "0", "period": "monthly"}, confidence=0.8)
+    if _SET.first(msg.lows):
+        return Intent("set_budget", {"category": category} if category else {}, confidence=0.7)
     return Intent("budget_status", {"category": category} if category else {}, confidence=0.9)
 
 

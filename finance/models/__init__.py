@@ -2,7 +2,7 @@
 state (conversations/state.py) share their SQLModel metadata; migrations/env.py imports all three."""
 
 from finance.models.activity import ActivityLog
-from finance.models.budget import Budget
+from finance.models.budget import Budget, BudgetAlert
 from finance.models.business import Business, ChannelIdentity, Member, Person, Role
 from finance.models.invoice import Invoice, InvoiceItem, Payment, PaymentAllocation, PaymentRequest
 from finance.models.parties import Customer, PayerAlias, Supplier, SupplierEvent
@@ -12,6 +12,7 @@ __all__ = [
     "Account",
     "ActivityLog",
     "Budget",
+    "BudgetAlert",
     "Business",
     "Channel",
     "ChannelIdentity",

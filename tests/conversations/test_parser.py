@@ -79,6 +79,9 @@ CASES = [
     ("sales 15,300 today", "record_income", {"amount": "15300", "category": "sales", "date": "2026-06-17"}),
     ("mauzo ya leo ni 9,450", "record_income", {"amount": "9450", "category": "sales", "date": "2026-06-17"}),
     ("nimeuza elfu tatu", "record_income", {"amount": "3000", "category": "sales"}),
+    # Sheng order, the count before "elfu": 90,001, never 1,001.
+    ("nimelipa kodi tisini elfu na moja", "record_expense", {"amount": "90001", "category": "rent"}),
+    ("nimeuza hamsini elfu", "record_income", {"amount": "50000", "category": "sales"}),
     ("got 5k from Mary", "record_income", {"amount": "5000", "counterparty": "Mary"}),
     ("Mary paid 2,000", "record_income", {"amount": "2000", "counterparty": "Mary"}),
     ("Otieno amelipa 1500", "record_income", {"amount": "1500", "counterparty": "Otieno"}),
