@@ -1,6 +1,10 @@
 """Everything KAVI says, in English and Swahili. Short, friendly, one idea per message."""
 
 from conversations.texts_budgets import BUDGET_TEXTS
+from conversations.texts_charts import CHART_TEXTS
+from conversations.texts_checks import CHECK_TEXTS
+from conversations.texts_credit import CREDIT_TEXTS
+from conversations.texts_forecast import FORECAST_TEXTS
 from conversations.texts_paid import PAID_TEXTS
 from conversations.texts_voice import VOICE_TEXTS
 
@@ -257,4 +261,8 @@ def t(key: str, lang: str, **values: object) -> str:
 
 TEXTS.update(PAID_TEXTS)
 TEXTS.update(BUDGET_TEXTS)
+TEXTS.update(CHART_TEXTS)
+TEXTS.update(CHECK_TEXTS)
+TEXTS.update(CREDIT_TEXTS)
+TEXTS.update(FORECAST_TEXTS)
 TEXTS.update(VOICE_TEXTS)

@@ -34,6 +34,14 @@ def test_chat_script_prints_a_transcript_on_a_fresh_sqlite(tmp_path: Path) -> No
     assert db.exists()  # migrated by itself
 
 
+def test_chat_script_prints_an_image_reply_by_name(tmp_path: Path) -> None:
+    script = tmp_path / "chart.txt"
+    script.write_text("paid rent 15k\nsold 4000\nchart of expenses by category\n", encoding="utf-8")
+    result = _run(["chat", "--script", str(script), "--today", "2026-11-22"], f"sqlite:///{tmp_path}/k.db")
+    assert result.returncode == 0, result.stderr
+    assert "[image: expenses_by_category.png]" in result.stdout.splitlines()
+
+
 def test_chat_rejects_a_bad_date_and_a_missing_file(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path}/k.db"
     bad_date = _run(["chat", "--script", "x.txt", "--today", "17/06/2026"], db)

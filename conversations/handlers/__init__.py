@@ -5,9 +5,12 @@ This import list is the only place that names them all."""
 from conversations.handlers import (  # noqa: F401
     basics,
     budgets,
+    charts,
     coming,
     corrections,
+    credit,
     customers,
+    forecast,
     invoices,
     payments,
     records,

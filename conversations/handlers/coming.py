@@ -2,57 +2,9 @@
 and their name, so KAVI understands them and says plainly that they are not built yet. A feature's
 declaration moves to its own module when it lands."""
 
-from conversations.contract import AMOUNT, END, START, IntentSpec, Slot
+from conversations.contract import END, START, IntentSpec, Slot
 from conversations.registry import ADMINS, EVERYONE, declare
 
-declare(
-    "forecast",
-    None,
-    roles=EVERYONE,
-    says=("forecast my cash", "cash flow forecast for next month"),
-    spec=IntentSpec("Forecast cash for the coming days.", {"days": Slot("integer", "How many days ahead.")}),
-    feature={"en": "Cash forecasts", "sw": "Utabiri wa pesa"},
-)
-declare(
-    "can_afford",
-    None,
-    roles=EVERYONE,
-    says=("can i afford {exp} for {amount}", "naweza kununua {exp} ya {sw_amount}"),
-    spec=IntentSpec(
-        "Whether a purchase the owner is weighing fits the cash forecast (nothing is recorded).",
-        {"amount": AMOUNT, "item": Slot("string", "What they want to buy.")},
-        ("amount",),
-    ),
-    feature={"en": "“Can I afford it?” answers", "sw": "Majibu ya “naweza kumudu?”"},
-)
-declare(
-    "credit_score",
-    None,
-    roles=EVERYONE,
-    says=("what is my credit score",),
-    spec=IntentSpec("The business's credit score and loan readiness."),
-    feature={"en": "Credit scores", "sw": "Alama ya mkopo"},
-)
-declare(
-    "show_chart",
-    None,
-    roles=EVERYONE,
-    says=("show me a chart of my {metric}", "draw a chart of expenses by category"),
-    spec=IntentSpec(
-        "Draw a chart.",
-        {
-            "chart": Slot(
-                "string",
-                "Which chart.",
-                ("cashflow", "expenses_by_category", "income_vs_expenses", "budget", "forecast"),
-            ),
-            "start": START,
-            "end": END,
-        },
-        ("chart",),
-    ),
-    feature={"en": "Charts", "sw": "Michoro"},
-)
 declare(
     "export_report",
     None,

@@ -20,7 +20,7 @@ from conversations.parser.queries import is_question
 from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, money_amount
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.registry import AMOUNT as TAKES_AMOUNT
-from conversations.registry import CHOICE, EVERYONE, WRITERS, Help, Question, declare
+from conversations.registry import CHOICE, EVERYONE, WRITERS, YES_NO, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from conversations.understand import understand
@@ -30,6 +30,7 @@ from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
 from finance.money import CENT, MAX_AMOUNT, D, MoneyError, from_cents, plain
 from finance.services.ledger import get_transaction, record_transaction
+from finance.services.usual import is_unusual, same_entry_just_made, usual_expense
 
 DIRECTION_THRESHOLD = 0.5
 # A reading this sure (a verb, a category) is an entry of its own, not the answer to "how much?".
@@ -104,7 +105,40 @@ def record(turn: Turn, intent: Intent) -> Reply:
         return Reply(
             t("ask_direction", turn.lang, amount=shown), choices=[t("money_in", turn.lang), t("money_out", turn.lang)]
         )
+    if kind != "transfer" and not slots.get("reference"):
+        twice = _asked_twice(turn, kind, amount, slots)
+        if twice is not None:
+            return twice
     return save(turn, kind, amount, slots, intent.meta)
+
+
+def _asked_twice(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any]) -> Reply | None:
+    """The same amount and category a few minutes ago is more often a message sent twice than a second
+    payment: asked before it is recorded twice."""
+    default = DEFAULT_INCOME_CATEGORY if kind == "income" else DEFAULT_EXPENSE_CATEGORY
+    category = slots.get("category") or default
+    earlier = same_entry_just_made(turn.session, actor=turn.member, kind=kind, amount=amount, category=category)
+    if earlier is None:
+        return None
+    st.ask(turn.state, "twice", {"kind": kind, "amount": plain(amount), "slots": slots})
+    words = describe(turn, earlier)
+    return Reply(
+        t("ask_twice", turn.lang, amount=words["amount"], category=words["category"]),
+        choices=[t("twice_yes", turn.lang), t("twice_no", turn.lang)],
+    )
+
+
+def twice_answer(turn: Turn, text: str, saved: dict[str, Any]) -> Reply | None:
+    lows = Analysed.of(text).lows
+    if len([w for w in lows if w.isalnum()]) > _SHORT_ANSWER + 1:
+        return None
+    yes, no = bool(_YES.first(lows)), bool(_NO.first(lows))
+    if yes == no:
+        return None
+    if no:
+        st.clear(turn.state)
+        return Reply(t("twice_not_recorded", turn.lang))
+    return save(turn, str(saved["kind"]), D(str(saved["amount"])), dict(saved.get("slots") or {}))
 
 
 def save(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any], meta: dict[str, Any] | None = None) -> Reply:
@@ -116,8 +150,20 @@ def save(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any], meta: di
         return amount_problem(turn, exc.amount) or Reply(t("unknown", turn.lang))
     st.clear(turn.state)
     turn.state.last_transaction_id = txn.id
-    text = "\n\n".join([_confirmation(turn, txn, fee), *alerts_after(turn, txn, fee)])
+    text = "\n\n".join([_confirmation(turn, txn, fee), *_unusual(turn, txn), *alerts_after(turn, txn, fee)])
     return with_undo(turn, text, txn.id, fee.id if fee else None)
+
+
+def _unusual(turn: Turn, txn: Transaction) -> list[str]:
+    """An expense several times the category's usual size: said, in case of an extra zero."""
+    if txn.kind != "expense" or txn.id is None:
+        return []
+    amount = from_cents(txn.amount_cents)
+    usual = usual_expense(turn.session, actor=turn.member, category=txn.category, before_id=txn.id)
+    if usual is None or not is_unusual(amount, usual):
+        return []
+    label = category_label(txn.category, turn.lang)
+    return [t("unusual_expense", turn.lang, category=label, usual=money(usual, turn.lang, turn.business.currency))]
 
 
 def _store(
@@ -232,6 +278,8 @@ def _record_several(turn: Turn, intents: list[Intent]) -> Reply:
     return with_undo(turn, text, *made) if recorded else Reply(text)
 
 
+_YES = PhraseTable.of(("yes", "ndio", "ndiyo", "yeah", "yep", "again", "tena", "sawa", "ok", "okay", "record it"))
+_NO = PhraseTable.of(("no", "hapana", "la", "nope", "don't", "dont", "usirekodi", "cancel", "sent twice"))
 _IN = PhraseTable.of(
     (
         "in", "money in", "income", "sale", "sales", "pesa imeingia", "imeingia", "ingia", "mapato", "mauzo",
@@ -287,6 +335,7 @@ def mpesa_info(turn: Turn, intent: Intent) -> Reply:
 RECORD_QUESTIONS = (
     Question("amount", TAKES_AMOUNT, amount_answer, drafts=True),
     Question("direction", CHOICE, direction_answer, drafts=True),
+    Question("twice", YES_NO, twice_answer, drafts=True),
 )
 
 declare(

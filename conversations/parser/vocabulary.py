@@ -330,7 +330,9 @@ CREDIT_WORDS: tuple[str, ...] = (
     "credit score", "creditworthiness", "credit worthiness", "credit rating", "credit limit",
     "ready for a loan", "qualify for a loan", "get a loan", "loan eligibility", "eligible for a loan",
     "can i borrow", "alama ya mkopo", "nikopeshwe", "naweza kupata mkopo", "loan limit",
-    "creditworthy", "my score", "kopesheka",
+    "creditworthy", "my score", "kopesheka", "tayari kwa mkopo", "tayari kupata mkopo", "nistahili mkopo",
+    "nastahili mkopo", "nipate mkopo", "ready for loan", "ready to borrow", "qualify for loan", "loan readiness",
+    "alama yangu ya mkopo", "niko tayari kwa loan", "tayari kwa loan",
 )
 CHART_WORDS: tuple[str, ...] = (
     "chart", "graph", "plot", "pie", "diagram", "visual", "mchoro", "grafu", "picha ya hesabu", "bar chart",

@@ -56,7 +56,13 @@ def asks_for_credit(msg: Analysed) -> Intent | None:
 
 def can_afford(msg: Analysed, ev: Evidence) -> Intent | None:
     cue = _WEIGHING.first(msg.lows)
-    if cue is None or ev.amount is None or ev.amount.value <= 0:
+    if cue is None:
+        return None
+    if ev.amount is None and ("afford" in cue.value or "kumudu" in cue.value):
+        # "can I afford a new oven?": plainly weighing a purchase; the handler asks the price.
+        item = _item(msg, cue.end, len(msg.lows))
+        return Intent("can_afford", {"item": item} if item else {}, confidence=0.7)
+    if ev.amount is None or ev.amount.value <= 0:
         return None
     slots: dict[str, object] = {"amount": plain(ev.amount.value)}
     item = _item(msg, cue.end, ev.amount.start)

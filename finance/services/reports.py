@@ -87,3 +87,23 @@ def balance(session: Session, *, actor: Member, as_of: date) -> Decimal:
     ).all()
     totals = {kind: int(cents or 0) for kind, cents in rows}
     return from_cents(totals.get(Kind.income, 0) - totals.get(Kind.expense, 0))
+
+
+def daily_totals(session: Session, *, actor: Member, start: date, end: date) -> dict[date, tuple[Decimal, Decimal]]:
+    """(money in, money out) per day with entries; moves between own accounts are neither."""
+    rows = session.exec(
+        select(col(Transaction.occurred_on), Transaction.kind, func.sum(Transaction.amount_cents))
+        .where(
+            *_live(actor),
+            col(Transaction.kind) != Kind.transfer.value,
+            col(Transaction.occurred_on) >= start,
+            col(Transaction.occurred_on) <= end,
+        )
+        .group_by(col(Transaction.occurred_on), Transaction.kind)
+    ).all()
+    totals: dict[date, tuple[Decimal, Decimal]] = {}
+    for day, kind, cents in rows:
+        got, spent = totals.get(day, (ZERO, ZERO))
+        amount = from_cents(int(cents or 0))
+        totals[day] = (got + amount, spent) if kind == Kind.income.value else (got, spent + amount)
+    return totals

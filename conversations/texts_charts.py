@@ -1,0 +1,64 @@
+"""What KAVI says with a chart (titles, the words on it, and the two-line summary SMS gets instead)."""
+
+CHART_TEXTS: dict[str, dict[str, str]] = {
+    "chart_title_cashflow": {"en": "{business}: cash flow, {period}", "sw": "{business}: mtiririko wa pesa, {period}"},
+    "chart_title_expenses_by_category": {
+        "en": "{business}: expenses by category, {period}",
+        "sw": "{business}: matumizi kwa aina, {period}",
+    },
+    "chart_title_income_vs_expenses": {
+        "en": "{business}: income vs expenses, {period}",
+        "sw": "{business}: mapato dhidi ya matumizi, {period}",
+    },
+    "chart_title_budget": {"en": "{business}: budgets, {period}", "sw": "{business}: bajeti, {period}"},
+    "chart_title_forecast": {
+        "en": "{business}: cash forecast, next {days} days",
+        "sw": "{business}: utabiri wa pesa, siku {days} zijazo",
+    },
+    "chart_cashflow": {
+        "en": "📊 Cash flow {period}: {money_in} in, {money_out} out.\nBalance {opening} → {closing}.",
+        "sw": "📊 Mtiririko wa pesa {period}: {money_in} ziliingia, {money_out} zilitoka.\n"
+        "Salio {opening} → {closing}.",
+    },
+    "chart_expenses_by_category": {
+        "en": "📊 Expenses {period}: {total}.\nBiggest: {top}.",
+        "sw": "📊 Matumizi {period}: {total}.\nMakubwa zaidi: {top}.",
+    },
+    "chart_income_vs_expenses": {
+        "en": "📊 {period}: income {income}, expenses {expenses}.\n{label}: {result}.",
+        "sw": "📊 {period}: mapato {income}, matumizi {expenses}.\n{label}: {result}.",
+    },
+    "chart_budget": {
+        "en": "📊 Budgets {period}: {count}.\nFullest: {category} at {percent}%.",
+        "sw": "📊 Bajeti {period}: {count}.\nIliyojaa zaidi: {category} kwa {percent}%.",
+    },
+    "chart_forecast": {
+        "en": "📈 Next {days} days: about {closing} by {end}.\nLowest: {lowest} on {low_day}.",
+        "sw": "📈 Siku {days} zijazo: takriban {closing} kufikia {end}.\nChini kabisa: {lowest} tarehe {low_day}.",
+    },
+    "chart_nothing": {
+        "en": "Nothing recorded {period} yet, so there is nothing to draw.",
+        "sw": "Hakuna kilichorekodiwa {period} bado, kwa hiyo hakuna cha kuchora.",
+    },
+    "last_months": {"en": "the last {count} months", "sw": "miezi {count} iliyopita"},
+}
+
+# The words drawn on the chart itself (finance/charts/labels.py has the English defaults).
+SWAHILI_CHART_LABELS: dict[str, str | tuple[str, ...]] = {
+    "no_data": "Hakuna rekodi bado",
+    "money_in": "Pesa iliyoingia",
+    "money_out": "Pesa iliyotoka",
+    "balance": "Salio",
+    "weekly": "Jumla kwa wiki",
+    "income": "Mapato",
+    "expenses": "Matumizi",
+    "profit": "Faida",
+    "other": "Mengineyo",
+    "limit": "Kikomo",
+    "today": "Leo",
+    "forecast": "Utabiri",
+    "likely_range": "Kiwango kinachowezekana",
+    "lowest": "Chini kabisa",
+    "threshold": "Kiwango cha chini",
+    "months": ("Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ago", "Sep", "Okt", "Nov", "Des"),
+}
