@@ -240,6 +240,51 @@ def import_mpesa_statement(
     )
 
 
+@cli.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", help="pdf (the statement), csv or xlsx (the entries).")] = "pdf",
+    start: Annotated[str | None, typer.Option("--from", help="First day, e.g. 2026-11-01 (default: the 1st).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day (default: today).")] = None,
+    user: Annotated[str, typer.Option("--user", help="Whose books (the `kavi chat --user` name).")] = "owner",
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write it (default: its own name here).")] = None,
+) -> None:
+    """Export a period's report: the statement PDF, or every entry as CSV or XLSX."""
+    from finance.clock import today_in
+    from finance.db import session_scope
+    from finance.documents.exports import FORMATS, export
+    from finance.documents.spreadsheets import count_rows
+    from finance.models import Business
+    from finance.services.members import current_membership, find_person
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    last = _today(end) or today_in("Africa/Nairobi")
+    first = _today(start) or last.replace(day=1)
+    if first > last:
+        raise typer.BadParameter("--from is after --to", param_hint="--from")
+    with session_scope(_ready_engine()) as session:
+        person = find_person(session, channel="console", external_user_id=user)
+        member = current_membership(session, person=person) if person else None
+        if member is None:
+            typer.echo(f"kavi export: no business for {user!r} yet; say hello with `kavi chat --user {user}`", err=True)
+            raise typer.Exit(2)
+        business = session.get(Business, member.business_id)
+        assert business is not None  # a membership always has its business
+        total = count_rows(session, actor=member, start=first, end=last)
+        with typer.progressbar(length=max(total, 1), label="Exporting", file=sys.stderr) as bar:
+            done = 0
+
+            def advance(n: int) -> None:
+                nonlocal done
+                bar.update(n - done)
+                done = n
+
+            made = export(session, actor=member, business=business, fmt=fmt, start=first, end=last, progress=advance)
+    target = out or Path(made.filename)
+    target.write_bytes(made.data)
+    typer.echo(f"{made.entries} entries, {first} to {last}: {target} ({len(made.data) // 1024 + 1} KB)")
+
+
 @cli.command()
 def worker() -> None:
     """Answer stored messages in a process of its own (run with KAVI_INPROCESS_WORKER=0 on `kavi serve`)."""

@@ -1,4 +1,5 @@
-"""What KAVI says with a chart (titles, the words on it, and the two-line summary SMS gets instead)."""
+"""What KAVI says with a chart or a report (titles, the words on a chart, the two-line summary SMS gets
+instead of the picture)."""
 
 CHART_TEXTS: dict[str, dict[str, str]] = {
     "chart_title_cashflow": {"en": "{business}: cash flow, {period}", "sw": "{business}: mtiririko wa pesa, {period}"},
@@ -39,6 +40,18 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     "chart_nothing": {
         "en": "Nothing recorded {period} yet, so there is nothing to draw.",
         "sw": "Hakuna kilichorekodiwa {period} bado, kwa hiyo hakuna cha kuchora.",
+    },
+    "export_statement": {
+        "en": "📄 Your statement {period}: {count} entries, with the cash flow chart.",
+        "sw": "📄 Taarifa yako {period}: rekodi {count}, pamoja na mchoro wa mtiririko wa pesa.",
+    },
+    "export_entries": {
+        "en": "📄 {count} entries {period}, as {format}.",
+        "sw": "📄 Rekodi {count} {period}, kama {format}.",
+    },
+    "export_nothing": {
+        "en": "Nothing recorded {period}, so there is nothing to export.",
+        "sw": "Hakuna kilichorekodiwa {period}, kwa hiyo hakuna cha kupakua.",
     },
     "last_months": {"en": "the last {count} months", "sw": "miezi {count} iliyopita"},
 }

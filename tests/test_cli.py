@@ -42,6 +42,22 @@ def test_chat_script_prints_an_image_reply_by_name(tmp_path: Path) -> None:
     assert "[image: expenses_by_category.png]" in result.stdout.splitlines()
 
 
+def test_export_writes_the_period_as_csv_and_refuses_a_bad_format(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/k.db"
+    script = tmp_path / "books.txt"
+    script.write_text("paid rent 15k\nsold 4000\n", encoding="utf-8")
+    assert _run(["chat", "--script", str(script), "--today", "2026-11-22"], db).returncode == 0
+    out = tmp_path / "nov.csv"
+    result = _run(["export", "--format", "csv", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(out)], db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("2 entries, 2026-11-01 to 2026-11-30: ")
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("date,kind,category,amount") and len(lines) == 3
+    assert "Exporting" in result.stderr  # the progress bar
+    bad = _run(["export", "--format", "doc"], db)
+    assert bad.returncode == 2 and "not one of pdf, csv, xlsx" in bad.stderr
+
+
 def test_chat_rejects_a_bad_date_and_a_missing_file(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path}/k.db"
     bad_date = _run(["chat", "--script", "x.txt", "--today", "17/06/2026"], db)

@@ -10,6 +10,7 @@ from conversations.handlers import (  # noqa: F401
     corrections,
     credit,
     customers,
+    exports,
     forecast,
     invoices,
     payments,

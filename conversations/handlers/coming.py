@@ -6,17 +6,6 @@ from conversations.contract import END, START, IntentSpec, Slot
 from conversations.registry import ADMINS, EVERYONE, declare
 
 declare(
-    "export_report",
-    None,
-    roles=EVERYONE,
-    says=("send me a report for {period}",),
-    spec=IntentSpec(
-        "Export a report.",
-        {"format": Slot("string", "File format.", ("pdf", "csv", "xlsx")), "start": START, "end": END},
-    ),
-    feature={"en": "Report exports", "sw": "Kupakua ripoti"},
-)
-declare(
     "activity_log",
     None,
     roles=EVERYONE,
