@@ -72,6 +72,10 @@ CREDIT_TEXTS: dict[str, dict[str, str]] = {
         "en": "🏦 A loan of {amount}: not ready yet.",
         "sw": "🏦 Mkopo wa {amount}: bado hujawa tayari.",
     },
+    "loan_pdf": {
+        "en": "📄 The attached one-page PDF has the figures, a chart and the factors, to send a lender.",
+        "sw": "📄 PDF iliyoambatishwa ina takwimu, mchoro na vigezo, ya kumtumia mkopeshaji.",
+    },
     "loan_capacity": {
         "en": "The instalment would be about {instalment} a month over {months} months (assuming {rate}% a year); "
         "your expected surplus over the next 30 days is {surplus}.",

@@ -6,12 +6,13 @@ from decimal import Decimal
 from conversations.contract import IntentSpec
 from conversations.display import money
 from conversations.intents import Intent
-from conversations.messages import Reply
+from conversations.messages import Media, Reply
 from conversations.parser.records import money_amount
 from conversations.parser.text import Analysed
 from conversations.registry import EVERYONE, Help, declare
 from conversations.texts import t
 from conversations.turn import Turn
+from finance.documents.loan_pdf import loan_pdf
 from finance.services.credit import LOAN_MONTHS, LOAN_RATE, CreditScore, credit_score, loan_readiness
 
 
@@ -59,7 +60,9 @@ def _loan(turn: Turn, amount: Decimal) -> Reply:
         rate=int(LOAN_RATE * 100),
         surplus=money(found.surplus, lang, currency),
     )
-    return Reply("\n".join([head, capacity, "", *_score_lines(turn, found.score)]))
+    pdf = loan_pdf(turn.session, actor=turn.member, business=turn.business, today=turn.today, found=found)
+    lines = [head, capacity, t("loan_pdf", lang), "", *_score_lines(turn, found.score)]
+    return Reply("\n".join(lines), document=Media("application/pdf", f"loan-readiness-{turn.today}.pdf", pdf))
 
 
 declare(

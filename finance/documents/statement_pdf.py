@@ -14,7 +14,8 @@ from sqlmodel import Session, col, select
 
 from finance.charts.cashflow import cashflow_png
 from finance.charts.data import CashflowData
-from finance.documents.invoice_pdf import ACCENT, INK, MUTED, latin
+from finance.documents.invoice_pdf import INK, MUTED, latin
+from finance.documents.pdf_parts import heading, pairs
 from finance.models import Business, Customer, Invoice, Kind, Member, Transaction
 from finance.money import ZERO, format_money, from_cents
 from finance.services.budgets import statuses
@@ -50,8 +51,8 @@ def statement_pdf(session: Session, *, actor: Member, business: Business, start:
     period = f"Statement {start.strftime('%d %b %Y')} - {end.strftime('%d %b %Y')}"
     pdf.cell(0, 6, period, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(4)
-    _heading(pdf, "Summary")
-    _pairs(
+    heading(pdf, "Summary")
+    pairs(
         pdf,
         [
             ("Income", m(summary.income)),
@@ -62,22 +63,22 @@ def statement_pdf(session: Session, *, actor: Member, business: Business, start:
             ("Entries", str(summary.count)),
         ],
     )
-    _heading(pdf, "Expenses by category")
+    heading(pdf, "Expenses by category")
     categories = expenses_by_category(session, actor=actor, start=start, end=end)
-    _pairs(pdf, [(c.replace("_", " "), m(v)) for c, v in categories] or [("No expenses", "")])
-    _heading(pdf, "Cash flow")
+    pairs(pdf, [(c.replace("_", " "), m(v)) for c, v in categories] or [("No expenses", "")])
+    heading(pdf, "Cash flow")
     chart = cashflow_png(
         CashflowData(flows.days, flows.money_in, flows.money_out, flows.balance), title=f"{business.name}: cash flow"
     )
     pdf.image(io.BytesIO(chart), w=150)
-    _heading(pdf, "Top customers")
-    _pairs(pdf, [(latin(name), m(v)) for name, v in _top_customers(session, actor, start, end)] or [("None yet", "")])
-    _heading(pdf, "Unpaid invoices")
+    heading(pdf, "Top customers")
+    pairs(pdf, [(latin(name), m(v)) for name, v in _top_customers(session, actor, start, end)] or [("None yet", "")])
+    heading(pdf, "Unpaid invoices")
     unpaid = _unpaid(session, actor, end)
-    _pairs(pdf, unpaid or [("None", "")])
-    _heading(pdf, "Budgets")
+    pairs(pdf, unpaid or [("None", "")])
+    heading(pdf, "Budgets")
     found = statuses(session, actor=actor, today=end)
-    _pairs(
+    pairs(
         pdf,
         [
             (f"{b.category.replace('_', ' ')} ({b.period})", f"{m(b.spent)} of {m(b.limit)} ({b.percent}%)")
@@ -87,21 +88,6 @@ def statement_pdf(session: Session, *, actor: Member, business: Business, start:
     )
     name = f"statement-{start.isoformat()}-{end.isoformat()}.pdf"
     return Statement(bytes(pdf.output()), name)
-
-
-def _heading(pdf: FPDF, text: str) -> None:
-    pdf.ln(3)
-    pdf.set_font("Helvetica", "B", 13)
-    pdf.set_text_color(*ACCENT)
-    pdf.cell(0, 8, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(*INK)
-    pdf.set_font("Helvetica", "", 11)
-
-
-def _pairs(pdf: FPDF, pairs: list[tuple[str, str]]) -> None:
-    for label, value in pairs:
-        pdf.cell(100, 6, latin(label)[:60])
-        pdf.cell(0, 6, value, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _top_customers(session: Session, actor: Member, start: date, end: date) -> list[tuple[str, Decimal]]:

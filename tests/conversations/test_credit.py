@@ -1,9 +1,11 @@
 """The credit score in a conversation: every factor with its weight and figure, tips for the weakest,
 loan readiness from the forecast; English and Swahili, on both databases."""
 
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 
+from pypdf import PdfReader
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -85,6 +87,14 @@ def test_loan_readiness_from_the_forecast(engine: Engine) -> None:
     ready = chat.say("am I ready for a loan of 100k?")
     assert ready.startswith("🏦 A loan of Ksh 100,000: you look ready.")
     assert "about Ksh 9,833 a month over 12 months (assuming 18% a year)" in ready
+    chat.push("am I ready for a loan of 100k?")
+    with_pdf = chat.pop_reply()
+    assert with_pdf.document is not None and with_pdf.document.filename == "loan-readiness-2026-11-20.pdf"
+    pages = PdfReader(io.BytesIO(with_pdf.document.data)).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    assert "Loan readiness, 20 Nov 2026" in text and "Ksh 100,000" in text and "Ksh 9,833" in text
+    assert "Credit score: " in text and "Months of records: 9" in text and "Readiness" in text
     too_big = chat.say("am I ready for a loan of 2 million?")
     assert too_big.startswith("🏦 A loan of Ksh 2,000,000: not ready yet.")
     sw = chat.say("niko tayari kwa mkopo wa laki mbili?")
