@@ -143,6 +143,9 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
         return insights.forecast(msg)
     if insights.CREDIT.first(lows):
         return Intent("credit_score", confidence=0.9)
+    later = insights.future_cash(msg, ev.amount is not None)
+    if later is not None:
+        return later
     if insights.BUDGET.first(lows):
         return insights.budget(msg, ev)
     customers = contacts.list_customers(msg)

@@ -12,15 +12,22 @@ from finance.money import plain
 
 BUDGET = PhraseTable.of(v.BUDGET_WORDS)
 FORECAST = PhraseTable.of(v.FORECAST_WORDS)
+FUTURE = PhraseTable.of(v.FUTURE_WORDS)
+CASH = PhraseTable.of(v.CASH_WORDS)
 CREDIT = PhraseTable.of(v.CREDIT_WORDS)
 CHART = PhraseTable.of(v.CHART_WORDS)
 CHART_KINDS = PhraseTable.grouped(v.CHART_KINDS)
 EXPORT = PhraseTable.of(v.EXPORT_WORDS)
 EXPORT_FORMATS = PhraseTable.grouped(v.EXPORT_FORMATS)
 _HORIZON_RE = re.compile(r"\b(\d{1,3})\s*(day|days|siku|week|weeks|wiki|month|months|miezi|mwezi)\b")
+# Swahili puts the count after the unit ("siku 21", "wiki mbili"), English before ("two weeks").
+_UNIT_DAYS = {"day": 1, "days": 1, "siku": 1, "week": 7, "weeks": 7, "wiki": 7, "month": 30, "months": 30,
+              "mwezi": 30, "miezi": 30}  # fmt: skip
 # "remove the fuel budget": a budget of nothing, which set_budget takes as removing it.
 _REMOVE = PhraseTable.of(("remove", "delete", "cancel", "clear", "drop", "scrap", "futa", "ondoa", "toa", "no longer"))
 _SET = PhraseTable.of(("set", "weka", "put", "create", "start", "add", "new", "change", "make", "increase", "raise"))
+# "how much did I spend, with a chart": where the money went is the picture that answers it.
+_SPENDING = {"spend", "spent", "spending", "expenses", "expense", "matumizi", "nimetumia", "tumia"}
 _WEEKLY = {"week", "weekly", "wiki", "kila wiki", "per week", "a week"}
 
 
@@ -43,27 +50,46 @@ def budget(msg: Analysed, ev: Evidence) -> Intent:
     if category and _REMOVE.first(msg.lows):
         return Intent("set_budget", {"category": category, "amount": "0", "period": "monthly"}, confidence=0.8)
     if _SET.first(msg.lows):
-        return Intent("set_budget", {"category": category} if category else {}, confidence=0.7)
+        slots = {"category": category} if category else {}
+        slots["period"] = "weekly" if any(w in _WEEKLY for w in msg.lows) else "monthly"
+        return Intent("set_budget", slots, confidence=0.7)
     return Intent("budget_status", {"category": category} if category else {}, confidence=0.9)
 
 
 def forecast(msg: Analysed) -> Intent:
-    days = 30
-    m = _HORIZON_RE.search(" ".join(msg.lows))
-    if m:
-        n = int(m.group(1))
-        unit = m.group(2)
-        days = n * (
-            7 if unit.startswith(("week", "wiki")) else 30 if unit.startswith(("month", "miezi", "mwezi")) else 1
-        )
-    elif "week" in msg.lows or "wiki" in msg.lows:
-        days = 7
+    days = horizon(msg) or 30
     return Intent("forecast", {"days": max(1, min(days, 365))}, confidence=0.9)
+
+
+def horizon(msg: Analysed) -> int | None:
+    """How many days ahead the message names: "next 10 days", "siku tisini", "wiki mbili", "a week"."""
+    lows = msg.lows
+    for i, word in enumerate(lows):
+        unit = _UNIT_DAYS.get(word)
+        if unit is None:
+            continue
+        for j in (i + 1, i - 1) if word in ("siku", "wiki", "mwezi", "miezi") else (i - 1, i + 1):
+            if 0 <= j < len(lows):
+                count = int(lows[j]) if lows[j].isdigit() and len(lows[j]) <= 3 else v.NUMBER_WORDS.get(lows[j])
+                if count:
+                    return count * unit
+        return unit
+    return None
+
+
+def future_cash(msg: Analysed, has_money: bool) -> Intent | None:
+    """ "what will my cash look like next month?", "pesa itakuwa ngapi baada ya siku 21?"."""
+    if not (FUTURE.first(msg.lows) and CASH.first(msg.lows)):
+        return None
+    if has_money and horizon(msg) is None:
+        return None  # "received 5000 cash for next month's rent" is an entry
+    return forecast(msg)
 
 
 def chart(msg: Analysed, today: date) -> Intent:
     kinds = [m.value for m in CHART_KINDS.all(msg.lows)]
-    kind = kinds[0] if kinds else "cashflow"
+    spending = any(w in _SPENDING for w in msg.lows)
+    kind = kinds[0] if kinds else "expenses_by_category" if spending else "cashflow"
     if "income_vs_expenses" in kinds:
         kind = "income_vs_expenses"
     return Intent("show_chart", {"chart": kind, **_period_slots(msg, today)}, confidence=0.9)

@@ -19,7 +19,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "rent": ("rent", "rental", "kodi", "kodi ya nyumba", "kodi ya duka", "house rent", "shop rent", "lease"),
     "utilities": (
         "electricity", "kplc", "power", "tokens", "token", "stima", "umeme", "water", "maji",
-        "water bill", "internet", "wifi", "wi-fi", "safaricom home", "zuku", "gas", "cooking gas",
+        "water bill", "internet", "wifi", "wi-fi", "safaricom home", "safaricomhome", "zuku", "faiba", "gas",
+        "cooking gas",
         "utility", "utilities", "bill ya maji", "bill ya stima", "garbage", "taka",
     ),
     "transport": (
@@ -324,22 +325,30 @@ INVOICE_WORDS: tuple[str, ...] = ("invoice", "invoices", "inv", "bill", "ankara"
 BUDGET_WORDS: tuple[str, ...] = ("budget", "budgets", "bajeti", "limit", "spending limit", "cap")
 FORECAST_WORDS: tuple[str, ...] = (
     "forecast", "forecasting", "projection", "projections", "predict", "prediction", "utabiri",
-    "tabiri", "cash flow forecast", "next month look", "will i have", "nitakuwa na",
+    "tabiri", "cash flow forecast", "next month look", "will i have", "nitakuwa na", "makadirio", "project my",
+    "projected", "short of cash", "run out of cash", "run out of money", "nitaishiwa na pesa", "nitaishiwa",
 )
+# "what will my cash look like next month?": a future cue and cash together ask for the forecast.
+FUTURE_WORDS: tuple[str, ...] = (
+    "will", "itakuwa", "going to be", "next", "coming", "zijazo", "ijayo", "baada ya", "ahead", "upcoming",
+)
+CASH_WORDS: tuple[str, ...] = ("cash", "pesa", "balance", "salio", "money", "ganji", "doh", "cash flow", "cashflow")
 CREDIT_WORDS: tuple[str, ...] = (
     "credit score", "creditworthiness", "credit worthiness", "credit rating", "credit limit",
     "ready for a loan", "qualify for a loan", "get a loan", "loan eligibility", "eligible for a loan",
     "can i borrow", "alama ya mkopo", "nikopeshwe", "naweza kupata mkopo", "loan limit",
-    "creditworthy", "my score", "kopesheka", "tayari kwa mkopo", "tayari kupata mkopo", "nistahili mkopo",
+    "creditworthy", "my score", "kopesheka", "my credit", "qualify for", "score ya mkopo", "score yangu",
+    "nastahili loan", "stahili loan", "credit yangu", "tayari kwa mkopo", "tayari kupata mkopo", "nistahili mkopo",
     "nastahili mkopo", "nipate mkopo", "ready for loan", "ready to borrow", "qualify for loan", "loan readiness",
     "alama yangu ya mkopo", "niko tayari kwa loan", "tayari kwa loan",
 )
 CHART_WORDS: tuple[str, ...] = (
     "chart", "graph", "plot", "pie", "diagram", "visual", "mchoro", "grafu", "picha ya hesabu", "bar chart",
-    "trend",
+    "trend", "draw",
 )
 CHART_KINDS: dict[str, tuple[str, ...]] = {
     "income_vs_expenses": ("income vs expenses", "income and expenses", "income versus expenses",
+                           "versus expenditure", "vs expenditure", "income versus",
                            "sales vs expenses", "mapato na matumizi", "in vs out"),
     "expenses_by_category": ("by category", "categories", "breakdown", "expenses", "spending",
                              "matumizi", "where my money goes", "pie"),
@@ -347,7 +356,7 @@ CHART_KINDS: dict[str, tuple[str, ...]] = {
     "forecast": ("forecast", "projection", "utabiri"),
     "cashflow": ("cash flow", "cashflow", "cash", "flow", "pesa"),
 }
-EXPORT_WORDS: tuple[str, ...] = ("export", "download", "statement", "spreadsheet", "excel", "csv",
+EXPORT_WORDS: tuple[str, ...] = ("export", "download", "statement", "spreadsheet", "excel", "csv", "pdf",
                                  "pdf report", "report", "ripoti", "send me a report", "xlsx")
 EXPORT_FORMATS: dict[str, tuple[str, ...]] = {
     "csv": ("csv",), "xlsx": ("xlsx", "excel", "spreadsheet", "xls"), "pdf": ("pdf",),

@@ -2,6 +2,7 @@
 friji ya 30k?") is `can_afford`, never a record; and the person's own data ("delete my data")."""
 
 from conversations.intents import Intent
+from conversations.parser import vocabulary as v
 from conversations.parser.records import Evidence
 from conversations.parser.text import Analysed, PhraseTable
 from finance.money import plain
@@ -21,11 +22,14 @@ _WEIGHING = PhraseTable.of(
         "thinking of buying", "thinking of paying", "if i buy", "if i pay", "if we buy", "is it ok to",
         "is it okay to", "should i pay", "should we pay", "nikilipa", "tukilipa", "need to pay", "have to pay",
         "need to buy", "nahitaji kulipa", "natakiwa kulipa", "nahitaji kununua",
+        "do i have enough to buy", "have enough to buy", "would buying", "niko na ganji ya kununua",
+        "niko na pesa ya kununua", "ganji ya kununua", "nataka kuchukua",
     )
 )  # fmt: skip
 # Asking for credit is no money moved: "nataka mkopo wa 80k", "need a loan of 50k" (contract: unknown).
 _WANT = PhraseTable.of(("nataka", "natafuta", "omba", "naomba", "want", "need", "looking for", "apply for", "i'd like"))
 _CREDIT = PhraseTable.of(("loan", "mkopo", "credit", "overdraft", "advance"))
+_READINESS = PhraseTable.of(v.CREDIT_WORDS)
 # Words between the verb and the amount that are not the thing itself.
 _NOT_ITEM = {
     "a", "an", "the", "to", "for", "at", "of", "on", "ya", "wa", "la", "za", "cha", "kwa", "buy", "kununua",
@@ -48,6 +52,8 @@ _EXPORT = PhraseTable.of(
 
 
 def asks_for_credit(msg: Analysed) -> Intent | None:
+    if _READINESS.first(msg.lows):
+        return None  # "nataka kujua kama nastahili loan": a question about the score, not a request
     want, credit = _WANT.first(msg.lows), _CREDIT.first(msg.lows)
     if want is None or credit is None or credit.start < want.start:
         return None
@@ -65,7 +71,8 @@ def can_afford(msg: Analysed, ev: Evidence) -> Intent | None:
     if ev.amount is None or ev.amount.value <= 0:
         return None
     slots: dict[str, object] = {"amount": plain(ev.amount.value)}
-    item = _item(msg, cue.end, ev.amount.start)
+    # "can I afford 15k for radio ads?": the thing may come after the amount.
+    item = _item(msg, cue.end, ev.amount.start) or _item(msg, ev.amount.end, len(msg.lows))
     if item:
         slots["item"] = item
     return Intent("can_afford", slots, confidence=0.9)

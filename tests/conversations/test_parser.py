@@ -356,6 +356,13 @@ CASES = [
     ("bajeti ya stock iko aje", "budget_status", {"category": "stock"}),
     ("forecast my cash", "forecast", {"days": 30}),
     ("cash forecast for 2 weeks", "forecast", {"days": 14}),
+    # A future cue with cash asks for the forecast; the horizon in words, either order.
+    ("will I have enough cash over the next three weeks?", "forecast", {"days": 21}),
+    ("salio litakuwa aje, pesa itakuwa ngapi wiki tatu zijazo", "forecast", {"days": 21}),
+    ("utabiri wa siku kumi", "forecast", {"days": 10}),
+    ("received 5000 cash for next month's rent", "record_income", {"amount": "5000"}),
+    ("would I qualify for a loan from the sacco", "credit_score", {}),
+    ("can I afford 8k for a shop signboard?", "can_afford", {"amount": "8000", "item": "shop signboard"}),
     ("what's my credit score", "credit_score", {}),
     ("can I get a loan", "credit_score", {}),
     ("show me a chart of my expenses", "show_chart", {"chart": "expenses_by_category"}),
