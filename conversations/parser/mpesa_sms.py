@@ -22,34 +22,58 @@ _START_RE = re.compile(r"(?:Congratulations!\s*)?\b" + _CODE + r"\s*[.,]?\s*conf
 _FAILED_RE = re.compile(r"^\s*Failed\b", re.IGNORECASE)
 _MONEY = r"K[Ss][Hh][Ss]?\.?\s*(?:K[Ss][Hh]\.?\s*)?(?P<{name}>\d[\d,]*(?:\.\d+)?)"
 _DATE_RE = re.compile(
-    r"\bon\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2,4})\s*(?:at\s*)?(?P<h>\d{1,2}):(?P<min>\d{2})\s*(?P<ampm>[AP]M)",
+    r"(?:\bon|(?<=\d)on)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2,4})\s*(?:at\s*)?(?P<h>\d{1,2}):(?P<min>\d{2})\s*(?P<ampm>[AP]M)?",
     re.IGNORECASE,
 )
 _FEE_RE = re.compile(r"Transaction cost,?\s*" + _MONEY.format(name="fee"), re.IGNORECASE)
-_PHONE_RE = re.compile(r"(?<!\d)(?:\+?254|0)(?:7|1)\d{8}(?!\d)")
+# Some senders space the number out ("0711 111 111").
+_PHONE_RE = re.compile(r"(?<!\d)(?:\+?254|0)(?:7|1)\d{2}\s?\d{3}\s?\d{3}(?!\d)")
 
 _RECEIVED_RE = re.compile(
-    r"You have received\s+" + _MONEY.format(name="amount") + r"\s+from\s+(?P<who>.+?)\s*\.?\s+on\s+\d",
+    # Old messages glue words together ("fromGRACE WANJIRU 254700000382on 6/9/14"): the date ends the name.
+    r"You have received\s+"
+    + _MONEY.format(name="amount")
+    + r"\s+from\s*(?P<who>.+?)\s*\.?\s*on\s+\d{1,2}/\d{1,2}/\d{2}",
     re.IGNORECASE | re.S,
 )
 _MERCHANT_RECEIVED_RE = re.compile(
-    _MONEY.format(name="amount") + r"\s+received from\s+(?P<who>.+?)\s*\.?\s*New\s+Account",
+    # A till's own confirmation: "... New Account balance", "... Account balance is", or just "NAME."
+    _MONEY.format(name="amount")
+    + r"\s+received from\s+(?P<who>.+?)(?:\s*\.?\s*(?:New\s+)?Account\s+balance|\.\s|\.?\s*$)",
     re.IGNORECASE | re.S,
 )
 _PAYBILL_RE = re.compile(
-    _MONEY.format(name="amount") + r"\s+sent to\s+(?P<who>.+?)\s+for account\s+(?P<account>\S+?)\s+on\s+\d",
+    # The account may be a number, words ("SAFARICOM DATA BUNDLES") or left empty ("for account on ...").
+    _MONEY.format(name="amount") + r"\s+sent to\s+(?P<who>.+?)\s+for account\s*(?P<account>.*?)\s*on\s+\d",
     re.IGNORECASE | re.S,
 )
 _SENT_RE = re.compile(_MONEY.format(name="amount") + r"\s+sent to\s+(?P<who>.+?)\s*\.?\s+on\s+\d", re.IGNORECASE | re.S)
 _PAID_RE = re.compile(_MONEY.format(name="amount") + r"\s+paid to\s+(?P<who>.+?)\s*\.?\s+on\s+\d", re.IGNORECASE | re.S)
-_AIRTIME_RE = re.compile(r"You bought\s+" + _MONEY.format(name="amount") + r"\s+of airtime", re.IGNORECASE)
+_AIRTIME_RE = re.compile(
+    r"You bought\s+" + _MONEY.format(name="amount") + r"\s+of airtime(?:\s+for\s+(?P<for>\+?\d[\d ]{8,13}\d))?",
+    re.IGNORECASE,
+)
 _WITHDRAW_RE = re.compile(
     r"Withdraw\s+" + _MONEY.format(name="amount") + r"\s+from\s+(?P<who>.+?)\s+New\s+M-PESA", re.IGNORECASE | re.S
 )
 _DEPOSIT_RE = re.compile(
     r"Give\s+" + _MONEY.format(name="amount") + r"\s+cash to\s+(?P<who>.+?)\s+New\s+M-PESA", re.IGNORECASE | re.S
 )
-_MSHWARI_RE = re.compile(_MONEY.format(name="amount") + r"\s+transferred\s+(?P<dir>to|from)\s+M-?Shwari", re.IGNORECASE)
+# M-Shwari and KCB M-PESA are the owner's savings, both ways; Safaricom spells it "transfered" too.
+_SAVINGS = r"(?:your\s+)?(?:M-?Shwari|KCB\s+M-?PESA)"
+_MSHWARI_RE = re.compile(
+    _MONEY.format(name="amount") + r"\s+transferr?ed\s+(?P<dir>to|from)\s+" + _SAVINGS, re.IGNORECASE
+)
+_SAVINGS_OUT_RE = re.compile(
+    r"transferr?ed\s+" + _MONEY.format(name="amount") + r"\s+(?P<dir>to|from)\s+" + _SAVINGS, re.IGNORECASE
+)
+_FULIZA_PAID_RE = re.compile(
+    _MONEY.format(name="amount")
+    + r"\s+from your M-?PESA has been used to (?:fully|partially) pay your outstanding Fuliza",
+    re.IGNORECASE,
+)
+# Money market funds the owner saves in through M-PESA: moves to and from a bank-like account.
+_FUNDS = ("ziidi",)
 _REVERSAL_RE = re.compile(
     r"Reversal of transaction\s+(?P<orig>[A-Z0-9]{9,10}).*?" + _MONEY.format(name="amount") + r"\s+is credited",
     re.IGNORECASE | re.S,
@@ -120,7 +144,7 @@ def _phone(text: str) -> tuple[str | None, str]:
     m = _PHONE_RE.search(text)
     if not m:
         return None, text
-    digits = m.group().lstrip("+")
+    digits = re.sub(r"\s", "", m.group()).lstrip("+")
     number = phonenumbers.parse("+" + digits if digits.startswith("254") else digits, "KE")
     if not phonenumbers.is_valid_number(number):
         return None, text
@@ -133,7 +157,8 @@ _SMALL_WORDS = {"of", "and", "the", "for", "la", "na", "ya", "wa"}
 
 def _name(raw: str) -> str:
     """ "DAVID  NJOROGE" -> "David Njoroge", "KCB 1 501901" -> "KCB"; keeps "B2C" and short acronyms."""
-    words = re.sub(r"(?:\s+\d+)+\s*$", "", raw.replace("\n", " ")).split()
+    # Long trailing numbers are a paybill, till or phone; a short one is part of the name ("CARREFOUR 12").
+    words = re.sub(r"(?:\s+\d+)*\s+\d{5,}\s*$", "", raw.replace("\n", " ")).split()
     out = []
     for i, word in enumerate(words):
         if i and word.lower() in _SMALL_WORDS:
@@ -157,7 +182,9 @@ def _common(segment: str) -> _Common:
             day = date(year, int(when["m"]), int(when["d"])).isoformat()
         except ValueError:
             day = None
-        hour = int(when["h"]) % 12 + (12 if when["ampm"].upper() == "PM" else 0)
+        hour = int(when["h"])
+        if when["ampm"]:  # some messages give the time in 24 hours ("at 18:49")
+            hour = hour % 12 + (12 if when["ampm"].upper() == "PM" else 0)
         clock = f"{hour:02d}:{when['min']}"
     fee = _FEE_RE.search(segment)
     return _Common(
@@ -191,19 +218,15 @@ def _segment(segment: str, today: date) -> Intent | None:
         return Intent("mpesa_info", {}, confidence=0.99)
     if _BALANCE_RE.search(segment):
         return Intent("mpesa_info", {"reference": common.code} if common.code else {}, confidence=0.99)
-    if m := _FULIZA_RE.search(segment):
-        # A second SMS about a transaction already confirmed: only the access fee is new money out.
+    if _FULIZA_RE.search(segment):
+        # A notice about an overdraft on a transaction already confirmed: it moves no money itself
+        # (the contract's edge rule); the repayment is what is recorded, when it comes.
+        return Intent("mpesa_info", {"reference": common.code} if common.code else {}, confidence=0.95)
+    if m := _FULIZA_PAID_RE.search(segment):
         slots = _slots(
-            common,
-            today,
-            amount=_money(m["fee"]),
-            category="fees",
-            counterparty="Fuliza M-PESA",
-            note=f"Fuliza access fee on an overdraft of Ksh {_money(m['amount'])}",
+            common, today, amount=_money(m["amount"]), category="loan_repayment", counterparty="Fuliza M-PESA"
         )
-        slots["date"] = today.isoformat()  # the 'due on' date is not when it happened
-        # The code is the underlying transaction's: the fee is stored under its own key.
-        return Intent("record_expense", slots, confidence=0.95, meta={"reference_suffix": "-FULIZA"})
+        return Intent("record_expense", slots, confidence=0.95)
     if m := _REVERSAL_RE.search(segment):
         slots = _slots(
             common,
@@ -214,7 +237,7 @@ def _segment(segment: str, today: date) -> Intent | None:
             note=f"reversal of {m['orig'].upper()}",
         )
         return Intent("record_income", slots, confidence=0.95)
-    if m := _MSHWARI_RE.search(segment):
+    if m := _MSHWARI_RE.search(segment) or _SAVINGS_OUT_RE.search(segment):
         to_mshwari = m["dir"].lower() == "to"
         slots = _slots(
             common,
@@ -235,21 +258,27 @@ def _segment(segment: str, today: date) -> Intent | None:
         return Intent("record_transfer", slots, confidence=0.97)
     if m := _AIRTIME_RE.search(segment):
         return Intent(
-            "record_expense", _slots(common, today, amount=_money(m["amount"]), category="airtime"), confidence=0.97
+            "record_expense",
+            _slots(common, today, amount=_money(m["amount"]), category="airtime", phone=_phone(m["for"] or "")[0]),
+            confidence=0.97,
         )
     if m := _PAYBILL_RE.search(segment):
         who = _name(m["who"])
+        account = m["account"].strip(" .") or None
         slots = _slots(
             common,
             today,
             amount=_money(m["amount"]),
             counterparty=who,
-            account=m["account"],
-            category=_expense_category(who, m["account"]),
+            account=account,
+            category=_expense_category(who, account or ""),
         )
         return Intent("record_expense", slots, confidence=0.97)
     if m := _PAID_RE.search(segment) or _SENT_RE.search(segment):
         phone, who = _phone(m["who"])
+        if phone is None and any(f in who.lower() for f in _FUNDS):
+            slots = _slots(common, today, amount=_money(m["amount"]), **{"from": "mpesa", "to": "bank"})
+            return Intent("record_transfer", slots, confidence=0.9)
         slots = _slots(
             common,
             today,
@@ -262,7 +291,7 @@ def _segment(segment: str, today: date) -> Intent | None:
     if m := _RECEIVED_RE.search(segment) or _MERCHANT_RECEIVED_RE.search(segment):
         phone, who = _phone(m["who"])
         name = _name(re.sub(r"^\d{5,7}\s*-\s*", "", who)) or None
-        if phone is None and name and any(b in name.lower() for b in _BANKISH):
+        if phone is None and name and any(b in name.lower() for b in (*_BANKISH, *_FUNDS)):
             # Money from the owner's own bank account is a transfer, not income.
             slots = _slots(
                 common, today, amount=_money(m["amount"]), counterparty=name, **{"from": "bank", "to": "mpesa"}
