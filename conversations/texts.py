@@ -142,9 +142,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There's nothing to bring back.",
         "sw": "Hakuna cha kurudisha.",
     },
-    "ask_amount_in_currency": {
-        "en": "Your books are in {currency}. How much was {said} in {currency}? e.g. 32,500",
-        "sw": "Hesabu zako ziko kwa {currency}. {said} ni kiasi gani kwa {currency}? mfano 32,500",
+    "ask_rate": {
+        "en": "Your books are in {home}. What is 1 {currency} in {home} today? (e.g. 129.5) "
+        "I'll use it for today's {currency} entries, starting with {said}. Or tell me what it came to in {home}.",
+        "sw": "Hesabu zako ziko kwa {home}. {currency} 1 ni {home} ngapi leo? (mfano 129.5) "
+        "Nitaitumia kwa rekodi za {currency} za leo, kuanzia {said}. Au niambie ilikuwa {home} ngapi.",
+    },
+    "at_rate": {"en": "({said})", "sw": "({said})"},
+    "rate_refused": {
+        "en": "That rate does not look right. What is 1 unit in shillings, e.g. 129.5?",
+        "sw": "Kiwango hicho hakionekani sawa. Kitengo 1 ni shilingi ngapi, mfano 129.5?",
     },
     "ask_amount_expense": {
         "en": "How much did you pay ({category})? e.g. 1,500 or 2k",

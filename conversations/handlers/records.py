@@ -30,6 +30,7 @@ from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
 from finance.money import CENT, MAX_AMOUNT, D, MoneyError, from_cents, plain
 from finance.services.ledger import get_transaction, record_transaction
+from finance.services.rates import convert, rate_for, set_rate
 from finance.services.usual import is_unusual, same_entry_just_made, usual_expense
 
 DIRECTION_THRESHOLD = 0.5
@@ -37,6 +38,7 @@ DIRECTION_THRESHOLD = 0.5
 _SURE_ENTRY = 0.7
 _SHORT_ANSWER = 4  # words: "money in", "pesa imeingia", "it was a sale"
 _ACCOUNT_NAMES = {"cash": "cash", "mpesa": "M-PESA", "mshwari": "M-Shwari", "bank": "bank"}
+RATE_PLACES = Decimal("0.000001")
 _KINDS = {"record_income": "income", "record_expense": "expense", "record_transfer": "transfer"}
 
 
@@ -90,12 +92,15 @@ def record(turn: Turn, intent: Intent) -> Reply:
         return Reply(t("unknown", turn.lang))
     currency = str(slots.pop("currency", "") or "").upper()
     if currency and currency != turn.business.currency:
-        # The books are in one currency: ask what it came to in it, rather than book $250 as Ksh 250.
-        said = f"{currency} {plain(amount)}"
-        slots.pop("amount")
-        slots["note"] = f"{said}; {slots.get('note') or turn.message.text[:400]}"
-        st.ask(turn.state, "amount", {"intent": intent.name, **slots})
-        return Reply(t("ask_amount_in_currency", turn.lang, said=said, currency=turn.business.currency))
+        # The books are in one currency: booked at the day's rate, asked once a day, never $250 as Ksh 250.
+        rate = rate_for(turn.session, actor=turn.member, currency=currency, day=turn.today)
+        if rate is None:
+            note = slots.get("note") or turn.message.text[:500]  # the answer ("129.5") is no note
+            st.ask(turn.state, "rate", {"intent": intent.name, "currency": currency, **slots, "note": note})
+            said = f"{currency} {plain(amount)}"
+            return Reply(t("ask_rate", turn.lang, currency=currency, said=said, home=turn.business.currency))
+        slots["original"] = [currency, plain(amount)]
+        amount = convert(amount, rate)
     problem = amount_problem(turn, amount)
     if problem is not None:
         return problem
@@ -201,6 +206,7 @@ def _store(
         from_account=slots.get("from"),
         to_account=slots.get("to"),
         source_event_id=turn.event_id,
+        original=(str(slots["original"][0]), D(str(slots["original"][1]))) if slots.get("original") else None,
     )
     fee_entry = None
     fee = D(str(slots.get("fee") or 0))
@@ -225,6 +231,9 @@ def _store(
 def _confirmation(turn: Turn, txn: Transaction, fee: Transaction | None) -> str:
     words = describe(turn, txn)
     key = {"income": "recorded_income", "expense": "recorded_expense", "transfer": "recorded_transfer"}[txn.kind]
+    if txn.original_currency and txn.original_cents is not None:
+        said = f"{txn.original_currency} {plain(from_cents(txn.original_cents))}"
+        words["amount"] += " " + t("at_rate", turn.lang, said=said)
     text = t(key, turn.lang, **words)
     if txn.reference:
         text = text.replace("\n", f" {t('reference', turn.lang, reference=txn.reference)}\n", 1)
@@ -313,6 +322,25 @@ def amount_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
     return record(turn, Intent(name, dict(slots)))
 
 
+def rate_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
+    """ "1 USD = ? KES" answered with the rate ("129.5"), or with what it all came to ("32,375")."""
+    msg = Analysed.of(text)
+    found = money_amount(msg, set())
+    if found is None or len([w for w in msg.lows if w.isalpha()]) > 3 or found.value <= 0:
+        return None
+    slots = dict(slots)
+    currency, said = str(slots.pop("currency")), D(str(slots["amount"]))
+    # No rate to shillings is a thousand or more; such a number is the total in shillings.
+    rate = found.value / said if found.value >= 1000 and said else found.value
+    try:
+        set_rate(turn.session, actor=turn.member, currency=currency, day=turn.today, rate=rate.quantize(RATE_PLACES))
+    except FinanceError:
+        return Reply(t("rate_refused", turn.lang))
+    name = str(slots.pop("intent", "record_expense"))
+    st.clear(turn.state)
+    return record(turn, Intent(name, {**slots, "currency": currency}))
+
+
 def direction_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
     """ "Money in or out?" answered in a word or two: a message with an amount of its own ("paid rent
     10k") or a question ("how much came in?") is something else."""
@@ -336,6 +364,7 @@ RECORD_QUESTIONS = (
     Question("amount", TAKES_AMOUNT, amount_answer, drafts=True),
     Question("direction", CHOICE, direction_answer, drafts=True),
     Question("twice", YES_NO, twice_answer, drafts=True),
+    Question("rate", TAKES_AMOUNT, rate_answer, drafts=True),
 )
 
 declare(

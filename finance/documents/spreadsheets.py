@@ -13,9 +13,12 @@ from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
 from finance.models import Member, Transaction
-from finance.money import from_cents
+from finance.money import from_cents, plain
 
-HEADER = ("date", "kind", "category", "amount", "fee", "counterparty", "reference", "channel", "from", "to", "note")
+HEADER = (
+    "date", "kind", "category", "amount", "fee", "counterparty", "reference", "channel", "from", "to", "note",
+    "original",
+)  # fmt: skip
 _BATCH = 1000  # rows read at a time, so 10,000 entries never sit in memory as ORM objects at once
 
 
@@ -32,6 +35,7 @@ class Row:
     source: str
     target: str
     note: str
+    original: str  # "USD 40" for an entry made in another currency
 
     def values(self) -> tuple[object, ...]:
         return (
@@ -46,6 +50,7 @@ class Row:
             self.source,
             self.target,
             self.note,
+            self.original,
         )
 
 
@@ -78,6 +83,9 @@ def rows(session: Session, *, actor: Member, start: date, end: date) -> Iterator
                 txn.from_account or "",
                 txn.to_account or "",
                 txn.note or "",
+                f"{txn.original_currency} {plain(from_cents(txn.original_cents))}"
+                if txn.original_currency and txn.original_cents is not None
+                else "",
             )
         last_id = batch[-1].id or last_id
 

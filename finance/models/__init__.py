@@ -6,6 +6,7 @@ from finance.models.budget import Budget, BudgetAlert
 from finance.models.business import Business, ChannelIdentity, Member, Person, Role
 from finance.models.invoice import Invoice, InvoiceItem, Payment, PaymentAllocation, PaymentRequest
 from finance.models.parties import Customer, PayerAlias, Supplier, SupplierEvent
+from finance.models.rates import ExchangeRate
 from finance.models.transaction import Account, Channel, Kind, Transaction
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "Channel",
     "ChannelIdentity",
     "Customer",
+    "ExchangeRate",
     "Invoice",
     "InvoiceItem",
     "Kind",

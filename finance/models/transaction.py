@@ -57,6 +57,10 @@ class Transaction(SQLModel, table=True):
     # A fee recorded as its own expense points at the entry it belongs to.
     related_to_id: int | None = Field(default=None, foreign_key="transaction.id")
     note: str | None = Field(default=None, max_length=500)
+    # An entry made in another currency: that currency and its amount there (amount_cents is in the
+    # business's currency, at the day's rate).
+    original_currency: str | None = Field(default=None, max_length=3)
+    original_cents: int | None = Field(default=None, sa_type=BigInteger)
     created_by: int = Field(foreign_key="person.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     source_event_id: int | None = Field(default=None, foreign_key="inboundevent.id")

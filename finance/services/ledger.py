@@ -58,7 +58,9 @@ def record_transaction(
     related_to_id: int | None = None,
     from_account: Account | str | None = None,
     to_account: Account | str | None = None,
+    original: tuple[str, Decimal] | None = None,
 ) -> Transaction:
+    """`original`: the currency and amount the entry was made in, when not the business's own."""
     require_role(actor, Role.staff)
     kind = Kind(kind)
     check_amount(amount)
@@ -92,6 +94,8 @@ def record_transaction(
         created_by=actor.person_id,
         source_event_id=source_event_id,
         related_to_id=related_to_id,
+        original_currency=original[0].upper() if original else None,
+        original_cents=to_cents(original[1]) if original else None,
     )
     # A savepoint, so a reference recorded concurrently fails this entry only.
     try:

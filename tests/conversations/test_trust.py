@@ -261,10 +261,18 @@ def test_money_in_another_currency_is_asked_in_shillings_never_booked_as_them(en
     owner = ChatTester(engine, TODAY)
     owner.onboard()
     asked = owner.say("paid 40 dollars for hosting")
-    assert "USD 40" in asked and "KES" in asked and not _entries(engine)
-    assert "Ksh 5,200" in owner.say("5,200")
+    assert "USD 40" in asked and "What is 1 USD in KES today?" in asked and not _entries(engine)
+    assert "Ksh 5,200 (USD 40)" in owner.say("5,200")  # what it came to: the rate is 130
     assert [(e.kind, e.amount_cents) for e in _entries(engine)] == [("expense", 520_000)]
-    assert "USD 40" in (_entries(engine)[0].note or "")  # what was said stays with the entry
+    entry = _entries(engine)[0]
+    assert (entry.original_currency, entry.original_cents) == ("USD", 4000)  # what was said stays with it
+    assert entry.note == "paid 40 dollars for hosting"
+    # The day's rate is asked once: the next USD entry is booked at it.
+    assert "Recorded income: Ksh 13,000 (USD 100)" in owner.say("received $100 from a tourist")
+    sw = owner.say("nimepokea euro 50")
+    assert "EUR 1 ni KES ngapi leo?" in sw
+    assert "Ksh 7,000 (EUR 50)" in owner.say("140")
+    assert "Ksh 1,400 (EUR 10)" in owner.say("nimeuza EUR 10")
 
 
 def test_cash_from_an_agent_is_a_move_between_own_places_not_spending(engine: Engine) -> None:
