@@ -53,6 +53,21 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "en": "Nothing recorded {period}, so there is nothing to export.",
         "sw": "Hakuna kilichorekodiwa {period}, kwa hiyo hakuna cha kupakua.",
     },
+    "kpi_pay": {
+        "en": "💡 Customers take {days} days on average to pay (slowest: {name}, {slow} days)",
+        "sw": "💡 Wateja huchukua siku {days} kwa wastani kulipa (wa polepole zaidi: {name}, siku {slow})",
+    },
+    "kpi_owed": {
+        "en": "; {amount} is still owed ({dso} days of sales).",
+        "sw": "; {amount} bado zinadaiwa (siku {dso} za mauzo).",
+    },
+    "kpi_income": {
+        "en": "📈 Income is {change} on last month by this day",
+        "sw": "📈 Mapato {change} ukilinganisha na mwezi uliopita kufikia siku hii",
+    },
+    "kpi_spending": {"en": "; spending is {change}", "sw": "; matumizi {change}"},
+    "kpi_up": {"en": "up {pct}%", "sw": "yamepanda {pct}%"},
+    "kpi_down": {"en": "down {pct}%", "sw": "yameshuka {pct}%"},
     "last_months": {"en": "the last {count} months", "sw": "miezi {count} iliyopita"},
 }
 

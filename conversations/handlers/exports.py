@@ -5,6 +5,7 @@ from datetime import date
 from conversations.contract import END, START, IntentSpec, Slot
 from conversations.display import period
 from conversations.intents import Intent
+from conversations.kpi_words import kpi_lines
 from conversations.messages import Media, Reply
 from conversations.registry import EVERYONE, Help, declare
 from conversations.texts import t
@@ -23,10 +24,10 @@ def export_report(turn: Turn, intent: Intent) -> Reply:
     if made.entries == 0:
         return Reply(t("export_nothing", turn.lang, period=when))
     key = "export_statement" if fmt == "pdf" else "export_entries"
-    return Reply(
-        t(key, turn.lang, period=when, count=made.entries, format=fmt.upper()),
-        document=Media(made.content_type, made.filename, made.data),
-    )
+    text = t(key, turn.lang, period=when, count=made.entries, format=fmt.upper())
+    if fmt == "pdf":
+        text = "\n".join([text, *kpi_lines(turn)])
+    return Reply(text, document=Media(made.content_type, made.filename, made.data))
 
 
 declare(

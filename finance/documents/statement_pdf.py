@@ -22,6 +22,7 @@ from finance.services.budgets import statuses
 from finance.services.chart_data import daily, expenses_by_category
 from finance.services.invoices import balance as owed
 from finance.services.invoices import state
+from finance.services.kpis import kpis
 from finance.services.reports import summarise
 
 TOP_CUSTOMERS = 5
@@ -63,6 +64,22 @@ def statement_pdf(session: Session, *, actor: Member, business: Business, start:
             ("Entries", str(summary.count)),
         ],
     )
+    figures = kpis(session, actor=actor, today=end)
+    key_figures = [
+        ("Owed by customers", m(figures.receivable)),
+        ("Days sales outstanding (90 days)", f"{figures.dso} days" if figures.dso is not None else "-"),
+        (
+            "Average days to pay",
+            f"{figures.average_days_to_pay} days" if figures.average_days_to_pay is not None else "-",
+        ),
+        (
+            "Income on last month, same day",
+            f"{figures.income_change:+d}%" if figures.income_change is not None else "-",
+        ),
+    ]
+    key_figures += [(f"  {p.name} pays in", f"{p.days} days ({p.invoices} invoices)") for p in figures.paces[:5]]
+    heading(pdf, "Key figures")
+    pairs(pdf, key_figures)
     heading(pdf, "Expenses by category")
     categories = expenses_by_category(session, actor=actor, start=start, end=end)
     pairs(pdf, [(c.replace("_", " "), m(v)) for c, v in categories] or [("No expenses", "")])

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from finance.models import Invoice, Member, Payment, PaymentAllocation, Transaction
+from finance.models import Invoice, Member, Transaction
 from finance.money import ZERO
 from finance.services.forecast import cash_forecast
+from finance.services.invoices import last_paid_on
 from finance.services.reports import balance, daily_totals
 
 # Weights, out of 100: what a Kenyan SME lender looks at first (steady income, margins, a record).
@@ -165,12 +165,8 @@ def _customers(session: Session, actor: Member, today: date) -> Factor:
     for invoice in invoices:
         if invoice.paid_cents + invoice.credited_cents < invoice.total_cents:
             continue
-        last = session.exec(
-            select(func.max(Payment.received_at))
-            .join(PaymentAllocation, col(PaymentAllocation.payment_id) == col(Payment.id))
-            .where(col(PaymentAllocation.invoice_id) == invoice.id)
-        ).one()
-        if last is None or last.date() <= invoice.due_on + timedelta(days=_GRACE_DAYS):
+        paid_on = last_paid_on(session, invoice.id)
+        if paid_on is None or paid_on <= invoice.due_on + timedelta(days=_GRACE_DAYS):
             on_time += 1
     share = on_time / len(invoices)
     return Factor("customers", WEIGHTS["customers"], share, f"{round(share * 100)}")

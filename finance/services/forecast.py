@@ -16,7 +16,7 @@ from finance.forecast.model import SHILLING, forecast_daily
 from finance.models import Customer, Invoice, Kind, Member, Payment, PaymentAllocation, Transaction
 from finance.money import ZERO, from_cents
 from finance.services.invoices import balance as owed_on
-from finance.services.invoices import state
+from finance.services.invoices import last_paid_on, state
 from finance.services.reports import balance
 
 HISTORY_DAYS = 365
@@ -179,13 +179,9 @@ def _payment_record(session: Session, actor: Member, customer_id: int, today: da
     paid = [i for i in past if owed_on(i) <= 0]
     delays: list[int] = []
     for invoice in paid:
-        last = session.exec(
-            select(func.max(Payment.received_at))
-            .join(PaymentAllocation, col(PaymentAllocation.payment_id) == col(Payment.id))
-            .where(col(PaymentAllocation.invoice_id) == invoice.id)
-        ).one()
-        if last is not None:
-            delays.append(max(0, (last.date() - invoice.due_on).days))
+        paid_on = last_paid_on(session, invoice.id)
+        if paid_on is not None:
+            delays.append(max(0, (paid_on - invoice.due_on).days))
     share = (Decimal(len(paid)) / Decimal(len(past))).quantize(Decimal("0.01"))
     delays.sort()
     return max(share, Decimal("0.1")), delays[len(delays) // 2] if delays else 0

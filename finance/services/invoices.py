@@ -9,7 +9,17 @@ from sqlmodel import Session, col, select
 
 from finance.clock import utcnow
 from finance.errors import FinanceError, InvalidAmount, NotFound
-from finance.models import Business, Customer, Invoice, InvoiceItem, Member, Role
+from finance.models import (
+    Business,
+    Customer,
+    Invoice,
+    InvoiceItem,
+    Member,
+    Payment,
+    PaymentAllocation,
+    Role,
+    Transaction,
+)
 from finance.money import CENT, MAX_AMOUNT, ZERO, D, from_cents, plain, to_cents
 from finance.reconciliation.signals import invoice_number_in
 from finance.services.access import require_role
@@ -301,3 +311,15 @@ def mark_sent(session: Session, *, actor: Member, invoice: Invoice) -> None:
     log_activity(
         session, actor=actor, action="send", entity="invoice", entity_id=invoice.id, after={"number": invoice.number}
     )
+
+
+def last_paid_on(session: Session, invoice_id: int | None) -> date | None:
+    """The day the invoice's last payment was booked (the entry's date), else when it arrived."""
+    rows = session.exec(
+        select(col(Payment.received_at), col(Transaction.occurred_on))
+        .join(PaymentAllocation, col(PaymentAllocation.payment_id) == col(Payment.id))
+        .outerjoin(Transaction, col(Transaction.id) == col(Payment.transaction_id))
+        .where(col(PaymentAllocation.invoice_id) == invoice_id)
+    ).all()
+    days = [booked or received.date() for received, booked in rows]
+    return max(days) if days else None

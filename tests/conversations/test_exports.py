@@ -89,3 +89,31 @@ def test_swahili_and_an_empty_period(engine: Engine) -> None:
     _books(chat)
     reply = chat.ask("nitumie ripoti ya mwezi uliopita csv")
     assert reply.text == "📄 Rekodi 1 mwezi uliopita (1 Okt – 31 Okt), kama CSV."
+
+
+def test_the_cash_story_in_words_and_in_the_statement(engine: Engine) -> None:
+    chat = ChatTester(engine, today=date(2026, 10, 1))
+    chat.onboard()
+    chat.say("add customer Jane Achieng")
+    chat.say("add customer Otieno Kamau")
+    chat.say("invoice Jane 5000")
+    chat.say("invoice Otieno 3000")
+    chat.today = date(2026, 10, 5)
+    chat.say("sold 10000")
+    chat.say("Otieno paid 3000")  # four days after the invoice
+    chat.today = date(2026, 10, 13)
+    chat.say("Jane paid 5000")  # twelve days after
+    chat.say("invoice Jane 6000")
+    chat.today = date(2026, 11, 5)
+    chat.say("sold 2000")
+    reply = chat.ask("send me this month's report as pdf")
+    lines = reply.text.splitlines()
+    assert lines[1] == (
+        "💡 Customers take 8 days on average to pay (slowest: Jane Achieng, 12 days); "
+        "Ksh 6,000 is still owed (39 days of sales)."
+    )
+    # 1-5 Nov against 1-5 Oct: 2,000 against 10,000 + 3,000 from Otieno.
+    assert lines[2] == "📈 Income is down 85% on last month by this day."
+    text = PdfReader(io.BytesIO(_document(reply, "application/pdf"))).pages[0].extract_text()
+    assert "Days sales outstanding (90 days)" in text and "39 days" in text
+    assert "Jane Achieng pays in" in text and "12 days (1 invoices)" in text
