@@ -14,6 +14,14 @@ FORECAST_TEXTS: dict[str, dict[str, str]] = {
         "en": "⚠️ Expected to go below zero on {day}.",
         "sw": "⚠️ Salio linatarajiwa kushuka chini ya sifuri tarehe {day}.",
     },
+    "forecast_below_threshold": {
+        "en": "⚠️ Expected to go below {amount} on {day}.",
+        "sw": "⚠️ Salio linatarajiwa kushuka chini ya {amount} tarehe {day}.",
+    },
+    "forecast_stays_above": {
+        "en": "✅ Expected to stay above {amount} all the way.",
+        "sw": "✅ Salio linatarajiwa kubaki juu ya {amount} muda wote.",
+    },
     "forecast_fix": {"en": "What would fix it: {items}.", "sw": "Kinachoweza kusaidia: {items}."},
     "forecast_fix_item": {
         "en": "collect {number} ({amount} from {customer}{late})",

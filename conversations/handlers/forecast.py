@@ -22,15 +22,30 @@ from finance.services.forecast import DEFAULT_DAYS, MAX_DAYS, CashForecast, cash
 SHORT_HISTORY = 28  # days: below this the reply says the forecast rests on little
 
 
+_BELOW = ("below", "under", "less than", "chini ya", "pungufu ya")
+
+
 def forecast(turn: Turn, intent: Intent) -> Reply:
     days = _days(intent.slots.get("days"))
     found = cash_forecast(turn.session, actor=turn.member, today=turn.today, days=days)
     if found.history_days == 0 and not found.expected:
         return Reply(t("forecast_empty", turn.lang))
-    return Reply("\n".join(_forecast_lines(turn, found, days)))
+    return Reply("\n".join(_forecast_lines(turn, found, days, _threshold(turn.message.text))))
 
 
-def _forecast_lines(turn: Turn, found: CashForecast, days: int) -> list[str]:
+def _threshold(text: str) -> Decimal:
+    """ "will I go below 10k this month?": the level the owner watches; zero when none is named."""
+    lowered = text.lower()
+    for cue in _BELOW:
+        at = lowered.find(cue)
+        if at >= 0:
+            found = money_amount(Analysed.of(text[at + len(cue) :]), set())
+            if found is not None and found.value > 0:
+                return found.value
+    return ZERO
+
+
+def _forecast_lines(turn: Turn, found: CashForecast, days: int, threshold: Decimal = ZERO) -> list[str]:
     lang, currency = turn.lang, turn.business.currency
 
     def m(amount: Decimal) -> str:
@@ -45,9 +60,12 @@ def _forecast_lines(turn: Turn, found: CashForecast, days: int) -> list[str]:
     if found.expected:
         total = sum((e.amount for e in found.expected), ZERO)
         lines.append(t("forecast_invoices", lang, count=len(found.expected), amount=m(total)))
-    below = found.first_below()
+    below = found.first_below(threshold)
+    if below is None and threshold > 0:
+        lines.append(t("forecast_stays_above", lang, amount=m(threshold)))
     if below is not None:
-        lines.append(t("forecast_below", lang, day=day(below.day, turn.today, lang)))
+        key = "forecast_below_threshold" if threshold > 0 else "forecast_below"
+        lines.append(t(key, lang, day=day(below.day, turn.today, lang), amount=m(threshold)))
         fixes = [
             t(
                 "forecast_fix_item",

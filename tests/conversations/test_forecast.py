@@ -63,6 +63,9 @@ def test_forecast_of_a_growing_shop(engine: Engine) -> None:
     assert "likely" in reply[1]
     assert reply[2].startswith("• Lowest: Ksh ") and "Sat 21 Nov" in reply[2]  # tomorrow: the path rises
     assert not any("below zero" in line for line in reply)
+    # A level the owner watches: said when the path goes under it, and when it never does.
+    assert "⚠️ Expected to go below Ksh 200,000 on Sat 21 Nov." in chat.say("forecast: will I go below 200k?")
+    assert "✅ Expected to stay above Ksh 50,000 all the way." in chat.say("forecast, will cash go under 50k")
     two_weeks = chat.say("cash forecast for the next 2 weeks").splitlines()
     assert two_weeks[0].startswith("📈 Cash forecast, next 14 days") and "Fri 4 Dec" in two_weeks[1]
 
