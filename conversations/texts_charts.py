@@ -68,6 +68,14 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     "kpi_spending": {"en": "; spending is {change}", "sw": "; matumizi {change}"},
     "kpi_up": {"en": "up {pct}%", "sw": "yamepanda {pct}%"},
     "kpi_down": {"en": "down {pct}%", "sw": "yameshuka {pct}%"},
+    "chart_mode_on": {
+        "en": '📊 Done: summaries, budgets and forecasts will come with a chart. Say "no charts" to stop.',
+        "sw": '📊 Sawa: muhtasari, bajeti na utabiri vitakuja na mchoro. Sema "bila michoro" kuacha.',
+    },
+    "chart_mode_off": {
+        "en": 'OK: text only from now on. Ask for a chart any time ("chart of expenses").',
+        "sw": 'Sawa: maandishi tu kuanzia sasa. Omba mchoro wakati wowote ("mchoro wa matumizi").',
+    },
     "last_months": {"en": "the last {count} months", "sw": "miezi {count} iliyopita"},
 }
 

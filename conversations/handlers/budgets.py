@@ -6,6 +6,7 @@ from typing import Any
 
 from conversations import state as st
 from conversations.budget_alerts import standing
+from conversations.chart_replies import with_chart
 from conversations.contract import AMOUNT, EXPENSE_CATEGORIES, IntentSpec, Slot
 from conversations.display import money
 from conversations.intents import Intent
@@ -108,8 +109,10 @@ def budget_status(turn: Turn, intent: Intent) -> Reply:
         return Reply(t("budget_none", lang))
     lines = [standing(turn, s) for s in found]
     if category or len(found) == 1:
-        return Reply("\n".join([*lines, *_explained(turn, found[0])]))
-    return Reply(t("budget_status_header", lang) + "\n" + "\n".join(lines))
+        reply = Reply("\n".join([*lines, *_explained(turn, found[0])]))
+    else:
+        reply = Reply(t("budget_status_header", lang) + "\n" + "\n".join(lines))
+    return with_chart(turn, reply, "budget", turn.today.replace(day=1), turn.today)
 
 
 def _explained(turn: Turn, current: BudgetStatus) -> list[str]:

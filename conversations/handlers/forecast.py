@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from conversations import state as st
+from conversations.chart_replies import with_chart
 from conversations.contract import AMOUNT, IntentSpec, Slot
 from conversations.display import day, money
 from conversations.intents import Intent
@@ -30,7 +31,8 @@ def forecast(turn: Turn, intent: Intent) -> Reply:
     found = cash_forecast(turn.session, actor=turn.member, today=turn.today, days=days)
     if found.history_days == 0 and not found.expected:
         return Reply(t("forecast_empty", turn.lang))
-    return Reply("\n".join(_forecast_lines(turn, found, days, _threshold(turn.message.text))))
+    reply = Reply("\n".join(_forecast_lines(turn, found, days, _threshold(turn.message.text))))
+    return with_chart(turn, reply, "forecast", turn.today, turn.today)
 
 
 def _threshold(text: str) -> Decimal:

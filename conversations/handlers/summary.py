@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from conversations.chart_replies import with_chart
 from conversations.contract import END, START, IntentSpec, Slot
 from conversations.display import day, money, period
 from conversations.intents import Intent
@@ -12,12 +13,21 @@ from conversations.turn import Turn
 from finance.categories import INCOME_CATEGORIES, category_label
 from finance.services.reports import summarise
 
+# The chart that goes with each answer for people who asked for charts.
+_CHART_OF = {"expenses": "expenses_by_category", "profit": "income_vs_expenses"}
+
 
 def summary(turn: Turn, intent: Intent) -> Reply:
     slots = intent.slots
-    metric = slots.get("metric", "profit")
     start = date.fromisoformat(slots["start"]) if "start" in slots else turn.today.replace(day=1)
     end = date.fromisoformat(slots["end"]) if "end" in slots else turn.today
+    reply = _answer(turn, intent, start, end)
+    return with_chart(turn, reply, _CHART_OF.get(slots.get("metric", "profit"), "cashflow"), start, end)
+
+
+def _answer(turn: Turn, intent: Intent, start: date, end: date) -> Reply:
+    slots = intent.slots
+    metric = slots.get("metric", "profit")
     result = summarise(
         turn.session,
         actor=turn.member,

@@ -22,6 +22,7 @@ _HELP = frozenset(" ".join(Analysed.of(p).lows) for p in v.HELP_PHRASES)
 _UNDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.UNDO_PHRASES)
 _REDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.REDO_PHRASES)
 _VOICE_MODE = {" ".join(Analysed.of(p).lows): mode for mode, phrases in v.VOICE_MODE_PHRASES.items() for p in phrases}
+_CHART_MODE = {" ".join(Analysed.of(p).lows): mode for mode, phrases in v.CHART_MODE_PHRASES.items() for p in phrases}
 _LANGUAGE = {" ".join(Analysed.of(p).lows): lang for lang, phrases in v.LANGUAGE_SWITCH.items() for p in phrases}
 _UNDO_VERBS = {"undo", "futa", "ondoa", "delete", "remove", "cancel", "scratch", "reverse", "batilisha"}
 _UNDO_OBJECTS = {
@@ -128,6 +129,8 @@ def _command(msg: Analysed) -> Intent | None:
         return Intent("set_language", {"language": _LANGUAGE[bare]})
     if bare in _VOICE_MODE:
         return Intent("voice_replies", {"mode": _VOICE_MODE[bare]})
+    if bare in _CHART_MODE:
+        return Intent("chart_replies", {"mode": _CHART_MODE[bare]})
     words = bare.split()
     if bare in _UNDO or (words[0] in _UNDO_VERBS and all(w in _UNDO_OBJECTS for w in words[1:])):
         return Intent("undo")

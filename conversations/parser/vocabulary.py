@@ -270,6 +270,14 @@ LANGUAGE_SWITCH: dict[str, tuple[str, ...]] = {
 }
 
 # whole-message commands that choose when KAVI answers with a voice note
+CHART_MODE_PHRASES: dict[str, tuple[str, ...]] = {
+    "always": (
+        "always send charts", "send charts", "charts on", "charts always", "always send a chart",
+        "send charts with answers", "show charts always", "nitumie michoro", "nitumie michoro kila mara",
+        "michoro kila mara", "tuma michoro",
+    ),
+    "never": ("no charts", "charts off", "stop charts", "stop sending charts", "bila michoro", "acha michoro"),
+}  # fmt: skip
 VOICE_MODE_PHRASES: dict[str, tuple[str, ...]] = {
     "always": (
         "reply by voice", "reply by voice always", "reply with voice", "reply with voice always",

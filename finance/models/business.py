@@ -48,6 +48,8 @@ class Person(SQLModel, table=True):
     language_fixed: bool = Field(default=False)
     # When KAVI answers with a voice note too: "auto" (when spoken to), "always", or "never" (text only).
     voice_replies: str = Field(default="auto", max_length=8)
+    # True: summaries, budgets and forecasts come with their chart ("always send charts").
+    chart_replies: bool = Field(default=False)
     current_business_id: int | None = Field(default=None, foreign_key="business.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

@@ -202,3 +202,11 @@ def update_business(
         session, actor=actor, action="edit", entity="business", entity_id=business.id, before=before, after=after
     )
     return business
+
+
+def set_chart_replies(session: Session, *, person: Person, on: bool) -> Person:
+    """Whether this person's summaries, budgets and forecasts come with a chart."""
+    person.chart_replies = on
+    session.add(person)
+    session.flush()
+    return person

@@ -78,3 +78,21 @@ def test_nothing_to_draw_is_said_and_no_image_is_sent(engine: Engine) -> None:
     assert reply.image is None
     assert reply.text == "Nothing recorded this month (1 Nov – 20 Nov) yet, so there is nothing to draw."
     assert chat.ask("budget chart").text.startswith("No budgets yet.")
+
+
+def test_charts_with_answers_when_the_owner_asks_for_them(engine: Engine) -> None:
+    chat = ChatTester(engine, today=DAY)
+    chat.onboard()
+    _trade(chat)
+    chat.say("transport budget 3000")
+    assert chat.ask("how much did I spend this month?").image is None  # text only, by default
+    assert chat.say("always send charts").startswith(
+        "📊 Done: summaries, budgets and forecasts will come with a chart."
+    )
+    spent = chat.ask("how much did I spend this month?")
+    assert spent.text.startswith("You spent Ksh 4,016 this month")
+    _png(spent, "expenses_by_category.png")
+    _png(chat.ask("how is my transport budget"), "budget.png")
+    _png(chat.ask("forecast my cash"), "forecast.png")
+    assert chat.say("no charts").startswith("OK: text only from now on.")
+    assert chat.ask("how much did I spend this month?").image is None
