@@ -16,11 +16,11 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# Plain ALTER TABLE, not batch mode: SQLite's batch mode rebuilds the table, and dropping `person`
+# while members and entries point at it fails under foreign keys.
 def upgrade() -> None:
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("chart_replies", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("person", sa.Column("chart_replies", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.drop_column("chart_replies")
+    op.drop_column("person", "chart_replies")
