@@ -18,6 +18,14 @@ FORECAST_TEXTS: dict[str, dict[str, str]] = {
         "en": "⚠️ Expected to go below {amount} on {day}.",
         "sw": "⚠️ Salio linatarajiwa kushuka chini ya {amount} tarehe {day}.",
     },
+    "forecast_already_below": {
+        "en": "⚠️ Your balance is already below {amount}.",
+        "sw": "⚠️ Salio lako tayari liko chini ya {amount}.",
+    },
+    "forecast_back_above": {
+        "en": "Expected back above it on {day}.",
+        "sw": "Linatarajiwa kurudi juu yake tarehe {day}.",
+    },
     "forecast_stays_above": {
         "en": "✅ Expected to stay above {amount} all the way.",
         "sw": "✅ Salio linatarajiwa kubaki juu ya {amount} muda wote.",

@@ -18,6 +18,7 @@ from conversations.registry import ADMINS, CHOICE, EVERYONE, Help, Question, dec
 from conversations.registry import AMOUNT as TAKES_AMOUNT
 from conversations.texts import t
 from conversations.turn import Turn
+from conversations.understand import understand
 from finance.categories import EXPENSE_CATEGORIES as CATEGORIES
 from finance.categories import category_label
 from finance.errors import FinanceError, NotFound
@@ -26,6 +27,8 @@ from finance.services.budgets import BudgetStatus, period_of, remove_budget, set
 from finance.services.reports import summarise
 
 # The categories offered as buttons when a budget names none: where small businesses spend most.
+# A reading this sure is a message of its own, never the answer to "how much?".
+SURE_OF_ITS_OWN = 0.7
 _OFFERED = ("stock", "transport", "rent", "utilities", "salaries", "airtime")
 
 
@@ -138,6 +141,11 @@ def _explained(turn: Turn, current: BudgetStatus) -> list[str]:
     return lines
 
 
+def _sure_of_its_own(turn: Turn, text: str) -> bool:
+    reading = understand(text, turn.today)
+    return reading.name not in ("unknown", "set_budget") and reading.confidence >= SURE_OF_ITS_OWN
+
+
 def category_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
     msg = Analysed.of(text)
     found = CATEGORY_WORDS.first(msg.lows)
@@ -157,8 +165,8 @@ def category_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | Non
 def amount_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
     msg = Analysed.of(text)
     amount = money_amount(msg, set())
-    if amount is None or len(msg.lows) > 4:
-        return None  # "paid rent 15k" is an entry of its own, not this budget's amount
+    if amount is None or len(msg.lows) > 4 or _sure_of_its_own(turn, text):
+        return None  # "paid rent 15k", "sold goods 5000" are entries of their own, not this budget's amount
     return set_budget_intent(turn, Intent("set_budget", {**slots, "amount": plain(amount.value)}))
 
 

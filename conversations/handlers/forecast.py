@@ -54,16 +54,28 @@ def _forecast_lines(turn: Turn, found: CashForecast, days: int, threshold: Decim
         return money(amount, lang, currency)
 
     end, lowest = found.closing, found.lowest
+    if found.opening < lowest.mean:  # today is the lowest point
+        lowest_text = t("forecast_lowest", lang, mean=m(found.opening), day=t("today", lang))
+    else:
+        lowest_text = t("forecast_lowest", lang, mean=m(lowest.mean), day=day(lowest.day, turn.today, lang))
     lines = [
         t("forecast_header", lang, days=days, opening=m(found.opening)),
         t("forecast_end", lang, day=day(end.day, turn.today, lang), mean=m(end.mean), low=m(end.low), high=m(end.high)),
-        t("forecast_lowest", lang, mean=m(lowest.mean), day=day(lowest.day, turn.today, lang)),
+        lowest_text,
     ]
     if found.expected:
         total = sum((e.amount for e in found.expected), ZERO)
         lines.append(t("forecast_invoices", lang, count=len(found.expected), amount=m(total)))
     below = found.first_below(threshold)
-    if below is None and threshold > 0:
+    if found.opening < threshold or (threshold == 0 and found.opening < 0):
+        # Already under it: when it is expected back above says more than "below tomorrow".
+        back = next((p for p in found.path if p.mean >= threshold), None)
+        lines.append(t("forecast_already_below", lang, amount=m(threshold)))
+        if back is not None:
+            lines.append(t("forecast_back_above", lang, day=day(back.day, turn.today, lang)))
+        # Only a fall after getting back above is news.
+        below = next((p for p in found.path if back and p.day > back.day and p.mean < threshold), None)
+    elif below is None and threshold > 0:
         lines.append(t("forecast_stays_above", lang, amount=m(threshold)))
     if below is not None:
         key = "forecast_below_threshold" if threshold > 0 else "forecast_below"

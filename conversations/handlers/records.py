@@ -328,6 +328,9 @@ def rate_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
     found = money_amount(msg, set())
     if found is None or len([w for w in msg.lows if w.isalpha()]) > 3 or found.value <= 0:
         return None
+    reading = understand(text, turn.today)
+    if reading.name != "unknown" and reading.confidence >= _SURE_ENTRY:
+        return None  # "sold paint 4500" is a sale of its own, never the rate or the total
     slots = dict(slots)
     currency, said = str(slots.pop("currency")), D(str(slots["amount"]))
     # No rate to shillings is a thousand or more; such a number is the total in shillings.

@@ -77,12 +77,22 @@ def horizon(msg: Analysed) -> int | None:
     return None
 
 
+def _counted(msg: Analysed) -> bool:
+    """A count beside a unit of time ("10 days", "siku tisini"): the number is a horizon, not money."""
+    lows = msg.lows
+    return any(
+        w in _UNIT_DAYS
+        and any(0 <= j < len(lows) and (lows[j].isdigit() or lows[j] in v.NUMBER_WORDS) for j in (i - 1, i + 1))
+        for i, w in enumerate(lows)
+    )
+
+
 def future_cash(msg: Analysed, has_money: bool) -> Intent | None:
     """ "what will my cash look like next month?", "pesa itakuwa ngapi baada ya siku 21?"."""
     if not (FUTURE.first(msg.lows) and CASH.first(msg.lows)):
         return None
-    if has_money and horizon(msg) is None:
-        return None  # "received 5000 cash for next month's rent" is an entry
+    if has_money and not _counted(msg):
+        return None  # "received 5000 cash for next month's rent" is an entry; "next 10 days" is a horizon
     return forecast(msg)
 
 

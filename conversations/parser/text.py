@@ -108,6 +108,11 @@ class PhraseTable:
         return list(self.scan(lows))
 
 
+def _without_possessive(low: str) -> str:
+    """ "last month's report" reads as "last month": rules match words, not their possessive."""
+    return low[:-2] if len(low) > 4 and low.endswith(("'s", "’s")) else low
+
+
 @dataclass(slots=True)
 class Analysed:
     """A message once, tokenised, ready for every rule to read."""
@@ -119,7 +124,7 @@ class Analysed:
     @classmethod
     def of(cls, text: str) -> "Analysed":
         tokens = tokenize(clean(text))
-        return cls(raw=text, tokens=tokens, lows=tuple(t.low for t in tokens))
+        return cls(raw=text, tokens=tokens, lows=tuple(_without_possessive(t.low) for t in tokens))
 
     @property
     def words(self) -> list[str]:

@@ -94,3 +94,6 @@ def test_budget_asks_for_the_amount_and_a_new_entry_is_not_taken_for_it(engine: 
     chat.onboard()
     assert chat.say("set a budget for rent") == "How much a month for rent? (e.g. 10k)"
     assert chat.say("15k").startswith("✅ Budget set: rent Ksh 15,000 a month.")
+    # A sale while asked is a sale, never the budget's amount.
+    assert chat.say("set a budget for airtime") == "How much a month for airtime & data? (e.g. 10k)"
+    assert "Recorded income: Ksh 5,000" in chat.say("sold goods 5000")

@@ -87,6 +87,7 @@ def test_swahili_and_an_empty_period(engine: Engine) -> None:
         "Nothing recorded last month (1 Oct – 31 Oct), so there is nothing to export."
     )
     _books(chat)
+    assert chat.ask("send me last month's report as csv").text.startswith("📄 1 entries last month (1 Oct – 31 Oct)")
     reply = chat.ask("nitumie ripoti ya mwezi uliopita csv")
     assert reply.text == "📄 Rekodi 1 mwezi uliopita (1 Okt – 31 Okt), kama CSV."
 

@@ -129,3 +129,23 @@ def test_short_history_is_said(engine: Engine) -> None:
     _history(engine, weeks=2, sales=3000, spending=1000)
     reply = chat.say("forecast")
     assert "(From only 15 day(s) of records: it gets better as you record more.)" in reply
+
+
+def test_a_balance_already_below_zero_is_said_so(engine: Engine) -> None:
+    chat = ChatTester(engine, today=DAY)
+    chat.onboard()
+    _history(engine, weeks=8, sales=3000, spending=1000)
+    chat.say("paid for a new freezer 120000 on 26 September")  # long ago, and more than eight weeks' profit
+    reply = chat.say("forecast my cash")
+    assert "⚠️ Your balance is already below Ksh 0." in reply
+    assert "Expected back above it on " in reply
+    assert "• Lowest: -Ksh" in reply and "today" in reply.split("• Lowest:")[1].splitlines()[0]
+    assert "Expected to go below zero on" not in reply
+
+
+def test_a_new_entry_while_the_rate_is_asked_is_recorded_as_itself(engine: Engine) -> None:
+    chat = ChatTester(engine, today=DAY)
+    chat.onboard()
+    assert "What is 1 USD in KES today?" in chat.say("paid supplier 200 dollars")
+    assert "Recorded income: Ksh 4,500" in chat.say("sold paint 4500")
+    assert "What is 1 USD in KES today?" in chat.say("paid supplier 200 dollars")  # no rate was taken
