@@ -335,6 +335,7 @@ FORECAST_WORDS: tuple[str, ...] = (
     "forecast", "forecasting", "projection", "projections", "predict", "prediction", "utabiri",
     "tabiri", "cash flow forecast", "next month look", "will i have", "nitakuwa na", "makadirio", "project my",
     "projected", "short of cash", "run out of cash", "run out of money", "nitaishiwa na pesa", "nitaishiwa",
+    "go below", "drop below", "fall below", "go under", "dip below", "nitashuka chini", "litashuka chini",
 )
 # "what will my cash look like next month?": a future cue and cash together ask for the forecast.
 FUTURE_WORDS: tuple[str, ...] = (

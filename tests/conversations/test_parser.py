@@ -360,6 +360,7 @@ CASES = [
     ("will I have enough cash over the next three weeks?", "forecast", {"days": 21}),
     ("salio litakuwa aje, pesa itakuwa ngapi wiki tatu zijazo", "forecast", {"days": 21}),
     ("utabiri wa siku kumi", "forecast", {"days": 10}),
+    ("will my balance go below 10k this month?", "forecast", {"days": 30}),
     ("received 5000 cash for next month's rent", "record_income", {"amount": "5000"}),
     ("would I qualify for a loan from the sacco", "credit_score", {}),
     ("can I afford 8k for a shop signboard?", "can_afford", {"amount": "8000", "item": "shop signboard"}),
