@@ -9,6 +9,7 @@ FORECAST_TEXTS: dict[str, dict[str, str]] = {
         "en": "• By {day}: about {mean} (likely {low} to {high})",
         "sw": "• Kufikia {day}: takriban {mean} (huenda {low} hadi {high})",
     },
+    "forecast_lowest_today": {"en": "• Lowest: {mean} today", "sw": "• Chini kabisa: {mean} leo"},
     "forecast_lowest": {"en": "• Lowest: {mean} on {day}", "sw": "• Chini kabisa: {mean} tarehe {day}"},
     "forecast_below": {
         "en": "⚠️ Expected to go below zero on {day}.",

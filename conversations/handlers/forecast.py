@@ -55,7 +55,7 @@ def _forecast_lines(turn: Turn, found: CashForecast, days: int, threshold: Decim
 
     end, lowest = found.closing, found.lowest
     if found.opening < lowest.mean:  # today is the lowest point
-        lowest_text = t("forecast_lowest", lang, mean=m(found.opening), day=t("today", lang))
+        lowest_text = t("forecast_lowest_today", lang, mean=m(found.opening))
     else:
         lowest_text = t("forecast_lowest", lang, mean=m(lowest.mean), day=day(lowest.day, turn.today, lang))
     lines = [
@@ -77,9 +77,11 @@ def _forecast_lines(turn: Turn, found: CashForecast, days: int, threshold: Decim
         below = next((p for p in found.path if back and p.day > back.day and p.mean < threshold), None)
     elif below is None and threshold > 0:
         lines.append(t("forecast_stays_above", lang, amount=m(threshold)))
+    short = below is not None or found.opening < threshold or (threshold == 0 and found.opening < 0)
     if below is not None:
         key = "forecast_below_threshold" if threshold > 0 else "forecast_below"
         lines.append(t(key, lang, day=day(below.day, turn.today, lang), amount=m(threshold)))
+    if short:
         fixes = [
             t(
                 "forecast_fix_item",
