@@ -102,12 +102,12 @@ def _history(first: date, today: date) -> Factor:
     return Factor("history", WEIGHTS["history"], _clamp(months / 12), f"{int(months)}")
 
 
-def _weekly_income(entries: dict[date, tuple[Decimal, Decimal]], today: date, weeks: int) -> list[float]:
-    totals = [0.0] * weeks
+def _weekly_income(entries: dict[date, tuple[Decimal, Decimal]], today: date, weeks: int) -> list[Decimal]:
+    totals = [ZERO] * weeks
     for day, (money_in, _) in entries.items():
         back = (today - day).days // 7
         if back < weeks:
-            totals[weeks - 1 - back] += float(money_in)  # a spread measure, not bookkeeping
+            totals[weeks - 1 - back] += money_in
     return totals
 
 
@@ -117,10 +117,11 @@ def _consistency(entries: dict[date, tuple[Decimal, Decimal]], today: date) -> F
     if weeks < 4:
         return Factor("consistency", WEIGHTS["consistency"], 0.5, "", known=False)
     totals = _weekly_income(entries, today, weeks)
-    mean = statistics.fmean(totals)
+    mean = statistics.mean(totals)
     if mean <= 0:
         return Factor("consistency", WEIGHTS["consistency"], 0.0, "100")
-    spread = statistics.pstdev(totals) / mean
+    # The money stays Decimal; only the ratio (a score, not an amount) becomes a float.
+    spread = float(statistics.pstdev(totals) / mean)
     # 20 % week-to-week spread or less is steady; 100 % is feast and famine.
     return Factor("consistency", WEIGHTS["consistency"], _clamp((1.0 - spread) / 0.8), f"{round(spread * 100)}")
 

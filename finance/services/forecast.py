@@ -13,10 +13,10 @@ from sqlmodel import Session, col, select
 
 from finance.forecast.balance import cumulative_band
 from finance.forecast.model import SHILLING, forecast_daily
-from finance.models import Customer, Invoice, Kind, Member, Payment, PaymentAllocation, Transaction
+from finance.models import Invoice, Kind, Member, Payment, PaymentAllocation, Transaction
 from finance.money import ZERO, from_cents
 from finance.services.invoices import balance as owed_on
-from finance.services.invoices import last_paid_on, state
+from finance.services.invoices import issued_with_customers, last_paid_on, state
 from finance.services.reports import balance
 
 HISTORY_DAYS = 365
@@ -134,16 +134,7 @@ def _expected(session: Session, actor: Member, today: date, days: int) -> list[E
     horizon_end = today + timedelta(days=days)
     found: list[Expected] = []
     records: dict[int, tuple[Decimal, int]] = {}
-    invoices = session.exec(
-        select(Invoice, Customer)
-        .join(Customer, col(Customer.id) == col(Invoice.customer_id))
-        .where(
-            col(Invoice.business_id) == actor.business_id,
-            col(Invoice.cancelled_at).is_(None),
-            col(Invoice.credit_note_for_id).is_(None),
-            col(Invoice.status) != "draft",
-        )
-    ).all()
+    invoices = issued_with_customers(session, actor=actor)
     for invoice, customer in invoices:
         owed = owed_on(invoice)
         if owed <= 0 or state(invoice, today) in ("paid", "cancelled"):

@@ -323,3 +323,20 @@ def last_paid_on(session: Session, invoice_id: int | None) -> date | None:
     ).all()
     days = [booked or received.date() for received, booked in rows]
     return max(days) if days else None
+
+
+def issued_with_customers(session: Session, *, actor: Member) -> list[tuple[Invoice, Customer]]:
+    """Every invoice sent and not cancelled (credit notes aside), with its customer: what the forecast,
+    the KPIs and the reports read what is owed from."""
+    return list(
+        session.exec(
+            select(Invoice, Customer)
+            .join(Customer, col(Customer.id) == col(Invoice.customer_id))
+            .where(
+                col(Invoice.business_id) == actor.business_id,
+                col(Invoice.cancelled_at).is_(None),
+                col(Invoice.credit_note_for_id).is_(None),
+                col(Invoice.status) != "draft",
+            )
+        ).all()
+    )

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from finance.models import Customer, Invoice, Member
+from finance.models import Member
 from finance.money import ZERO, from_cents
 from finance.services.invoices import balance as owed
-from finance.services.invoices import last_paid_on
+from finance.services.invoices import issued_with_customers, last_paid_on
 from finance.services.reports import summarise
 
 DSO_DAYS = 90
@@ -38,16 +38,7 @@ class Kpis:
 
 
 def kpis(session: Session, *, actor: Member, today: date) -> Kpis:
-    invoices = session.exec(
-        select(Invoice, Customer)
-        .join(Customer, col(Customer.id) == col(Invoice.customer_id))
-        .where(
-            col(Invoice.business_id) == actor.business_id,
-            col(Invoice.cancelled_at).is_(None),
-            col(Invoice.credit_note_for_id).is_(None),
-            col(Invoice.status) != "draft",
-        )
-    ).all()
+    invoices = issued_with_customers(session, actor=actor)
     receivable = sum((owed(i) for i, _ in invoices), ZERO)
     invoiced = sum((from_cents(i.total_cents) for i, _ in invoices if i.issued_on > today - timedelta(DSO_DAYS)), ZERO)
     dso = int((receivable / invoiced * DSO_DAYS).quantize(Decimal(1), rounding=ROUND_HALF_UP)) if invoiced else None
