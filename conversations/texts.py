@@ -55,6 +55,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sw": "✅ Nimerekodi mapato: {amount} ya {category}{who}, {day}.\n"
         'Jibu "futa" kuiondoa, au nirekebishe: "hapana, ilikuwa 1,500".',
     },
+    "recorded_not_earned": {
+        "en": "✅ Recorded money in: {amount}, {category}{who}, {day}. It adds to your balance but is not "
+        'counted as income.\nReply "undo" to remove it, or correct me: "no, it was 1,500".',
+        "sw": "✅ Nimerekodi pesa zilizoingia: {amount}, {category}{who}, {day}. Zinaongeza salio lako lakini "
+        'hazihesabiwi kama mapato.\nJibu "futa" kuiondoa, au nirekebishe: "hapana, ilikuwa 1,500".',
+    },
     "phone_linked": {
         "en": "📱 Thanks! {phone} is now linked to your account, so WhatsApp and SMS reach the same books.",
         "sw": "📱 Asante! {phone} sasa imeunganishwa na akaunti yako, WhatsApp na SMS zinafika kwenye hesabu zilezile.",

@@ -11,9 +11,22 @@ BUDGET_TEXTS: dict[str, dict[str, str]] = {
         "Hadi sasa {period}: {spent} ({percent}%).",
     },
     "budget_removed": {
-        "en": "🗑️ Removed the {category} budget.",
-        "sw": "🗑️ Nimeondoa bajeti ya {category}.",
+        "en": "🗑️ Removed the {periods} {category} budget.",
+        "sw": "🗑️ Nimeondoa bajeti ya {category} ya {periods}.",
     },
+    "budget_removed_several": {
+        "en": "🗑️ Removed the {periods} {category} budgets.",
+        "sw": "🗑️ Nimeondoa bajeti za {category} za {periods}.",
+    },
+    "budget_period_unsupported": {
+        "en": 'I keep budgets by the month or by the week. Say, for example, "rent budget 10,000 a month" '
+        'or "lunch budget 2,000 a week".',
+        "sw": 'Ninaweka bajeti kwa mwezi au kwa wiki. Sema, kwa mfano, "bajeti ya kodi 10,000 kwa mwezi" '
+        'au "bajeti ya chakula 2,000 kwa wiki".',
+    },
+    "period_monthly": {"en": "monthly", "sw": "mwezi"},
+    "period_weekly": {"en": "weekly", "sw": "wiki"},
+    "and": {"en": " and ", "sw": " na "},
     "budget_none_to_remove": {
         "en": "There is no {category} budget to remove.",
         "sw": "Hakuna bajeti ya {category} ya kuondoa.",

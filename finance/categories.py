@@ -22,7 +22,11 @@ INCOME_CATEGORIES: dict[str, dict[str, str]] = {
     "sales": {"en": "sales", "sw": "mauzo"},
     "services": {"en": "services", "sw": "huduma"},
     "other_income": {"en": "other income", "sw": "mapato mengine"},
+    "loan_received": {"en": "loan received", "sw": "mkopo uliopokea"},
+    "opening_balance": {"en": "opening balance", "sw": "salio la kuanzia"},
 }
+# Money in that was not earned: it adds to the balance, never to income, profit or the sales trend.
+NOT_EARNED = frozenset({"loan_received", "opening_balance"})
 
 TRANSFER_CATEGORIES: dict[str, dict[str, str]] = {"transfer": {"en": "transfer", "sw": "uhamisho"}}
 

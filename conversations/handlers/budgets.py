@@ -23,7 +23,7 @@ from finance.categories import EXPENSE_CATEGORIES as CATEGORIES
 from finance.categories import category_label
 from finance.errors import FinanceError, NotFound
 from finance.money import ZERO, D, MoneyError, plain
-from finance.services.budgets import BudgetStatus, period_of, remove_budget, set_budget, statuses, variance
+from finance.services.budgets import PERIODS, BudgetStatus, period_of, remove_budget, set_budget, statuses, variance
 from finance.services.reports import summarise
 
 # The categories offered as buttons when a budget names none: where small businesses spend most.
@@ -34,16 +34,18 @@ _OFFERED = ("stock", "transport", "rent", "utilities", "salaries", "airtime")
 
 def set_budget_intent(turn: Turn, intent: Intent) -> Reply:
     slots = dict(intent.slots)
-    period = str(slots.get("period") or "monthly")
-    slots["period"] = period if period in ("monthly", "weekly") else "monthly"
+    named = slots.get("period")
     category = slots.get("category")
+    if named and named not in PERIODS:
+        return Reply(t("budget_period_unsupported", turn.lang))  # never a yearly budget kept as monthly
+    slots["period"] = named or "monthly"
     if "amount" in slots:
         try:
             amount = D(str(slots["amount"]))
         except MoneyError:
             return Reply(t("unknown", turn.lang))
         if amount == 0 and category:
-            return _remove(turn, str(category))
+            return _remove(turn, str(category), str(named) if named else None)
         if amount <= 0:
             return Reply(t("amount_zero" if amount == 0 else "amount_negative", turn.lang))
     if not category:
@@ -85,14 +87,17 @@ def _set(turn: Turn, category: str, amount: Decimal, period: str) -> Reply:
     return Reply(t("budget_changed", lang, before=money(result.previous, lang, currency), **words))
 
 
-def _remove(turn: Turn, category: str) -> Reply:
+def _remove(turn: Turn, category: str, period: str | None) -> Reply:
+    """Removes the period named, or every period of the category when none was, and says which."""
     st.clear(turn.state)
     label = category_label(category, turn.lang)
     try:
-        remove_budget(turn.session, actor=turn.member, category=category)
+        removed = remove_budget(turn.session, actor=turn.member, category=category, period=period)
     except NotFound:
         return Reply(t("budget_none_to_remove", turn.lang, category=label))
-    return Reply(t("budget_removed", turn.lang, category=label))
+    periods = t("and", turn.lang).join(t(f"period_{b.period}", turn.lang) for b in removed)
+    key = "budget_removed" if len(removed) == 1 else "budget_removed_several"
+    return Reply(t(key, turn.lang, category=label, periods=periods))
 
 
 def budget_status(turn: Turn, intent: Intent) -> Reply:

@@ -14,6 +14,7 @@ from conversations.handlers.records import amount_problem, describe
 from conversations.messages import Reply
 from conversations.parser import vocabulary as v
 from conversations.parser.dates import find_day
+from conversations.parser.insights import BUDGET
 from conversations.parser.names import counterparty
 from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, money_amount, pick_category
 from conversations.parser.text import Analysed, Match, PhraseTable
@@ -40,8 +41,8 @@ def correction(turn: Turn, text: str) -> Reply | None:
         return None
     msg = Analysed.of(text)
     opener = _OPENERS.first(msg.lows)
-    if opener is None or opener.start != 0:
-        return None
+    if opener is None or opener.start != 0 or BUDGET.first(msg.lows):
+        return None  # "badilisha bajeti ya nauli iwe 1500" changes a budget, not the last entry
     day_found = find_day(msg, turn.today)
     skip = set(range(*day_found.span)) if day_found else set()
     # "12k not 15k": the amount after "not" is the old one.

@@ -25,7 +25,13 @@ from conversations.texts import t
 from conversations.turn import Turn
 from conversations.understand import understand
 from conversations.undo_buttons import with_undo
-from finance.categories import DEFAULT_EXPENSE_CATEGORY, DEFAULT_INCOME_CATEGORY, categories_for, category_label
+from finance.categories import (
+    DEFAULT_EXPENSE_CATEGORY,
+    DEFAULT_INCOME_CATEGORY,
+    NOT_EARNED,
+    categories_for,
+    category_label,
+)
 from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
 from finance.money import CENT, MAX_AMOUNT, D, MoneyError, from_cents, plain
@@ -122,7 +128,10 @@ def _asked_twice(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any]) 
     payment: asked before it is recorded twice."""
     default = DEFAULT_INCOME_CATEGORY if kind == "income" else DEFAULT_EXPENSE_CATEGORY
     category = slots.get("category") or default
-    earlier = same_entry_just_made(turn.session, actor=turn.member, kind=kind, amount=amount, category=category)
+    day = date.fromisoformat(str(slots["date"])) if slots.get("date") else turn.today
+    earlier = same_entry_just_made(
+        turn.session, actor=turn.member, kind=kind, amount=amount, category=category, occurred_on=day
+    )
     if earlier is None:
         return None
     st.ask(turn.state, "twice", {"kind": kind, "amount": plain(amount), "slots": slots})
@@ -231,6 +240,8 @@ def _store(
 def _confirmation(turn: Turn, txn: Transaction, fee: Transaction | None) -> str:
     words = describe(turn, txn)
     key = {"income": "recorded_income", "expense": "recorded_expense", "transfer": "recorded_transfer"}[txn.kind]
+    if txn.category in NOT_EARNED:
+        key = "recorded_not_earned"
     if txn.original_currency and txn.original_cents is not None:
         said = f"{txn.original_currency} {plain(from_cents(txn.original_cents))}"
         words["amount"] += " " + t("at_rate", turn.lang, said=said)

@@ -10,7 +10,7 @@ from conversations.parser.dates import find_day, find_period
 from conversations.parser.mpesa_sms import failed_notice, looks_like_mpesa, parse_mpesa
 from conversations.parser.phones import find_phone
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
-from conversations.parser.records import Evidence, gather, record_intent
+from conversations.parser.records import Evidence, gather, not_earned, record_intent
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.parser.transfers import own_move
 
@@ -221,6 +221,9 @@ def parse(text: str, today: date) -> Intent:
     wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev) or wishes.asks_for_credit(msg)
     if wish is not None:
         return wish
+    unearned = None if is_question(msg) else not_earned(msg, ev, today, day)
+    if unearned is not None:
+        return unearned
     other = _other_intent(msg, ev, today)
     if other is not None:
         return other

@@ -154,6 +154,14 @@ def _day_number_near(lows: tuple[str, ...], i: int) -> bool:
     return (nxt is not None and nxt <= 31) or (prev is not None and prev <= 31)
 
 
+def _linked_day(lows: tuple[str, ...], i: int) -> bool:
+    """ "10th of october", "10 ya oktoba": the day two words before the month."""
+    if i < 2 or lows[i - 1] not in {"of", "ya"}:
+        return False
+    number = _ordinal_number(lows[i - 2])
+    return number is not None and 1 <= number <= 31
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -196,26 +204,34 @@ def find_day(msg: Analysed, today: date) -> Period | None:
         numeric = _numeric_date(lows, i, today)
         if numeric is not None:
             return numeric
-        if word in v.MONTHS and _day_number_near(lows, i):
+        linked = _linked_day(lows, i)
+        if word in v.MONTHS and (_day_number_near(lows, i) or linked):
             nxt = lows[i + 1] if i + 1 < len(lows) else ""
-            prev = lows[i - 1] if i else ""
-            use_next = bool(_ORDINAL_RE.match(nxt))
-            dm = _ORDINAL_RE.match(nxt if use_next else prev)
+            use_next = not linked and bool(_ORDINAL_RE.match(nxt))
+            first = i - 2 if linked else i - 1
+            dm = _ORDINAL_RE.match(nxt if use_next else lows[first])
             assert dm is not None
             year = _year_after(lows, i + 2 if use_next else i + 1)
             day_date = _safe_date(year or today.year, v.MONTHS[word], int(dm.group(1)))
             if year is None:
                 day_date = _past(day_date, today, "year")
             if day_date is not None:
-                span = (i, i + 2) if use_next else (i - 1, i + 1)
+                span = (i, i + 2) if use_next else (first, i + 1)
                 return Period(day_date, day_date, span)
-        if word in {"on", "tarehe"} and i + 1 < len(lows):
+        if word in {"on", "tarehe"} and i + 1 < len(lows) and not _month_follows(lows, i + 2):
             dm = _ORDINAL_RE.match(lows[i + 1])
             if dm and (lows[i + 1] != dm.group(1) or word == "tarehe"):
                 day_date = _past(_safe_date(today.year, today.month, int(dm.group(1))), today, "month")
                 if day_date is not None:
                     return Period(day_date, day_date, (i, i + 2))
     return None
+
+
+def _month_follows(lows: tuple[str, ...], j: int) -> bool:
+    """ "on 10th october", "tarehe 10 ya oktoba": the month is read with the day, further on."""
+    if j < len(lows) and lows[j] in {"of", "ya", "mwezi"}:
+        j += 1
+    return j < len(lows) and lows[j] in v.MONTHS
 
 
 def _numeric_date(lows: tuple[str, ...], i: int, today: date) -> Period | None:

@@ -28,7 +28,15 @@ _REMOVE = PhraseTable.of(("remove", "delete", "cancel", "clear", "drop", "scrap"
 _SET = PhraseTable.of(("set", "weka", "put", "create", "start", "add", "new", "change", "make", "increase", "raise"))
 # "how much did I spend, with a chart": where the money went is the picture that answers it.
 _SPENDING = {"spend", "spent", "spending", "expenses", "expense", "matumizi", "nimetumia", "tumia"}
-_WEEKLY = {"week", "weekly", "wiki", "kila wiki", "per week", "a week"}
+# The period a budget message names; KAVI keeps weekly and monthly ones, and says so for the others.
+_PERIODS = {"week": "weekly", "weekly": "weekly", "wiki": "weekly", "weeks": "weekly",
+            "month": "monthly", "monthly": "monthly", "mwezi": "monthly", "mwezini": "monthly",
+            "year": "yearly", "yearly": "yearly", "annual": "yearly", "annually": "yearly", "mwaka": "yearly",
+            "day": "daily", "daily": "daily", "siku": "daily", "kwa siku": "daily"}  # fmt: skip
+
+
+def _named_period(msg: Analysed) -> str | None:
+    return next((_PERIODS[w] for w in msg.lows if w in _PERIODS), None)
 
 
 def _period_slots(msg: Analysed, today: date) -> dict[str, object]:
@@ -45,13 +53,16 @@ def budget(msg: Analysed, ev: Evidence) -> Intent:
         if category:
             slots["category"] = category
         slots["amount"] = plain(ev.amount.value)
-        slots["period"] = "weekly" if any(w in _WEEKLY for w in msg.lows) else "monthly"
+        slots["period"] = _named_period(msg) or "monthly"
         return Intent("set_budget", slots, confidence=0.9 if category else 0.6)
     if category and _REMOVE.first(msg.lows):
-        return Intent("set_budget", {"category": category, "amount": "0", "period": "monthly"}, confidence=0.8)
+        # Removing names a period only when the owner did: "remove the fuel budget" is all of them.
+        named = _named_period(msg)
+        removal = {"category": category, "amount": "0", **({"period": named} if named else {})}
+        return Intent("set_budget", removal, confidence=0.8)
     if _SET.first(msg.lows):
         slots = {"category": category} if category else {}
-        slots["period"] = "weekly" if any(w in _WEEKLY for w in msg.lows) else "monthly"
+        slots["period"] = _named_period(msg) or "monthly"
         return Intent("set_budget", slots, confidence=0.7)
     return Intent("budget_status", {"category": category} if category else {}, confidence=0.9)
 

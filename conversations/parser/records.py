@@ -16,6 +16,7 @@ EXPENSE_CATEGORIES = PhraseTable.grouped(v.EXPENSE_CATEGORY_WORDS)
 INCOME_CATEGORIES = PhraseTable.grouped(v.INCOME_CATEGORY_WORDS)
 EXPENSE_CUES = PhraseTable.of(v.EXPENSE_CUES)
 INCOME_CUES = PhraseTable.of(v.INCOME_CUES)
+NOT_EARNED = PhraseTable.grouped(v.NOT_EARNED_WORDS)
 # When one message names two expense categories, the more specific purpose wins:
 # "paid fundi to fix the fridge" is a repair, "delivery of stock" is transport.
 _PRIORITY = (
@@ -194,3 +195,14 @@ def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None =
         intent.confidence = 0.4
         intent.alternatives = [Intent(other, dict(slots), confidence=0.4)]
     return intent
+
+
+def not_earned(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> Intent | None:
+    """ "took a loan of 20k from KCB", "opening balance 60,000": money in that is no income. The loan
+    word alone would read as a repayment, the balance word as a question."""
+    found = NOT_EARNED.first(msg.lows)
+    if found is None:
+        return None
+    plain_money = replace(ev, expense_cues=[], expense_categories=[], income_categories=[])
+    slots = {**record_intent(msg, plain_money, today, day).slots, "category": found.value}
+    return Intent("record_income", slots, confidence=0.9 if "amount" in slots else 0.7)

@@ -93,6 +93,21 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "other income",
     ),
 }
+# Money in that was not earned: a loan taken, the balance the books start from (never a sale).
+NOT_EARNED_WORDS: dict[str, tuple[str, ...]] = {
+    "loan_received": (
+        "took a loan", "taken a loan", "take a loan of", "got a loan", "received a loan", "loan disbursed",
+        "loan was disbursed", "loan has been disbursed", "loan approved", "i borrowed", "we borrowed",
+        "borrowed from", "nimechukua mkopo", "nimepata mkopo", "nimepewa mkopo", "nimekopa", "nilikopa",
+        "tumekopa", "mkopo umeingia", "mkopo imeingia", "loan imeingia", "nimechukua loan", "nimepata loan",
+        "nimepewa loan", "nimekopeshwa", "nilikopeshwa", "nilichukua mkopo", "nilipata mkopo",
+    ),
+    "opening_balance": (
+        "opening balance", "starting balance", "start balance", "balance ya kuanzia", "salio la kuanzia",
+        "salio la kuanza", "nilianza na", "started with", "starting with", "opening cash", "starting cash",
+        "opening float", "balance ya kuanza", "float ya kuanza",
+    ),
+}
 
 # --- verbs and cues --------------------------------------------------------
 
@@ -330,7 +345,10 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
 # --- the rest of the contract ----------------------------------------------
 
 INVOICE_WORDS: tuple[str, ...] = ("invoice", "invoices", "inv", "bill", "ankara", "risiti ya deni")
-BUDGET_WORDS: tuple[str, ...] = ("budget", "budgets", "bajeti", "limit", "spending limit", "cap")
+BUDGET_WORDS: tuple[str, ...] = (
+    "budget", "budgets", "bajeti", "limit", "spending limit", "cap", "budjet", "budjets", "bujeti", "budjeti",
+    "bajet", "bajeti yangu", "budgt", "buget", "budegt",
+)
 FORECAST_WORDS: tuple[str, ...] = (
     "forecast", "forecasting", "projection", "projections", "predict", "prediction", "utabiri",
     "tabiri", "cash flow forecast", "next month look", "will i have", "nitakuwa na", "makadirio", "project my",

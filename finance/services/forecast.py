@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from finance.categories import NOT_EARNED
 from finance.forecast.balance import cumulative_band
 from finance.forecast.model import SHILLING, forecast_daily
 from finance.models import Invoice, Kind, Member, Payment, PaymentAllocation, Transaction
@@ -113,6 +114,7 @@ def _history(session: Session, actor: Member, today: date) -> tuple[date, list[D
             col(Transaction.business_id) == actor.business_id,
             col(Transaction.deleted_at).is_(None),
             col(Transaction.kind) != Kind.transfer.value,
+            col(Transaction.category).not_in(NOT_EARNED),  # a loan taken is no pattern to expect again
             col(Transaction.occurred_on) >= start,
             col(Transaction.occurred_on) <= today,
             col(Transaction.id).not_in(invoice_paid),

@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
+from finance.categories import NOT_EARNED
 from finance.models import Kind, Member, Transaction
 from finance.money import ZERO, from_cents
 
@@ -60,8 +61,8 @@ def summarise(
     by_category: dict[str, Decimal] = {}
     for kind, cat, cents, n in rows:
         cents = int(cents or 0)
-        if kind == Kind.transfer:
-            continue  # moving money between own accounts is neither income nor expense
+        if kind == Kind.transfer or cat in NOT_EARNED:
+            continue  # moving own money, a loan or the opening balance: neither income nor expense
         count += int(n)
         if kind == Kind.income:
             income += cents
@@ -90,12 +91,14 @@ def balance(session: Session, *, actor: Member, as_of: date) -> Decimal:
 
 
 def daily_totals(session: Session, *, actor: Member, start: date, end: date) -> dict[date, tuple[Decimal, Decimal]]:
-    """(money in, money out) per day with entries; moves between own accounts are neither."""
+    """(money earned, money spent) per day with entries; moves between own accounts, loans taken and
+    the opening balance are neither."""
     rows = session.exec(
         select(col(Transaction.occurred_on), Transaction.kind, func.sum(Transaction.amount_cents))
         .where(
             *_live(actor),
             col(Transaction.kind) != Kind.transfer.value,
+            col(Transaction.category).not_in(NOT_EARNED),
             col(Transaction.occurred_on) >= start,
             col(Transaction.occurred_on) <= end,
         )

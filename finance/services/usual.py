@@ -2,7 +2,7 @@
 category's expenses usually are (so a typo with an extra zero is noticed)."""
 
 import statistics
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlmodel import Session, col, select
@@ -18,9 +18,10 @@ UNUSUAL_FACTOR = 4  # this many times the usual size is flagged
 
 
 def same_entry_just_made(
-    session: Session, *, actor: Member, kind: str, amount: Decimal, category: str
+    session: Session, *, actor: Member, kind: str, amount: Decimal, category: str, occurred_on: date
 ) -> Transaction | None:
-    """The same kind, amount and category recorded in this business in the last few minutes."""
+    """The same kind, amount, category and day recorded in this business in the last few minutes (rent
+    for October and rent for November, told one after the other, are two entries)."""
     return session.exec(
         select(Transaction)
         .where(
@@ -28,6 +29,7 @@ def same_entry_just_made(
             col(Transaction.deleted_at).is_(None),
             col(Transaction.kind) == kind,
             col(Transaction.category) == category,
+            col(Transaction.occurred_on) == occurred_on,
             col(Transaction.amount_cents) == to_cents(amount),
             col(Transaction.created_at) >= utcnow() - TWICE_WITHIN,
         )

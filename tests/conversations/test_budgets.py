@@ -69,7 +69,7 @@ def test_budget_changed_removed_and_listed(engine: Engine) -> None:
         "🟢 Transport: Ksh 9,000 of Ksh 12,000 (75%) this month, Ksh 3,000 left for 11 days",
         "🟢 Stock: Ksh 10,000 of Ksh 50,000 (20%) this month, Ksh 40,000 left for 11 days",
     ]
-    assert chat.say("remove the transport budget") == "🗑️ Removed the transport budget."
+    assert chat.say("remove the transport budget") == "🗑️ Removed the monthly transport budget."
     assert chat.say("remove the transport budget") == "There is no transport budget to remove."
     assert "Transport" not in chat.say("my budgets")
 
