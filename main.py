@@ -5,7 +5,7 @@ import ipaddress
 import json
 import logging
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -283,6 +283,57 @@ def export_command(
     target = out or Path(made.filename)
     target.write_bytes(made.data)
     typer.echo(f"{made.entries} entries, {first} to {last}: {target} ({len(made.data) // 1024 + 1} KB)")
+
+
+@cli.command()
+def nudges(
+    at: Annotated[str | None, typer.Option("--at", help='When, local to each business: "2026-11-23 07:30".')] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be sent; keep nothing.")] = False,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind, whatever the time.")] = None,
+) -> None:
+    """Run the scheduled nudges due at a moment and print, per business, what was (or would be) queued."""
+    from zoneinfo import ZoneInfo
+
+    from bot.scheduler import run_nudges
+    from conversations.nudges.plan import NUDGE_TIMES
+    from finance.clock import utcnow
+
+    if kind is not None and kind not in NUDGE_TIMES:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(NUDGE_TIMES)}", param_hint="--kind")
+    try:
+        when = datetime.fromisoformat(at).replace(tzinfo=ZoneInfo("Africa/Nairobi")) if at else utcnow()
+    except ValueError:
+        raise typer.BadParameter(f"{at!r} is not a time like 2026-11-23 07:30", param_hint="--at") from None
+    found = run_nudges(_ready_engine(), when, kinds=[kind] if kind else None, dry_run=dry_run)
+    if not found:
+        typer.echo("Nothing due.")
+    for business in dict.fromkeys(q.business for q in found):
+        typer.echo(f"{business}:")
+        for q in (q for q in found if q.business == business):
+            state = "would send" if dry_run else "queued" if q.new else "sent before"
+            held = f", held until {q.held_until:%H:%M}" if q.held_until else ""
+            typer.echo(f"  [{q.kind}] {state} to {q.to}{held}: {q.text.replace(chr(10), ' / ')}")
+
+
+@cli.command()
+def scheduler() -> None:
+    """Run the nudge scheduler on its own (`kavi worker` runs one too; one process leads at a time)."""
+    import asyncio
+
+    from bot.scheduler import NudgeScheduler
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    async def run() -> None:
+        nudging = NudgeScheduler(_ready_engine())
+        nudging.start()
+        try:
+            await asyncio.Event().wait()
+        finally:
+            nudging.stop()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run())
 
 
 @cli.command()

@@ -11,10 +11,11 @@ from sqlalchemy.engine import Engine
 
 from bot.channel import Channel
 from bot.delivery import push_notice, push_to_customer
-from bot.notices import close_question, notice_reply, open_question
+from bot.notices import close_question, held, notice_reply, open_question
 from bot.records.models import Outbox
 from bot.records.outbox import SessionOutbox, claim, finish, pending
 from conversations.notices import notify_admins
+from finance.clock import utcnow
 from finance.db import session_scope
 from finance.models import Business
 
@@ -33,10 +34,11 @@ class OutboxSender:
         web chat) waits for the person's next message there."""
         won = []
         with session_scope(self.engine) as session:
+            now = utcnow()
             for row in pending(session, limit=50):
                 payload = row.payload or {}
                 channel = payload.get("channel")
-                if channel and not self._can_push(str(channel)):
+                if (channel and not self._can_push(str(channel))) or held(payload, now):
                     continue
                 if claim(session, outbox_id=row.id or 0):
                     won.append((row.id or 0, payload))

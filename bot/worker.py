@@ -15,6 +15,7 @@ from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
 from bot.outbox_sender import OutboxSender
 from bot.records.events import RECEIVED, unfinished_events
+from bot.scheduler import NudgeScheduler
 from bot.settings import ChannelSettings
 from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
@@ -41,6 +42,8 @@ async def run_worker(
     dispatcher.start_sweeping()
     outbox = OutboxSender(engine, channels.by_name)
     outbox.start()
+    nudging = NudgeScheduler(engine)
+    nudging.start()
     stop = stop or asyncio.Event()
     log.info("KAVI worker answering %s", ", ".join(channels.by_name) or "no channels")
     try:
@@ -50,6 +53,7 @@ async def run_worker(
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=poll_every)
     finally:
+        nudging.stop()
         await outbox.stop()
         await dispatcher.stop()
         await channels.stop()

@@ -42,12 +42,11 @@ def alerts_after(turn: Turn, *entries: Transaction | None) -> list[str]:
         for status, threshold in crossings(
             turn.session, actor=turn.member, category=txn.category, day=txn.occurred_on, today=turn.today
         ):
-            lines.append(_alert(turn, status, threshold))
+            lines.append(alert_text(turn.lang, turn.business.currency, status, threshold))
     return lines
 
 
-def _alert(turn: Turn, status: BudgetStatus, threshold: int) -> str:
-    lang, currency = turn.lang, turn.business.currency
+def alert_text(lang: str, currency: str, status: BudgetStatus, threshold: int) -> str:
     return t(
         f"budget_alert_{threshold}",
         lang,

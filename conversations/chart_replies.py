@@ -5,6 +5,9 @@ charts ("always send charts") get one with their summaries, budgets and forecast
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Protocol
+
+from sqlmodel import Session
 
 from conversations.display import day, money, period
 from conversations.messages import Media, Reply
@@ -24,11 +27,22 @@ from finance.charts.data import (
 )
 from finance.charts.kinds import Chart, ChartData, render
 from finance.charts.labels import ChartLabels
+from finance.models import Business, Member
 from finance.money import ZERO
 from finance.services import chart_data
 from finance.services.forecast import DEFAULT_DAYS
 
 CHARTS = tuple(kind.value for kind in Chart)
+
+
+class Viewer(Protocol):
+    """Whom a chart is drawn for: a turn of the conversation, or a scheduled nudge's reader."""
+
+    session: Session
+    member: Member
+    business: Business
+    lang: str
+    today: date
 
 
 def chart_labels(lang: str) -> ChartLabels:
@@ -37,7 +51,7 @@ def chart_labels(lang: str) -> ChartLabels:
     return replace(ChartLabels(), **SWAHILI_CHART_LABELS)  # type: ignore[arg-type]
 
 
-def chart_for(turn: Turn, kind: str, start: date, end: date, when: str) -> Reply | None:
+def chart_for(turn: Viewer, kind: str, start: date, end: date, when: str) -> Reply | None:
     """The chart of `kind` for the period with its summary; None when there is nothing to draw."""
     drawn = _draw(turn, kind, start, end, when)
     if drawn is None:
@@ -59,7 +73,7 @@ def with_chart(turn: Turn, reply: Reply, kind: str, start: date, end: date) -> R
     return reply
 
 
-def _draw(turn: Turn, kind: str, start: date, end: date, when: str) -> tuple[str, ChartData] | None:
+def _draw(turn: Viewer, kind: str, start: date, end: date, when: str) -> tuple[str, ChartData] | None:
     session, actor, lang, currency = turn.session, turn.member, turn.lang, turn.business.currency
 
     def m(amount: Decimal) -> str:

@@ -5,6 +5,7 @@ from conversations.texts_charts import CHART_TEXTS
 from conversations.texts_checks import CHECK_TEXTS
 from conversations.texts_credit import CREDIT_TEXTS
 from conversations.texts_forecast import FORECAST_TEXTS
+from conversations.texts_nudges import NUDGE_TEXTS
 from conversations.texts_paid import PAID_TEXTS
 from conversations.texts_voice import VOICE_TEXTS
 
@@ -278,4 +279,5 @@ TEXTS.update(CHART_TEXTS)
 TEXTS.update(CHECK_TEXTS)
 TEXTS.update(CREDIT_TEXTS)
 TEXTS.update(FORECAST_TEXTS)
+TEXTS.update(NUDGE_TEXTS)
 TEXTS.update(VOICE_TEXTS)

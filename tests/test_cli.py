@@ -106,3 +106,23 @@ def test_voice_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert missing.returncode == 1 and "could not download Whisper model 'tiny'" in missing.stderr
     assert "Traceback" not in missing.stderr
     assert _run(["voice", "transcribe", str(tmp_path / "absent.ogg")], db).returncode != 0
+
+
+def test_nudges_prints_the_plan_and_a_dry_run_keeps_nothing(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/k.db"
+    script = tmp_path / "books.txt"
+    script.write_text("sold 4000\nnauli 100 kila siku\n", encoding="utf-8")
+    assert _run(["chat", "--script", str(script), "--today", "2026-11-23"], db).returncode == 0
+    dry = _run(["nudges", "--at", "2026-11-24 07:30", "--dry-run"], db)
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.splitlines() == [
+        "My business:",
+        "  [digest] would send to owner: ☀️ Good morning! Yesterday: Ksh 4,000 in, Ksh 100 out. Balance: Ksh 3,900.",
+    ]
+    early = _run(["nudges", "--at", "2026-11-24 06:00"], db)
+    assert "[recurring] queued to owner, held until 07:00: 🔁 Recorded expense: Ksh 100 for transport" in early.stdout
+    assert _run(["nudges", "--at", "2026-11-24 06:00"], db).stdout == "Nothing due.\n"  # recorded once
+    assert _run(["nudges", "--at", "2026-11-24 07:30"], db).stdout.count("queued to owner") == 1
+    assert "sent before" in _run(["nudges", "--at", "2026-11-24 07:30"], db).stdout
+    bad = _run(["nudges", "--at", "tomorrow"], db)
+    assert bad.returncode == 2 and "is not a time like" in bad.stderr

@@ -13,8 +13,10 @@ from conversations.handlers import (  # noqa: F401
     exports,
     forecast,
     invoices,
+    nudges,
     payments,
     records,
+    recurring,
     summary,
     undo,
 )

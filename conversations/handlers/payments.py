@@ -278,6 +278,7 @@ def _entry(description: str, categories: tuple[str, ...], who: str) -> IntentSpe
             "date": DATE,
             "reference": Slot("string", "M-PESA or bank code."),
             "note": Slot("string", "Short note."),
+            "repeat": Slot("string", "How often it repeats, when the message says so.", ("daily", "weekly", "monthly")),
         },
         ("amount",),
     )

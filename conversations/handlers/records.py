@@ -13,6 +13,7 @@ from conversations import state as st
 from conversations.budget_alerts import alerts_after
 from conversations.contract import ACCOUNTS, AMOUNT, DATE, IntentSpec, Slot
 from conversations.display import day, money
+from conversations.handlers.recurring import start_from
 from conversations.intents import Intent
 from conversations.messages import Reply
 from conversations.parser.dates import find_day
@@ -164,7 +165,9 @@ def save(turn: Turn, kind: str, amount: Decimal, slots: dict[str, Any], meta: di
         return amount_problem(turn, exc.amount) or Reply(t("unknown", turn.lang))
     st.clear(turn.state)
     turn.state.last_transaction_id = txn.id
-    text = "\n\n".join([_confirmation(turn, txn, fee), *_unusual(turn, txn), *alerts_after(turn, txn, fee)])
+    repeats = start_from(turn, txn, str(slots["repeat"])) if slots.get("repeat") else None
+    confirmed = _confirmation(turn, txn, fee) + (f"\n{repeats}" if repeats else "")
+    text = "\n\n".join([confirmed, *_unusual(turn, txn), *alerts_after(turn, txn, fee)])
     return with_undo(turn, text, txn.id, fee.id if fee else None)
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 from conversations.intents import Intent, unknown
-from conversations.parser import accounts, contacts, insights, invoices, wishes
+from conversations.parser import accounts, contacts, insights, invoices, repeats, wishes
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.dates import find_day, find_period
@@ -215,9 +215,15 @@ def parse(text: str, today: date) -> Intent:
         return found
     if _is_greeting(msg):
         return Intent("greeting")
+    setting = repeats.nudge_setting(msg)
+    if setting is not None:
+        return setting
     day = find_day(msg, today)
     skip = set(range(*day.span)) if day else set()
     ev = gather(msg, skip)
+    scheduled = repeats.recurring(msg, ev)
+    if scheduled is not None:
+        return scheduled
     wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev) or wishes.asks_for_credit(msg)
     if wish is not None:
         return wish

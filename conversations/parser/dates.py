@@ -14,7 +14,7 @@ _DAYS = PhraseTable(
     + [(p, "1") for p in v.YESTERDAY_WORDS]
     + [(p, "2") for p in v.DAY_BEFORE_YESTERDAY_WORDS]
 )
-_ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[,.]?$")
 # Relative phrases dateparser reads well in both languages: "3 days ago", "siku tatu zilizopita".
 _AGO_RE = re.compile(
     r"\b(?:(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|ten)\s+(?:days?|weeks?)\s+ago"
@@ -218,12 +218,13 @@ def find_day(msg: Analysed, today: date) -> Period | None:
             if day_date is not None:
                 span = (i, i + 2) if use_next else (first, i + 1)
                 return Period(day_date, day_date, span)
-        if word in {"on", "tarehe"} and i + 1 < len(lows) and not _month_follows(lows, i + 2):
-            dm = _ORDINAL_RE.match(lows[i + 1])
-            if dm and (lows[i + 1] != dm.group(1) or word == "tarehe"):
+        k = i + 2 if word == "on" and i + 2 < len(lows) and lows[i + 1] == "the" else i + 1  # "on the 1st"
+        if word in {"on", "tarehe"} and k < len(lows) and not _month_follows(lows, k + 1):
+            dm = _ORDINAL_RE.match(lows[k])
+            if dm and (lows[k] != dm.group(1) or word == "tarehe"):
                 day_date = _past(_safe_date(today.year, today.month, int(dm.group(1))), today, "month")
                 if day_date is not None:
-                    return Period(day_date, day_date, (i, i + 2))
+                    return Period(day_date, day_date, (i, k + 1))
     return None
 
 

@@ -17,6 +17,7 @@ INCOME_CATEGORIES = PhraseTable.grouped(v.INCOME_CATEGORY_WORDS)
 EXPENSE_CUES = PhraseTable.of(v.EXPENSE_CUES)
 INCOME_CUES = PhraseTable.of(v.INCOME_CUES)
 NOT_EARNED = PhraseTable.grouped(v.NOT_EARNED_WORDS)
+REPEATS = PhraseTable.grouped(v.REPEAT_WORDS)
 # When one message names two expense categories, the more specific purpose wins:
 # "paid fundi to fix the fridge" is a repair, "delivery of stock" is transport.
 _PRIORITY = (
@@ -110,6 +111,19 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     return best
 
 
+def repeat_of(msg: Analysed) -> str | None:
+    """ "every month", "kila siku", "every Friday", "kila Ijumaa": how often the entry repeats."""
+    found = REPEATS.first(msg.lows)
+    if found is not None:
+        return str(found.value)
+    lows = msg.lows
+    if any(
+        w in {"every", "kila", "each"} and j + 1 < len(lows) and lows[j + 1] in v.WEEKDAYS for j, w in enumerate(lows)
+    ):
+        return "weekly"
+    return None
+
+
 def gather(msg: Analysed, skip: set[int]) -> Evidence:
     return Evidence(
         amount=money_amount(msg, skip),
@@ -176,6 +190,9 @@ def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None =
     currency = foreign_currency(msg)
     if currency:
         slots["currency"] = currency
+    every = repeat_of(msg)
+    if every:
+        slots["repeat"] = every
     confidence = 0.5
     if ev.amount is not None:
         confidence += 0.25

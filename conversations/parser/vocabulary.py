@@ -93,6 +93,13 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "other income",
     ),
 }
+# A record that repeats (contract `repeat`); "every"/"kila" before a weekday is weekly too.
+REPEAT_WORDS: dict[str, tuple[str, ...]] = {
+    "monthly": ("every month", "each month", "kila mwezi", "monthly", "per month", "kila mwisho wa mwezi",
+                "every end month", "every end of month", "mwezi kwa mwezi", "month to month"),
+    "weekly": ("every week", "each week", "kila wiki", "weekly", "per week", "wiki kwa wiki"),
+    "daily": ("every day", "each day", "kila siku", "daily", "everyday", "per day", "siku kwa siku"),
+}  # fmt: skip
 # Money in that was not earned: a loan taken, the balance the books start from (never a sale).
 NOT_EARNED_WORDS: dict[str, tuple[str, ...]] = {
     "loan_received": (

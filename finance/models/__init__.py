@@ -7,6 +7,7 @@ from finance.models.business import Business, ChannelIdentity, Member, Person, R
 from finance.models.invoice import Invoice, InvoiceItem, Payment, PaymentAllocation, PaymentRequest
 from finance.models.parties import Customer, PayerAlias, Supplier, SupplierEvent
 from finance.models.rates import ExchangeRate
+from finance.models.recurring import Recurring
 from finance.models.transaction import Account, Channel, Kind, Transaction
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "PaymentAllocation",
     "PaymentRequest",
     "Person",
+    "Recurring",
     "Role",
     "Supplier",
     "SupplierEvent",

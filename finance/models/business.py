@@ -21,6 +21,8 @@ class Business(SQLModel, table=True):
     name: str = Field(max_length=120)
     currency: str = Field(default="KES", max_length=3)
     timezone: str = Field(default="Africa/Nairobi", max_length=64)
+    # Overdue invoices: customers are reminded by KAVI only once the owner turned this on.
+    auto_remind: bool = Field(default=False)
     kra_pin: str | None = Field(default=None, max_length=20)
     mpesa_till: str | None = Field(default=None, max_length=20)
     mpesa_paybill: str | None = Field(default=None, max_length=20)
@@ -50,6 +52,12 @@ class Person(SQLModel, table=True):
     voice_replies: str = Field(default="auto", max_length=8)
     # True: summaries, budgets and forecasts come with their chart ("always send charts").
     chart_replies: bool = Field(default=False)
+    # Scheduled nudges: off altogether ("stop reminders"), or the kinds turned off one by one, and the
+    # hours (local, minutes after midnight) nothing is pushed; what falls in them waits for the morning.
+    nudges: bool = Field(default=True)
+    nudges_off: str = Field(default="", max_length=200)
+    quiet_from: int = Field(default=21 * 60)
+    quiet_to: int = Field(default=7 * 60)
     current_business_id: int | None = Field(default=None, foreign_key="business.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

@@ -35,6 +35,8 @@ class Invoice(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # "Snooze a week" on an overdue nudge: no nudge about this invoice before this day.
+    snoozed_until: date | None = None
 
 
 class InvoiceItem(SQLModel, table=True):

@@ -37,6 +37,8 @@ class Transaction(SQLModel, table=True):
         # NULL references never collide, so only real references are unique.
         UniqueConstraint("business_id", "reference"),
         Index("ix_transaction_business_day", "business_id", "occurred_on"),
+        # One entry a day per schedule: a scheduler that runs twice records an occurrence once.
+        Index("ix_transaction_recurring_day", "recurring_id", "occurred_on", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -61,6 +63,8 @@ class Transaction(SQLModel, table=True):
     # business's currency, at the day's rate).
     original_currency: str | None = Field(default=None, max_length=3)
     original_cents: int | None = Field(default=None, sa_type=BigInteger)
+    # The schedule that recorded it ("rent every month"), if any.
+    recurring_id: int | None = Field(default=None, foreign_key="recurring.id")
     created_by: int = Field(foreign_key="person.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     source_event_id: int | None = Field(default=None, foreign_key="inboundevent.id")

@@ -178,10 +178,22 @@ def crossings(
         current = status(session, actor, budget, today)
         if not current.start <= day <= current.end:
             continue  # an entry for an earlier period changes no alert worth giving now
-        newly = [th for th in THRESHOLDS if current.percent >= th and _claim(session, budget, current.start, th)]
-        if newly:
-            told.append((current, max(newly)))
+        told.extend(_newly_crossed(session, budget, current))
     return told
+
+
+def claim_crossings(session: Session, *, actor: Member, today: date) -> list[tuple[BudgetStatus, int]]:
+    """Every budget's threshold crossed this period and not told yet (the scheduled nudge's share:
+    crossings no chat reply announced), claimed as told."""
+    told: list[tuple[BudgetStatus, int]] = []
+    for budget in _budgets(session, actor):
+        told.extend(_newly_crossed(session, budget, status(session, actor, budget, today)))
+    return told
+
+
+def _newly_crossed(session: Session, budget: Budget, current: BudgetStatus) -> list[tuple[BudgetStatus, int]]:
+    newly = [th for th in THRESHOLDS if current.percent >= th and _claim(session, budget, current.start, th)]
+    return [(current, max(newly))] if newly else []
 
 
 def variance(session: Session, *, actor: Member, current: BudgetStatus, top: int = 3) -> Variance:

@@ -11,6 +11,7 @@ from finance.categories import categories_for
 from finance.clock import utcnow
 from finance.errors import DuplicateReference, InvalidAmount, InvalidCategory, NotFound
 from finance.models import Account, ActivityLog, Channel, Kind, Member, Role, Transaction
+from finance.models.recurring import Recurring
 from finance.money import CENT, MAX_AMOUNT, ZERO, from_cents, plain, to_cents
 from finance.services.access import can, require_role
 from finance.services.activity import log_activity
@@ -59,8 +60,10 @@ def record_transaction(
     from_account: Account | str | None = None,
     to_account: Account | str | None = None,
     original: tuple[str, Decimal] | None = None,
+    recurring_id: int | None = None,
 ) -> Transaction:
-    """`original`: the currency and amount the entry was made in, when not the business's own."""
+    """`original`: the currency and amount the entry was made in, when not the business's own.
+    `recurring_id`: the schedule recording this occurrence (one a day; a second raises IntegrityError)."""
     require_role(actor, Role.staff)
     kind = Kind(kind)
     check_amount(amount)
@@ -96,6 +99,7 @@ def record_transaction(
         related_to_id=related_to_id,
         original_currency=original[0].upper() if original else None,
         original_cents=to_cents(original[1]) if original else None,
+        recurring_id=recurring_id,
     )
     # A savepoint, so a reference recorded concurrently fails this entry only.
     try:
@@ -182,6 +186,11 @@ def _set_deleted(session: Session, *, actor: Member, txn: Transaction, undo: boo
     before = snapshot(txn)
     txn.deleted_at = utcnow() if undo else None
     session.add(txn)
+    schedule = session.get(Recurring, txn.recurring_id) if txn.recurring_id else None
+    if schedule is not None and schedule.anchor == txn.occurred_on:
+        # Undoing "rent 15k every month" undoes the schedule it started too; redo brings both back.
+        schedule.stopped_at = utcnow() if undo else None
+        session.add(schedule)
     log_activity(
         session,
         actor=actor,
