@@ -295,6 +295,7 @@ def nudges(
     from zoneinfo import ZoneInfo
 
     from bot.scheduler import run_nudges
+    from bot.settings import ChannelSettings
     from conversations.nudges.plan import NUDGE_TIMES
     from finance.clock import utcnow
 
@@ -304,7 +305,8 @@ def nudges(
         when = datetime.fromisoformat(at).replace(tzinfo=ZoneInfo("Africa/Nairobi")) if at else utcnow()
     except ValueError:
         raise typer.BadParameter(f"{at!r} is not a time like 2026-11-23 07:30", param_hint="--at") from None
-    found = run_nudges(_ready_engine(), when, kinds=[kind] if kind else None, dry_run=dry_run)
+    public_url = ChannelSettings().kavi_public_url
+    found = run_nudges(_ready_engine(), when, kinds=[kind] if kind else None, dry_run=dry_run, public_url=public_url)
     if not found:
         typer.echo("Nothing due.")
     for business in dict.fromkeys(q.business for q in found):
@@ -320,12 +322,13 @@ def scheduler() -> None:
     """Run the nudge scheduler on its own (`kavi worker` runs one too; one process leads at a time)."""
     import asyncio
 
-    from bot.scheduler import NudgeScheduler
+    from bot.scheduler import NudgeScheduler, daraja_client
+    from bot.settings import ChannelSettings
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     async def run() -> None:
-        nudging = NudgeScheduler(_ready_engine())
+        nudging = NudgeScheduler(_ready_engine(), ChannelSettings().kavi_public_url, daraja_client())
         nudging.start()
         try:
             await asyncio.Event().wait()

@@ -12,9 +12,12 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 from bot.records.outbox import SessionOutbox
+from bot.stk_sweep import sweep_stk
 from conversations.nudges.runner import Queued, run_at
 from finance.clock import utcnow
 from finance.db import session_scope
+from finance.mpesa.daraja import Daraja
+from finance.mpesa.settings import DarajaSettings
 
 log = logging.getLogger(__name__)
 LEADER_LOCK = 15_2026  # the advisory lock's key: any number no other part of KAVI uses
@@ -28,14 +31,21 @@ def run_nudges(
     since: datetime | None = None,
     kinds: list[str] | None = None,
     dry_run: bool = False,
+    public_url: str | None = None,
 ) -> list[Queued]:
     """Queues the nudges due at `at` (or in (since, at]); a dry run composes the same and keeps none of
     it (nothing queued, no recurring entry recorded, no budget alert claimed)."""
     with session_scope(engine) as session:
-        found = run_at(session, SessionOutbox(session), at, since=since, kinds=kinds)
+        found = run_at(session, SessionOutbox(session), at, since=since, kinds=kinds, public_url=public_url)
         if dry_run:
             session.rollback()
     return found
+
+
+def daraja_client() -> Daraja | None:
+    """The Daraja client when its keys are set (the STK sweep needs it), else None."""
+    settings = DarajaSettings()
+    return Daraja(settings) if settings.enabled else None
 
 
 class Leader:
@@ -65,8 +75,10 @@ class Leader:
 
 
 class NudgeScheduler:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, public_url: str | None = None, daraja: Daraja | None = None) -> None:
         self.engine = engine
+        self.public_url = public_url
+        self.daraja = daraja  # with Daraja keys: STK pushes with no callback are queried each round
         self.leader = Leader(engine)
         self.last_tick: datetime | None = None
         self.scheduler = AsyncIOScheduler(timezone="UTC")
@@ -80,11 +92,16 @@ class NudgeScheduler:
             return []
         since = self.last_tick or now - CATCH_UP
         try:
-            found = run_nudges(self.engine, now, since=since)
+            found = run_nudges(self.engine, now, since=since, public_url=self.public_url)
         except Exception:  # one failed round must not stop the next; the window is tried again
             log.exception("nudge round failed")
             return []
         self.last_tick = now
+        if self.daraja is not None:
+            try:
+                sweep_stk(self.engine, self.daraja, now)
+            except Exception:
+                log.exception("STK sweep failed")
         if found:
             log.info("queued %d nudges", sum(q.new for q in found))
         return found

@@ -15,7 +15,7 @@ from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
 from bot.outbox_sender import OutboxSender
 from bot.records.events import RECEIVED, unfinished_events
-from bot.scheduler import NudgeScheduler
+from bot.scheduler import NudgeScheduler, daraja_client
 from bot.settings import ChannelSettings
 from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
@@ -42,7 +42,7 @@ async def run_worker(
     dispatcher.start_sweeping()
     outbox = OutboxSender(engine, channels.by_name)
     outbox.start()
-    nudging = NudgeScheduler(engine)
+    nudging = NudgeScheduler(engine, settings.kavi_public_url, daraja_client())
     nudging.start()
     stop = stop or asyncio.Event()
     log.info("KAVI worker answering %s", ", ".join(channels.by_name) or "no channels")

@@ -88,6 +88,15 @@ NUDGE_TEXTS: dict[str, dict[str, str]] = {
         "en": "🔁 Recorded {kind}: {amount} for {what} ({every}), {day}.",
         "sw": "🔁 Nimerekodi {kind}: {amount} ya {what} ({every}), {day}.",
     },
+    "quiet_set": {
+        "en": "🌙 Quiet hours: {start} to {end}. Nothing scheduled reaches you then; it waits until {end}.",
+        "sw": "🌙 Saa za kimya: {start} hadi {end}. Hakuna ujumbe wa ratiba utakaokufikia wakati huo; "
+        "unasubiri hadi {end}.",
+    },
+    "quiet_ask": {
+        "en": 'From when to when? For example: "quiet hours 22:00 to 06:00".',
+        "sw": 'Kuanzia saa ngapi hadi saa ngapi? Kwa mfano: "saa za kimya 22:00 hadi 06:00".',
+    },
     "entries": {"en": "entries", "sw": "rekodi"},
     "recurring_which": {"en": "Which one should I stop?", "sw": "Nisimamishe ipi?"},
     "recurring_not_found": {

@@ -38,10 +38,6 @@ def shown_phone(phone: str | None) -> str:
     return f", {phone}" if phone else ""
 
 
-def first_name(customer: Customer) -> str:
-    return customer.name.split()[0] if customer.name.split() else customer.name
-
-
 def resolve_customer(turn: Turn, intent: Intent, create: bool = True) -> Customer | Reply:
     """The customer the intent names: known for sure, asked about, or (with `create`) made new.
     The answer to the question re-runs the intent with `customer_id` or `new_customer` set."""

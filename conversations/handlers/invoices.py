@@ -10,12 +10,13 @@ from conversations import state as st
 from conversations.contract import AMOUNT, IntentSpec, Slot
 from conversations.dispatch import run
 from conversations.display import day, money
-from conversations.handlers.customers import first_name, resolve_customer
+from conversations.handlers.customers import resolve_customer
 from conversations.handlers.records import amount_problem
 from conversations.intents import Intent
 from conversations.messages import Media, Reply
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.registry import ADMINS, CHOICE, EVERYONE, WRITERS, Help, Question, declare
+from conversations.reminder_text import first_name, invoice_url
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.documents.invoice_pdf import pdf_for
@@ -45,7 +46,7 @@ INVOICE_ACTION = "invoice_action"  # the buttons under a new invoice
 
 
 def share_url(turn: Turn, invoice: Invoice) -> str | None:
-    return f"{turn.public_url.rstrip('/')}/i/{invoice.share_token}" if turn.public_url else None
+    return invoice_url(turn.public_url, invoice)
 
 
 def invoice_pdf(turn: Turn, invoice: Invoice) -> Media:

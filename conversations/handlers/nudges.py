@@ -16,10 +16,12 @@ from conversations.texts import t
 from conversations.turn import Turn
 from finance.errors import AccessDenied
 from finance.models import Invoice
-from finance.services.nudge_settings import NUDGE_KINDS, set_auto_remind, set_nudges
+from finance.services.nudge_settings import NUDGE_KINDS, set_auto_remind, set_nudges, set_quiet_hours
 
 
 def nudge_settings(turn: Turn, intent: Intent) -> Reply:
+    if "quiet" in intent.slots or "mode" not in intent.slots:
+        return _quiet(turn, str(intent.slots.get("quiet") or ""))
     on = intent.slots.get("mode") != "off"
     kind = intent.slots.get("kind")
     if kind == "customers":
@@ -37,6 +39,16 @@ def nudge_settings(turn: Turn, intent: Intent) -> Reply:
 
 
 SNOOZE = timedelta(days=7)
+
+
+def _quiet(turn: Turn, hours: str) -> Reply:
+    """ "quiet hours 22:00 to 06:00": nothing scheduled is pushed between them (it waits)."""
+    try:
+        start, end = (int(h) * 60 + int(m) for h, m in (part.split(":") for part in hours.split("-")))
+    except ValueError:
+        return Reply(t("quiet_ask", turn.lang))
+    set_quiet_hours(turn.session, person=turn.person, start=start, end=end)
+    return Reply(t("quiet_set", turn.lang, start=hours.split("-")[0], end=hours.split("-")[1]))
 
 
 def overdue_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
@@ -75,13 +87,14 @@ declare(
         {
             "mode": Slot("string", "On or off.", ("on", "off")),
             "kind": Slot("string", "Which nudges.", (*NUDGE_KINDS, "customers")),
+            "quiet": Slot("string", "Quiet hours as HH:MM-HH:MM, e.g. 22:00-06:00."),
         },
-        ("mode",),
     ),
     questions=(Question(OVERDUE_QUESTION, CHOICE, overdue_answer),),
     help=Help(
         64,
-        '• Nudges: "stop reminders", "start reminders", "stop the morning digest", "remind customers automatically"',
+        '• Nudges: "stop reminders", "start reminders", "stop the morning digest", "quiet hours 22:00 to 06:00", '
+        '"remind customers automatically"',
         '• Vikumbusho: "acha kunikumbusha", "nikumbushe tena", "wakumbushe wateja kiotomatiki"',
     ),
 )

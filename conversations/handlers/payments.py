@@ -6,15 +6,15 @@ from urllib.parse import quote
 
 from conversations import matching
 from conversations.contract import AMOUNT, DATE, EXPENSE_CATEGORIES, INCOME_CATEGORIES, IntentSpec, Slot
-from conversations.display import day, money
+from conversations.display import money
 from conversations.handlers import records
-from conversations.handlers.customers import first_name, known_customer, resolve_customer
-from conversations.handlers.invoices import share_url
+from conversations.handlers.customers import known_customer, resolve_customer
 from conversations.handlers.records import RECORD_QUESTIONS, amount_problem
 from conversations.intents import Intent
 from conversations.matching import applied_words, ask_about
 from conversations.messages import Reply
 from conversations.registry import CHOICE, WRITERS, Help, Question, declare
+from conversations.reminder_text import first_name, reminder_text
 from conversations.texts import t
 from conversations.turn import Turn
 from conversations.undo_buttons import with_undo
@@ -22,7 +22,7 @@ from finance.errors import NotFound
 from finance.models import Customer, Invoice
 from finance.money import ZERO, D, MoneyError, from_cents
 from finance.mpesa.daraja import DarajaError
-from finance.services.invoices import balance, find_invoice, open_invoices, owed_by, state
+from finance.services.invoices import balance, find_invoice, open_invoices, owed_by
 from finance.services.ledger import transaction_by_reference
 from finance.services.members import callback_token
 from finance.services.payment_requests import record_stk_request
@@ -76,15 +76,6 @@ def record_payment(turn: Turn, intent: Intent) -> Reply:
     return with_undo(turn, text + ("\n" + details if details else ""), outcome.payment.transaction_id)
 
 
-def _how_to_pay(turn: Turn, account: str) -> str:
-    business = turn.business
-    if business.mpesa_paybill:
-        return t("how_paybill", turn.lang, paybill=business.mpesa_paybill, account=account)
-    if business.mpesa_till:
-        return t("how_till", turn.lang, till=business.mpesa_till)
-    return ""
-
-
 def remind_customer(turn: Turn, intent: Intent) -> Reply:
     """A polite reminder to the customer by WhatsApp or SMS; at most one a day per invoice."""
     found = _invoice_and_customer(turn, intent)
@@ -98,20 +89,7 @@ def remind_customer(turn: Turn, intent: Intent) -> Reply:
     numbers = ", ".join(i.number for i in invoices)
     total = money(sum((balance(i) for i in invoices), ZERO), lang)
     oldest = invoices[0]
-    overdue = state(oldest, turn.today) == "overdue"
-    due = day(oldest.due_on, turn.today, lang)
-    url = share_url(turn, oldest)
-    text = t(
-        "reminder_text",
-        lang,
-        first=first_name(customer),
-        business=turn.business.name,
-        numbers=numbers,
-        total=total,
-        due_words=t("reminder_overdue" if overdue else "reminder_due", lang, due=due),
-        how=_how_to_pay(turn, oldest.number),
-        link=t("reminder_link", lang, url=url) if url else "",
-    )
+    text = reminder_text(turn.business, customer, invoices, turn.today, lang, turn.public_url)
     if not turn.can_push_to_phone:
         return _to_forward(turn, customer, text)
     if not customer.phone:

@@ -13,6 +13,7 @@ NUDGE_TIMES: dict[str, tuple[int | None, int, int]] = {
     "recurring": (None, 6, 0),
     "digest": (None, 7, 30),
     "overdue": (None, 9, 0),
+    "customers": (None, 10, 0),
     "budgets": (None, 13, 0),
     "weekly": (4, 18, 0),  # Friday
 }
@@ -27,6 +28,9 @@ class Nudge:
     choices: dict[str, list[str]] = field(default_factory=dict)
     question: tuple[str, dict[str, Any]] | None = None
     image: bytes | None = None
+    # A nudge to a customer rather than to the admins: their phone and name.
+    phone: str | None = None
+    customer: str | None = None
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Books:
     member: Member
     today: date
     lang: str = "en"
+    public_url: str | None = None  # where invoice pages are served, for links in customer reminders
 
     def speaking(self, lang: str) -> "Books":
-        return Books(self.session, self.business, self.member, self.today, lang)
+        return Books(self.session, self.business, self.member, self.today, lang, self.public_url)

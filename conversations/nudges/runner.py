@@ -13,18 +13,20 @@ from sqlmodel import Session, col, select
 
 from conversations.notices import NoticeBox, acting_admin, admins
 from conversations.nudges.budgets import budget_nudges
+from conversations.nudges.customers import customer_reminders
 from conversations.nudges.digest import digest
 from conversations.nudges.overdue import overdue
 from conversations.nudges.plan import NUDGE_TIMES, Books, Nudge
 from conversations.nudges.recurring import recurring
 from conversations.nudges.weekly import weekly
-from finance.models import Business
+from finance.models import Business, Person
 from finance.services.nudge_settings import quiet_until, wants
 
 COMPOSERS: dict[str, Callable[[Books], list[Nudge]]] = {
     "recurring": recurring,
     "digest": digest,
     "overdue": overdue,
+    "customers": customer_reminders,
     "budgets": budget_nudges,
     "weekly": weekly,
 }
@@ -56,7 +58,12 @@ def due_kinds(local: datetime, since: datetime | None = None) -> list[str]:
 
 
 def run_at(
-    session: Session, outbox: NoticeBox, at: datetime, since: datetime | None = None, kinds: list[str] | None = None
+    session: Session,
+    outbox: NoticeBox,
+    at: datetime,
+    since: datetime | None = None,
+    kinds: list[str] | None = None,
+    public_url: str | None = None,
 ) -> list[Queued]:
     """Every business's nudges due at `at` (aware), or in (since, at]; with `kinds`, those kinds
     whatever the time."""
@@ -66,20 +73,25 @@ def run_at(
         local = at.astimezone(zone)
         window = since.astimezone(zone) if since is not None else None
         for kind in kinds if kinds is not None else due_kinds(local, window):
-            queued.extend(run_kind(session, outbox, business, kind, local))
+            queued.extend(run_kind(session, outbox, business, kind, local, public_url))
     return queued
 
 
-def run_kind(session: Session, outbox: NoticeBox, business: Business, kind: str, local: datetime) -> list[Queued]:
+def run_kind(
+    session: Session, outbox: NoticeBox, business: Business, kind: str, local: datetime, public_url: str | None = None
+) -> list[Queued]:
     try:
         member = acting_admin(session, business)
     except LookupError:
         return []  # a business with no admin left has nobody to tell
-    books = Books(session, business, member, local.date())
+    owner = session.get(Person, member.person_id)
+    books = Books(session, business, member, local.date(), owner.language if owner else "en", public_url)
     return [q for nudge in COMPOSERS[kind](books) for q in _queue(session, outbox, business, nudge, local)]
 
 
 def _queue(session: Session, outbox: NoticeBox, business: Business, nudge: Nudge, local: datetime) -> list[Queued]:
+    if nudge.phone:
+        return [_to_customer(outbox, business, nudge, local)]
     queued: list[Queued] = []
     for _, person, identity in admins(session, business.id or 0):
         if identity is None or not wants(person, nudge.kind):
@@ -107,6 +119,19 @@ def _queue(session: Session, outbox: NoticeBox, business: Business, nudge: Nudge
         )
         queued.append(Queued(business.name, nudge.kind, identity.external_user_id, nudge.text[lang], held, new))
     return queued
+
+
+def _to_customer(outbox: NoticeBox, business: Business, nudge: Nudge, local: datetime) -> Queued:
+    """Keyed like a reminder the owner asks for (kind `reminder`, the invoice, the day)."""
+    text = next(iter(nudge.text.values()))
+    new = outbox.queue(
+        business_id=business.id or 0,
+        kind="reminder",
+        subject=nudge.subject,
+        period=_day(local.date()),
+        payload={"phone": nudge.phone, "customer": nudge.customer, "text": text},
+    )
+    return Queued(business.name, nudge.kind, str(nudge.phone), text, None, new)
 
 
 def _day(day: date) -> str:

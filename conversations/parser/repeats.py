@@ -1,6 +1,8 @@
 """Recurring entries and scheduled nudges, as settings: "my recurring", "stop the rent one", "stop
 reminders", "acha kunikumbusha", "start reminders", "remind customers automatically"."""
 
+import re
+
 from conversations.intents import Intent
 from conversations.parser.records import Evidence, pick_category, repeat_of
 from conversations.parser.text import Analysed, PhraseTable
@@ -41,8 +43,28 @@ _CUSTOMERS = PhraseTable.of(
 _AUTOMATIC = PhraseTable.of(("automatically", "automatic", "auto", "wenyewe", "kiotomatiki", "kila mara"))
 
 
+_QUIET = PhraseTable.of(
+    ("quiet hours", "quiet time", "do not disturb", "dont disturb", "saa za kimya", "muda wa kimya")
+)
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b", re.IGNORECASE)
+
+
+def _quiet_hours(text: str) -> str | None:
+    """ "quiet hours 22:00 to 06:00", "quiet hours from 10pm to 6am": "22:00-06:00"."""
+    times = []
+    for m in _CLOCK.finditer(text):
+        hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower()
+        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
+        if hour < 24 and minute < 60:
+            times.append(f"{hour:02d}:{minute:02d}")
+    return f"{times[0]}-{times[1]}" if len(times) >= 2 else None
+
+
 def nudge_setting(msg: Analysed) -> Intent | None:
     lows = msg.lows
+    if _QUIET.first(lows):
+        quiet = _quiet_hours(msg.raw)
+        return Intent("nudge_settings", {"quiet": quiet} if quiet else {}, confidence=0.9)
     if _CUSTOMERS.first(lows) and (_AUTOMATIC.first(lows) or _OFF.first(lows)):
         mode = "off" if _OFF.first(lows) and not _ON.first(lows) else "on"
         return Intent("nudge_settings", {"mode": mode, "kind": "customers"}, confidence=0.9)

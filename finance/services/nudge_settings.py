@@ -36,6 +36,14 @@ def set_nudges(session: Session, *, person: Person, on: bool, kind: str | None =
     return person
 
 
+def set_quiet_hours(session: Session, *, person: Person, start: int, end: int) -> Person:
+    """Quiet from `start` to `end` (minutes after local midnight; across midnight when start > end)."""
+    person.quiet_from, person.quiet_to = start % (24 * 60), end % (24 * 60)
+    session.add(person)
+    session.flush()
+    return person
+
+
 def set_auto_remind(session: Session, *, actor: Member, business: Business, on: bool) -> Business:
     """Customers get reminders from KAVI itself only when an admin turned this on."""
     require_role(actor, Role.admin)

@@ -111,6 +111,19 @@ def test_recurring_entries_wait_for_the_end_of_quiet_hours(engine: Engine) -> No
         assert row.kind != "nudge_recurring" or (row.payload or {}).get("not_before"), made
 
 
+def test_quiet_hours_set_in_the_chat_hold_the_morning_digest(engine: Engine) -> None:
+    chat = _a_week_of_books(engine)
+    assert chat.say("quiet hours 22:00 to 08:00") == (
+        "🌙 Quiet hours: 22:00 to 08:00. Nothing scheduled reaches you then; it waits until 08:00."
+    )
+    assert chat.say("quiet hours").startswith("From when to when?")
+    tuesday = MONDAY + timedelta(days=1)
+    _week(engine, MONDAY, days=1, until=_at(tuesday, 7))
+    run_nudges(engine, _at(tuesday, 7, 30), since=_at(tuesday, 7))  # the minute's tick at 07:30
+    digest = next(r for r in _rows(engine) if r.kind == "nudge_digest")
+    assert (digest.payload or {})["not_before"] == _at(MONDAY + timedelta(days=1), 8).isoformat()
+
+
 def test_no_nudges_after_opting_out_and_back_in(engine: Engine) -> None:
     chat = _a_week_of_books(engine)
     assert chat.say("stop reminders").startswith("🔕")
@@ -197,3 +210,39 @@ def test_only_one_scheduler_leads(engine: Engine) -> None:
     finally:
         first.stop()
         second.stop()
+
+
+def _reminders(engine: Engine) -> list[tuple[str, str]]:
+    with Session(engine) as session:
+        rows = session.exec(select(Outbox).where(Outbox.kind == "reminder").order_by(Outbox.id)).all()
+        return [(row.period, str((row.payload or {}).get("phone"))) for row in rows]
+
+
+def _answer(chat: ChatTester, text: str) -> str:
+    """KAVI's answer to a message, after the nudges that waited for it (the test channel cannot push)."""
+    chat.push(text)
+    answer = chat.replies.pop().text
+    chat.replies.clear()
+    return answer
+
+
+def test_customers_are_reminded_only_once_the_owner_turned_it_on(engine: Engine) -> None:
+    chat = ChatTester(engine, today=MONDAY, can_push_to_phone=True)
+    chat.onboard()
+    chat.say("invoice Otieno 3 bags of cement at 750 due tomorrow")
+    assert "0712345678" in chat.say("Otieno's number is 0712 345 678").replace(" ", "").replace("+254", "0")
+    _week(engine, MONDAY, days=3)
+    assert _reminders(engine) == []  # never opted in: no customer hears from KAVI by itself
+    assert _answer(chat, "remind customers automatically").startswith("🔔 I will remind customers")
+    _week(engine, MONDAY + timedelta(days=3), days=6)
+    # Due Tuesday 24th: the due date passed before it was turned on; 3 days after (Fri 27th) and 7 days
+    # after (Tue 1 Dec) it goes.
+    assert _reminders(engine) == [("2026-11-27", "+254712345678"), ("2026-12-01", "+254712345678")]
+    with Session(engine) as session:
+        text = str(session.exec(select(Outbox).where(Outbox.kind == "reminder")).first().payload["text"])  # type: ignore[union-attr, index]
+    assert "Otieno" in text and "INV-0001" in text and "Ksh 2,250" in text
+    # The owner asking on a day the schedule already reminded: no second message that day.
+    chat.today = date(2026, 12, 1)
+    assert "already" in _answer(chat, "remind Otieno").lower()
+    assert len(_reminders(engine)) == 2
+    assert _answer(chat, "stop reminding customers").startswith("🔕")

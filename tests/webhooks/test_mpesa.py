@@ -5,6 +5,7 @@ import copy
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -14,8 +15,10 @@ from sqlmodel import Session, func, select
 
 from bot.pipeline import Pipeline
 from bot.settings import ChannelSettings
+from bot.stk_sweep import sweep_stk
 from conversations.core import Conversation
 from conversations.messages import IncomingMessage
+from finance.clock import utcnow
 from finance.models import Business, Invoice, Payment, PaymentRequest, Transaction
 from tests.c2b_bodies import unsure_payment
 from tests.conftest import SHARED, TODAY
@@ -103,6 +106,39 @@ def test_stk_push_paid_records_once_and_tells_the_owner(shop: Shop) -> None:
     reply = shop.say("balance")
     assert "Jane Achieng paid Ksh 5,000 by M-Pesa (LGR7OWQX0R) for INV-0001. Paid in full" in reply
     assert "LGR7OWQX0R" not in shop.say("balance")
+
+
+def test_a_push_with_no_callback_is_queried_and_settled_once(shop: Shop) -> None:
+    shop.say("invoice Jane 2 bags of cement at 2500")
+    shop.say("request payment from Jane")
+    [push] = shop.standin.pushes
+    shop.standin.query_results[push["CheckoutRequestID"]] = "0"
+    daraja = shop.conversation.payments
+    assert daraja is not None
+    assert sweep_stk(shop.engine, daraja) == 0  # too soon: the callback may still come
+    later = utcnow() + timedelta(minutes=5)
+    assert sweep_stk(shop.engine, daraja, later) == 1
+    assert sweep_stk(shop.engine, daraja, later) == 0  # settled: never asked or recorded again
+    with Session(shop.engine) as session:
+        assert session.exec(select(PaymentRequest.status)).one() == "paid"
+        assert session.exec(select(Invoice)).one().status == "paid"
+    assert shop.count(Payment) == 1
+    assert "Jane Achieng paid Ksh 5,000 by M-Pesa" in shop.say("balance")
+    # A callback arriving after the query changes nothing.
+    body = _stk_body(SUCCESS["docs_2017"], push["CheckoutRequestID"], amount=5000)
+    assert shop.client.post(f"/payments/stk/callback/{shop.token()}", json=body).status_code == 200
+    assert shop.count(Payment) == 1
+
+
+def test_a_cancelled_push_found_by_query_is_told_as_failed(shop: Shop) -> None:
+    shop.say("invoice Jane 2 bags of cement at 2500")
+    shop.say("request payment from Jane")
+    daraja = shop.conversation.payments
+    assert daraja is not None
+    assert sweep_stk(shop.engine, daraja, utcnow() + timedelta(minutes=5)) == 1  # 1032: cancelled by the user
+    with Session(shop.engine) as session:
+        assert session.exec(select(PaymentRequest.status)).one() == "failed"
+    assert shop.count(Payment) == 0
 
 
 @pytest.mark.parametrize("case", sorted(k for k in FAILURES if not k.startswith("_") and k[0].isdigit()))
