@@ -340,16 +340,34 @@ def scheduler() -> None:
 
 
 @cli.command()
-def worker() -> None:
-    """Answer stored messages in a process of its own (run with KAVI_INPROCESS_WORKER=0 on `kavi serve`)."""
+def worker(
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="Messages answered at once.")] = 2,
+) -> None:
+    """Answer stored messages in a process of its own (run with KAVI_INPROCESS_WORKER=0 on `kavi serve`).
+    On PostgreSQL with KAVI_QUEUE=procrastinate, any number of these share the queue."""
     import asyncio
+    import signal
 
+    from bot.queue import queue_enabled
+    from bot.queue_worker import run_queue_worker
     from bot.settings import ChannelSettings
     from bot.worker import run_worker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    engine = _ready_engine()
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)  # finish what is in hand, then stop
+        if queue_enabled(engine):
+            await run_queue_worker(engine, ChannelSettings(), concurrency, stop)
+        else:
+            await run_worker(engine, ChannelSettings(), stop=stop, concurrency=concurrency)
+
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_worker(_ready_engine(), ChannelSettings()))
+        asyncio.run(run())
 
 
 @voice_cli.command("fetch-model")

@@ -182,6 +182,21 @@ class Dispatcher:
         self.submit(event_id, message)
         return True
 
+    async def process_stored(self, event_id: int, payload: dict[str, Any]) -> None:
+        """Answers one stored event now, for a queue job: raises when it failed and should be tried
+        again (the job's retry), returns once it is done or given up on."""
+        try:
+            message = IncomingMessage.from_payload(payload)
+        except Exception as exc:
+            log.exception("event %s is not a message; marking it failed", event_id)
+            await self._in_pool(self._mark, event_id, ev.FAILED, f"not a message: {exc!r}")
+            return
+        self._in_flight.add(event_id)
+        try:
+            await self._process(event_id, message)
+        finally:
+            self._in_flight.discard(event_id)
+
     def _unfinished(self, older_than: timedelta | None) -> list[tuple[int, dict[str, Any]]]:
         with session_scope(self.engine) as session:
             pending = ev.unfinished_events(session, older_than=older_than)

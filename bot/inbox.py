@@ -8,6 +8,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
+from bot.queue import defer_event, queue_enabled
 from bot.records.events import RECEIVED
 from bot.records.models import InboundEvent
 from conversations.messages import IncomingMessage
@@ -18,11 +19,12 @@ from finance.db import default_engine, writer_lock
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
 
 
-def store_inbound(engine: Engine | None, message: IncomingMessage) -> tuple[int, bool]:
+def store_inbound(engine: Engine | None, message: IncomingMessage, queued: bool | None = None) -> tuple[int, bool]:
     """(event id, is_new); a platform's retry of the same message id is found, not stored again.
 
     One INSERT ... ON CONFLICT DO NOTHING RETURNING: the acknowledgement path is a single
-    round trip, whatever the retry storm.
+    round trip, whatever the retry storm. On the procrastinate queue (`queued`, by default from the
+    settings) the answer's job is deferred in the same transaction: stored and queued, or neither.
     """
     assert message.external_id, "webhook messages always carry the platform's id"
     engine = engine or default_engine()
@@ -40,9 +42,13 @@ def store_inbound(engine: Engine | None, message: IncomingMessage) -> tuple[int,
         .on_conflict_do_nothing(index_elements=["channel", "external_id"])
         .returning(_TABLE.c.id)
     )
+    if queued is None:
+        queued = queue_enabled(engine)
     with writer_lock(engine), engine.begin() as connection:
         new_id = connection.execute(statement).scalar()
         if new_id is not None:
+            if queued:
+                defer_event(connection, event_id=int(new_id), channel=message.channel, sender=message.sender)
             return int(new_id), True
         existing = connection.execute(
             select(_TABLE.c.id).where(_TABLE.c.channel == message.channel, _TABLE.c.external_id == message.external_id)

@@ -31,12 +31,19 @@ def received_events(engine: Engine | None, skip: set[int], limit: int = 200) -> 
 
 
 async def run_worker(
-    engine: Engine, settings: ChannelSettings, poll_every: float = 0.1, stop: asyncio.Event | None = None
+    engine: Engine,
+    settings: ChannelSettings,
+    poll_every: float = 0.1,
+    stop: asyncio.Event | None = None,
+    concurrency: int = 2,
 ) -> None:
     channels = build_channels(settings, engine)
     await channels.start()
     dispatcher = Dispatcher(
-        Conversation(engine, can_push_to_phone=settings.can_push_to_phone), channels.by_name, voice=VoiceNotes(engine)
+        Conversation(engine, can_push_to_phone=settings.can_push_to_phone),
+        channels.by_name,
+        concurrency=concurrency,
+        voice=VoiceNotes(engine),
     )
     await dispatcher.recover()
     dispatcher.start_sweeping()

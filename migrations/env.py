@@ -30,6 +30,8 @@ def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
         # SQLite cannot ALTER most things; batch mode rebuilds tables instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # procrastinate's tables (migration 0014) are its own; autogenerate must not drop them.
+        include_name=lambda name, kind, _: not str(name).startswith("procrastinate_"),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -138,3 +138,11 @@ def unfinished_events(
         query = query.where(InboundEvent.received_at < utcnow() - older_than)
     rows = session.exec(query.order_by(col(InboundEvent.id)).limit(limit)).all()
     return [(event_id or 0, dict(payload)) for event_id, payload in rows if payload]
+
+
+def stored_payload(session: Session, event_id: int) -> dict[str, Any] | None:
+    """The payload of an event still to answer or deliver; None once it is done, failed or gone."""
+    event = session.get(InboundEvent, event_id)
+    if event is None or event.status not in (RECEIVED, ANSWERED) or not event.payload:
+        return None
+    return dict(event.payload)
