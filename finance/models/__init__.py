@@ -4,6 +4,7 @@ state (conversations/state.py) share their SQLModel metadata; migrations/env.py 
 from finance.models.activity import ActivityLog
 from finance.models.budget import Budget, BudgetAlert
 from finance.models.business import Business, ChannelIdentity, Member, Person, Role
+from finance.models.daily_total import DailyTotal
 from finance.models.invoice import Invoice, InvoiceItem, Payment, PaymentAllocation, PaymentRequest
 from finance.models.parties import Customer, PayerAlias, Supplier, SupplierEvent
 from finance.models.rates import ExchangeRate
@@ -19,6 +20,7 @@ __all__ = [
     "Channel",
     "ChannelIdentity",
     "Customer",
+    "DailyTotal",
     "ExchangeRate",
     "Invoice",
     "InvoiceItem",

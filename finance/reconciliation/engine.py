@@ -8,6 +8,7 @@ to the owner (`suggest`), low stays unmatched. Applied amounts reduce balances, 
 instalment finds what is left.
 """
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
@@ -35,6 +36,7 @@ class CustomerView:
 
     def __init__(self, invoices: list[OpenInvoice]) -> None:
         self.every = invoices
+        self._place = {id(invoice): n for n, invoice in enumerate(invoices)}
         self.open = [i for i in invoices if i.balance > 0]
         self.by_balance: dict[Decimal, list[OpenInvoice]] = defaultdict(list)
         for invoice in self.open:
@@ -42,17 +44,63 @@ class CustomerView:
         self.by_total: dict[Decimal, list[OpenInvoice]] = defaultdict(list)
         for invoice in invoices:
             self.by_total[invoice.total].append(invoice)
+        self._total_pairs: dict[Decimal, list[tuple[OpenInvoice, OpenInvoice]]] = {}
+        self._span: tuple[Decimal, Decimal] | None = None  # the least and the most two balances make
+
+    def repaid(self, invoice: OpenInvoice, before: Decimal) -> None:
+        """A payment moved one invoice's balance: the indexes follow, in the invoices' own order (as a
+        view built afresh would have them), instead of being built again."""
+        self._span = None
+        same = self.by_balance.get(before)
+        if same is not None and _drop(same, invoice) and not same:
+            del self.by_balance[before]
+        if invoice.balance > 0:
+            bisect.insort(self.by_balance[invoice.balance], invoice, key=lambda i: self._place[id(i)])
+        else:
+            _drop(self.open, invoice)
 
     def pairs(self, amount: Decimal, field: str) -> list[tuple[OpenInvoice, OpenInvoice]]:
-        """Two invoices whose balances (or totals) add up to the amount: one lookup per invoice."""
-        index = self.by_balance if field == "balance" else self.by_total
-        pool = self.open if field == "balance" else self.every
-        found = []
-        for first in pool:
-            for second in index.get(amount - getattr(first, field), ()):
-                if id(first) < id(second):
-                    found.append((first, second))
+        """Two invoices whose balances (or totals) add up to the amount: one lookup per invoice.
+        Totals never change, so their pairs are worked out once per amount."""
+        if field == "total":
+            found = self._total_pairs.get(amount)
+            if found is None:
+                found = self._total_pairs[amount] = self._pairs(amount, self.by_total)
+            return found
+        if len(self.open) < 2:
+            return []
+        if self._span is None:
+            ordered = sorted(i.balance for i in self.open)
+            self._span = (ordered[0] + ordered[1], ordered[-1] + ordered[-2])
+        if not self._span[0] <= amount <= self._span[1]:
+            return []  # no two balances can add up to it: too small for the smallest two, too big for the largest
+        return self._pairs(amount, self.by_balance)
+
+    def _pairs(self, amount: Decimal, index: dict[Decimal, list[OpenInvoice]]) -> list[tuple[OpenInvoice, OpenInvoice]]:
+        """Walks the distinct amounts, not the invoices; stops at two pairs, since only a single pair
+        is ever acted on. The earlier invoice comes first, whatever the memory layout."""
+        place = self._place
+        found: list[tuple[OpenInvoice, OpenInvoice]] = []
+        for value, firsts in index.items():
+            seconds = index.get(amount - value)
+            if not seconds:
+                continue
+            for first in firsts:
+                for second in seconds:
+                    if place[id(first)] < place[id(second)]:
+                        found.append((first, second))
+                        if len(found) > 1:
+                            return found
         return found
+
+
+def _drop(items: list[OpenInvoice], invoice: OpenInvoice) -> bool:
+    """Removes this very invoice (not one equal to it) from the list."""
+    for n, item in enumerate(items):
+        if item is invoice:
+            del items[n]
+            return True
+    return False
 
 
 class Book:
@@ -99,11 +147,14 @@ class Book:
 
     def pay(self, number: str, amount: Decimal) -> None:
         invoice = self.invoices[number]
-        self.by_balance[invoice.balance].discard(number)
+        before = invoice.balance
+        self.by_balance[before].discard(number)
         invoice.pay(amount)
         if invoice.balance > 0:
             self.by_balance[invoice.balance].add(number)
-        self._views.pop(name_key(invoice.customer_name), None)  # that customer's balances changed
+        view = self._views.get(name_key(invoice.customer_name))
+        if view is not None:
+            view.repaid(invoice, before)  # that customer's balances changed
 
     def view(self, customer: str) -> "CustomerView":
         """A customer's invoices with their sums worked out once, until a payment changes them."""

@@ -1,5 +1,6 @@
 """Summaries: income, expenses, profit and balance by period, category and counterparty."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -8,7 +9,7 @@ from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
 from finance.categories import NOT_EARNED
-from finance.models import Kind, Member, Transaction
+from finance.models import DailyTotal, Kind, Member, Transaction
 from finance.money import ZERO, from_cents
 
 
@@ -26,6 +27,15 @@ class Summary:
     @property
     def profit(self) -> Decimal:
         return self.income - self.expenses
+
+
+def _rolled_up(session: Session) -> bool:
+    """PostgreSQL keeps the daily totals (a trigger, migration 0015); SQLite reads the entries."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _days_of(actor: Member) -> tuple[ColumnElement[bool], ...]:
+    return (col(DailyTotal.business_id) == actor.business_id,)
 
 
 def _live(actor: Member) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
@@ -51,16 +61,29 @@ def summarise(
         filters.append(col(Transaction.category) == category)
     if counterparty:
         filters.append(func.lower(Transaction.counterparty) == counterparty.lower())
-    rows = session.exec(
-        select(Transaction.kind, Transaction.category, func.sum(Transaction.amount_cents), func.count())
-        .where(*filters)
-        .group_by(Transaction.kind, Transaction.category)
-    ).all()
+    rows: Sequence[tuple[str, str, int | None, int | None]]
+    if _rolled_up(session) and not counterparty:
+        days = [*_days_of(actor), col(DailyTotal.day) >= start, col(DailyTotal.day) <= end]
+        if category:
+            days.append(col(DailyTotal.category) == category)
+        rows = session.exec(
+            select(DailyTotal.kind, DailyTotal.category, func.sum(DailyTotal.cents), func.sum(DailyTotal.entries))
+            .where(*days)
+            .group_by(DailyTotal.kind, DailyTotal.category)
+        ).all()
+    else:
+        rows = session.exec(
+            select(Transaction.kind, Transaction.category, func.sum(Transaction.amount_cents), func.count())
+            .where(*filters)
+            .group_by(Transaction.kind, Transaction.category)
+        ).all()
     income = expenses = 0
     count = 0
     by_category: dict[str, Decimal] = {}
-    for kind, cat, cents, n in rows:
-        cents = int(cents or 0)
+    for kind, cat, sum_cents, n in rows:
+        cents = int(sum_cents or 0)
+        if not n:
+            continue  # a day's entries all undone: the roll-up keeps a row of nothing
         if kind == Kind.transfer or cat in NOT_EARNED:
             continue  # moving own money, a loan or the opening balance: neither income nor expense
         count += int(n)
@@ -81,11 +104,18 @@ def summarise(
 
 
 def balance(session: Session, *, actor: Member, as_of: date) -> Decimal:
-    rows = session.exec(
-        select(Transaction.kind, func.sum(Transaction.amount_cents))
-        .where(*_live(actor), Transaction.occurred_on <= as_of)
-        .group_by(Transaction.kind)
-    ).all()
+    if _rolled_up(session):
+        rows = session.exec(
+            select(DailyTotal.kind, func.sum(DailyTotal.cents))
+            .where(*_days_of(actor), col(DailyTotal.day) <= as_of)
+            .group_by(DailyTotal.kind)
+        ).all()
+    else:
+        rows = session.exec(
+            select(Transaction.kind, func.sum(Transaction.amount_cents))
+            .where(*_live(actor), Transaction.occurred_on <= as_of)
+            .group_by(Transaction.kind)
+        ).all()
     totals = {kind: int(cents or 0) for kind, cents in rows}
     return from_cents(totals.get(Kind.income, 0) - totals.get(Kind.expense, 0))
 
