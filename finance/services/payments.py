@@ -11,8 +11,8 @@ from finance.clock import local_date
 from finance.errors import DuplicateReference
 from finance.models import Business, Customer, Invoice, Member, Payment, PaymentAllocation, Role
 from finance.money import ZERO, D, from_cents, plain, to_cents
-from finance.reconciliation.engine import SUGGEST, decide
-from finance.reconciliation.live import live_book
+from finance.reconciliation.engine import SUGGEST, Book, decide
+from finance.reconciliation.live import book_lock, live_book, paid_into
 from finance.reconciliation.model import Decision, IncomingPayment
 from finance.reconciliation.signals import is_hash, name_key
 from finance.services.access import require_role
@@ -139,19 +139,24 @@ def _oldest_first(
 
 
 def _reconcile(session: Session, actor: Member, payment: Payment, pin: PaymentIn) -> Outcome:
-    book = live_book(session, actor.business_id)
-    decision = decide(
-        book,
-        IncomingPayment(
-            id=str(payment.id),
-            received_at=pin.received_at,
-            amount=pin.amount,
-            payer_name=pin.payer_name,
-            payer_phone=pin.payer_phone,
-            reference=pin.account,
-            channel=ENGINE_CHANNELS.get(pin.source, "sms"),
-        ),
-    )
+    with book_lock(actor.business_id):
+        book = live_book(session, actor.business_id)
+        decision = decide(
+            book,
+            IncomingPayment(
+                id=str(payment.id),
+                received_at=pin.received_at,
+                amount=pin.amount,
+                payer_name=pin.payer_name,
+                payer_phone=pin.payer_phone,
+                reference=pin.account,
+                channel=ENGINE_CHANNELS.get(pin.source, "sms"),
+            ),
+        )
+        return _act_on(session, actor, payment, book, decision)
+
+
+def _act_on(session: Session, actor: Member, payment: Payment, book: Book, decision: Decision) -> Outcome:
     payment.match_confidence = D(decision.confidence) / 100
     payment.match_reason = decision.reason[:300]
     targets = [
@@ -163,6 +168,7 @@ def _reconcile(session: Session, actor: Member, payment: Payment, pin: PaymentIn
     if decision.decision == "auto" and targets:
         outcome = _apply(session, payment, targets, None)
         outcome.decision = decision
+        paid_into(session, actor.business_id, book, [(invoice.number, part) for invoice, part in outcome.applied])
         return outcome
     if decision.confidence >= SUGGEST and targets:
         payment.status = "suggested"
