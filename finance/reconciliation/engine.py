@@ -328,7 +328,7 @@ def _decide_for_customer(
     why = " and ".join(reasons)
     strong = score >= 90  # two independent clues (phone and name, name and reference...)
     view = book.view(customer)
-    every, invoices = view.every, view.open
+    invoices = view.open
     exact = list(view.by_balance.get(amount, ()))
     if len(exact) > 1:
         exact = _plausible(exact, payment)
@@ -380,7 +380,7 @@ def _decide_for_customer(
             _verdict(confidence),
             f"{why}; a part payment of {shares[0].number}",
         )
-    repeat = [i for i in every if i.balance <= 0 and i.total == amount]
+    repeat = [i for i in view.by_total.get(amount, ()) if i.balance <= 0]  # in the invoices' own order
     if len(repeat) == 1:
         confidence = 72 if strong else 60  # a second payment of a paid invoice: the owner decides
         return Decision(
@@ -417,7 +417,9 @@ def decide(book: Book, payment: IncomingPayment) -> Decision:
         return _decide_for_invoice(book, payment, book.by_number[number])
     scores = _customer_scores(book, payment)
     if scores:
-        ranked = sorted(scores.items(), key=lambda kv: kv[1][0], reverse=True)
+        ranked = (
+            list(scores.items()) if len(scores) == 1 else sorted(scores.items(), key=lambda kv: kv[1][0], reverse=True)
+        )
         customer, (score, reasons) = ranked[0]
         if len(ranked) == 1 or score - ranked[1][1][0] >= 20:
             decision = _decide_for_customer(book, payment, customer, score, reasons)
