@@ -21,7 +21,9 @@ from conversations.core import Conversation
 from finance.db import session_scope
 
 log = logging.getLogger(__name__)
-STALLED_EVERY = 15.0  # seconds between looks for jobs whose worker stopped beating
+STALLED_EVERY = 3.0  # seconds between looks for jobs whose worker stopped beating
+HEARTBEAT = 2.0  # seconds between a worker's heartbeats
+STALLED_AFTER = 10.0  # a worker silent this long is dead: its jobs go to the others
 
 
 def _payload(engine: Engine, event_id: int) -> dict | None:
@@ -43,7 +45,7 @@ async def _retry_stalled(app: App, stop: asyncio.Event) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=STALLED_EVERY)
         try:
-            for job in await app.job_manager.get_stalled_jobs():
+            for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER):
                 log.warning("job %s stalled with its worker; retrying", job.id)
                 await app.job_manager.retry_job(job)
         except Exception:
@@ -72,7 +74,13 @@ async def run_queue_worker(
     try:
         async with app.open_async():
             worker = asyncio.create_task(
-                app.run_worker_async(queues=[QUEUE], concurrency=concurrency, install_signal_handlers=False)
+                app.run_worker_async(
+                    queues=[QUEUE],
+                    concurrency=concurrency,
+                    install_signal_handlers=False,
+                    update_heartbeat_interval=HEARTBEAT,
+                    stalled_worker_timeout=STALLED_AFTER,
+                )
             )
             stalled = asyncio.create_task(_retry_stalled(app, stop))
             await stop.wait()
