@@ -176,7 +176,8 @@ class Book:
             # A typo rarely touches the start of every word: compare only with names that share
             # a word beginning, not with every customer.
             block = {name for word in key.split() for name in self._by_prefix.get(word[:3], ())}
-            found = process.extractOne(key, block, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME)
+            # Sorted: among names scoring the same, the pick must not depend on string-hash order.
+            found = process.extractOne(key, sorted(block), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME)
             self._fuzzy[key] = (found[0], found[1]) if found else None  # a similarity score, not money
         return self._fuzzy[key]
 
