@@ -7,7 +7,7 @@ from babel.dates import format_date
 
 from conversations.parser.dates import period_of
 from conversations.texts import t
-from finance.money import format_money
+from finance.money import format_foreign, format_money, format_rate
 
 _LOCALES = {"en": "en_KE", "sw": "sw_KE"}
 _NAMED_PERIODS = ("this_week", "last_week", "this_month", "last_month")
@@ -15,6 +15,14 @@ _NAMED_PERIODS = ("this_week", "last_week", "this_month", "last_month")
 
 def money(amount: Decimal, lang: str, currency: str = "KES") -> str:
     return format_money(amount, currency, _LOCALES.get(lang, "en_KE"))
+
+
+def foreign(amount: Decimal, lang: str, currency: str) -> str:
+    return format_foreign(amount, currency, _LOCALES.get(lang, "en_KE"))
+
+
+def rate(value: Decimal, lang: str, currency: str = "KES") -> str:
+    return format_rate(value, currency, _LOCALES.get(lang, "en_KE"))
 
 
 def day(value: date, today: date, lang: str) -> str:

@@ -156,6 +156,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "Nitaitumia kwa rekodi za {currency} za leo, kuanzia {said}. Au niambie ilikuwa {home} ngapi.",
     },
     "at_rate": {"en": "({said})", "sw": "({said})"},
+    "rate_kept": {
+        "en": "💱 Today's rate: 1 {currency} = {rate}. I'll use it for today's {currency} entries.",
+        "sw": "💱 Kiwango cha leo: {currency} 1 = {rate}. Nitakitumia kwa rekodi za {currency} za leo.",
+    },
+    "rate_same_currency": {
+        "en": "Your books are already in {home}: no rate needed.",
+        "sw": "Hesabu zako tayari ziko kwa {home}: hakuna kiwango kinachohitajika.",
+    },
     "rate_refused": {
         "en": "That rate does not look right. What is 1 unit in shillings, e.g. 129.5?",
         "sw": "Kiwango hicho hakionekani sawa. Kitengo 1 ni shilingi ngapi, mfano 129.5?",

@@ -41,6 +41,12 @@ FORECAST_TEXTS: dict[str, dict[str, str]] = {
         "en": "• Counting {count} open invoice(s): {amount}, weighted by how each customer pays.",
         "sw": "• Nimehesabu ankara {count} ambazo hazijalipwa: {amount}, kulingana na jinsi kila mteja hulipa.",
     },
+    "forecast_scheduled": {
+        "en": "• Counting your recurring entries: {items}.",
+        "sw": "• Nimehesabu rekodi zinazojirudia: {items}.",
+    },
+    "forecast_scheduled_item": {"en": "{what} {amount} on {day}", "sw": "{what} {amount} tarehe {day}"},
+    "forecast_scheduled_more": {"en": " and {count} more", "sw": " na nyingine {count}"},
     "forecast_short": {
         "en": "(From only {days} day(s) of records: it gets better as you record more.)",
         "sw": "(Kutoka siku {days} tu za rekodi: utabiri utaboreka ukirekodi zaidi.)",

@@ -40,6 +40,10 @@ PAID_TEXTS: dict[str, dict[str, str]] = {
         "en": "🧾 {number} for {customer}: {total}{vat}, due {due}.\nForward the PDF to {first}{link}",
         "sw": "🧾 {number} kwa {customer}: {total}{vat}, tarehe ya mwisho {due}.\nTuma PDF hii kwa {first}{link}",
     },
+    "invoice_foreign_total": {
+        "en": "{said} ({home} at 1 {currency} = {rate})",
+        "sw": "{said} ({home} kwa {currency} 1 = {rate})",
+    },
     "invoice_vat": {"en": " (incl. VAT {tax})", "sw": " (pamoja na VAT {tax})"},
     "invoice_link": {"en": ", or share this link: {url}", "sw": ", au tuma kiungo hiki: {url}"},
     "invoice_credit_used": {

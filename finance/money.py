@@ -69,3 +69,15 @@ def format_money(amount: Decimal, currency: str = "KES", locale: str = "en_KE") 
     whole = amount == amount.to_integral_value()
     pattern = "¤ #,##0" if whole else "¤ #,##0.00"
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+
+
+def format_foreign(amount: Decimal, currency: str, locale: str = "en_KE") -> str:
+    """Money in another currency by its code, as owners write it: "USD 500", "EUR 1,250.50"."""
+    whole = amount == amount.to_integral_value()
+    pattern = "¤¤ #,##0" if whole else "¤¤ #,##0.00"
+    return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+
+
+def format_rate(rate: Decimal, currency: str = "KES", locale: str = "en_KE") -> str:
+    """An exchange rate with the digits it was given: "Ksh 129", "Ksh 129.5", "Ksh 0.035"."""
+    return format_currency(rate, currency, format="¤ #,##0.######", locale=locale, currency_digits=False)

@@ -15,6 +15,7 @@ from conversations.handlers import (  # noqa: F401
     invoices,
     nudges,
     payments,
+    rates,
     records,
     recurring,
     summary,

@@ -87,6 +87,8 @@ _NEW = PhraseTable.of(("no", "new", "new customer", "no a new customer", "hapana
 def pick_answer(turn: Turn, text: str, saved: dict[str, Any]) -> Reply | None:
     """ "Is this Jane Achieng, 0798…?" — yes runs the request for her; no makes a new customer."""
     lows = Analysed.of(text).lows
+    if len(lows) > 1 and any(w[:1].isdigit() for w in lows):
+        return None  # "1" is the first button; "1 USD = 129 KES" is a message of its own
     same, new = (bool(_SAME.first(lows)), bool(_NEW.first(lows))) if len(lows) <= 5 else (False, False)
     if same == new:
         return None

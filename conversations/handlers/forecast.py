@@ -16,11 +16,13 @@ from conversations.registry import AMOUNT as TAKES_AMOUNT
 from conversations.registry import EVERYONE, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
+from finance.categories import category_label
 from finance.money import ZERO, D, MoneyError, plain
 from finance.services.affordability import can_afford
 from finance.services.forecast import DEFAULT_DAYS, MAX_DAYS, CashForecast, cash_forecast
 
 SHORT_HISTORY = 28  # days: below this the reply says the forecast rests on little
+_SCHEDULED_SHOWN = 3
 
 
 _BELOW = ("below", "under", "less than", "chini ya", "pungufu ya")
@@ -29,7 +31,7 @@ _BELOW = ("below", "under", "less than", "chini ya", "pungufu ya")
 def forecast(turn: Turn, intent: Intent) -> Reply:
     days = _days(intent.slots.get("days"))
     found = cash_forecast(turn.session, actor=turn.member, today=turn.today, days=days)
-    if found.history_days == 0 and not found.expected:
+    if found.history_days == 0 and not found.expected and not found.scheduled:
         return Reply(t("forecast_empty", turn.lang))
     reply = Reply("\n".join(_forecast_lines(turn, found, days, _threshold(turn.message.text))))
     return with_chart(turn, reply, "forecast", turn.today, turn.today)
@@ -66,6 +68,20 @@ def _forecast_lines(turn: Turn, found: CashForecast, days: int, threshold: Decim
     if found.expected:
         total = sum((e.amount for e in found.expected), ZERO)
         lines.append(t("forecast_invoices", lang, count=len(found.expected), amount=m(total)))
+    if found.scheduled:
+        shown = [
+            t(
+                "forecast_scheduled_item",
+                lang,
+                what=category_label(s.label, lang),
+                amount=m(s.amount),
+                day=day(s.day, turn.today, lang),
+            )
+            for s in found.scheduled[:_SCHEDULED_SHOWN]
+        ]
+        more = len(found.scheduled) - _SCHEDULED_SHOWN
+        extra = t("forecast_scheduled_more", lang, count=more) if more > 0 else ""
+        lines.append(t("forecast_scheduled", lang, items="; ".join(shown) + extra))
     below = found.first_below(threshold)
     if found.opening < threshold or (threshold == 0 and found.opening < 0):
         # Already under it: when it is expected back above says more than "below tomorrow".

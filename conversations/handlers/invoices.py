@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel import select
@@ -9,7 +10,7 @@ from sqlmodel import select
 from conversations import state as st
 from conversations.contract import AMOUNT, IntentSpec, Slot
 from conversations.dispatch import run
-from conversations.display import day, money
+from conversations.display import day, foreign, money, rate
 from conversations.handlers.customers import resolve_customer
 from conversations.handlers.records import amount_problem
 from conversations.intents import Intent
@@ -22,7 +23,7 @@ from conversations.turn import Turn
 from finance.documents.invoice_pdf import pdf_for
 from finance.errors import InvalidAmount, NotFound
 from finance.models import Customer, Invoice
-from finance.money import ZERO, D, MoneyError, from_cents
+from finance.money import ZERO, D, MoneyError, from_cents, plain
 from finance.services.invoices import (
     InvoiceClosed,
     LineIn,
@@ -38,6 +39,7 @@ from finance.services.invoices import (
 from finance.services.invoices import (
     list_invoices as invoices_in,
 )
+from finance.services.rates import convert, rate_for
 
 _VAT_RE = re.compile(r"(?i)(?:\+|\bplus\b|\bwith\b|\bna\b|\bincl\w*\b)?\s*\bvat\b")
 _NO_VAT_RE = re.compile(r"(?i)\b(?:no|without|bila|excl\w*)\s+vat\b")
@@ -79,8 +81,11 @@ def create_invoice(turn: Turn, intent: Intent) -> Reply:
         return Reply(t("invoice_needs_customer", turn.lang))
     if lines is None and total is None:
         return Reply(t("invoice_needs_amount", turn.lang, name=slots.get("customer") or ""))
+    foreign = _foreign(turn, intent, total, lines)
+    if isinstance(foreign, Reply):
+        return foreign
     for amount in [total] if total is not None else [line.unit_price for line in lines or []]:
-        problem = amount_problem(turn, amount or ZERO)
+        problem = amount_problem(turn, convert(amount, foreign[1]) if foreign and amount else amount or ZERO)
         if problem is not None:
             return problem
     customer = resolve_customer(turn, intent)
@@ -100,6 +105,7 @@ def create_invoice(turn: Turn, intent: Intent) -> Reply:
             due_on=due if due and due >= turn.today else None,
             notes=str(slots["note"]) if slots.get("note") else None,
             vat=vat,
+            foreign=foreign,
         )
     except InvalidAmount as exc:
         return amount_problem(turn, exc.amount) or Reply(t("unknown", turn.lang))
@@ -111,7 +117,7 @@ def create_invoice(turn: Turn, intent: Intent) -> Reply:
         lang,
         number=invoice.number,
         customer=customer.name,
-        total=money(from_cents(invoice.total_cents), lang, cur),
+        total=total_words(invoice, lang, cur),
         vat=t("invoice_vat", lang, tax=money(from_cents(invoice.tax_cents), lang, cur)) if invoice.tax_cents else "",
         due=day(invoice.due_on, turn.today, lang),
         first=first_name(customer),
@@ -131,6 +137,38 @@ def create_invoice(turn: Turn, intent: Intent) -> Reply:
     if choices:
         st.ask(turn.state, INVOICE_ACTION, {"invoice": invoice.number})
     return Reply(text, document=invoice_pdf(turn, invoice), choices=choices)
+
+
+def _foreign(
+    turn: Turn, intent: Intent, total: Decimal | None, lines: list[LineIn] | None
+) -> tuple[str, Decimal] | Reply | None:
+    """An invoice in dollars is made at the day's rate, asked for once a day, never as shillings."""
+    currency = str(intent.slots.get("currency") or "").upper()
+    if not currency or currency == turn.business.currency:
+        return None
+    rate = rate_for(turn.session, actor=turn.member, currency=currency, day=turn.today)
+    if rate is not None:
+        return currency, rate
+    said = total if total is not None else sum((line.quantity * line.unit_price for line in lines or []), ZERO)
+    st.ask(turn.state, "rate", {"intent": intent.name, **intent.slots, "currency": currency, "said": plain(said)})
+    home = turn.business.currency
+    return Reply(t("ask_rate", turn.lang, currency=currency, said=f"{currency} {plain(said)}", home=home))
+
+
+def total_words(invoice: Invoice, lang: str, cur: str) -> str:
+    """ "Ksh 64,500", or for an invoice in dollars "USD 500 (Ksh 64,500 at 1 USD = Ksh 129)"."""
+    home = money(from_cents(invoice.total_cents), lang, cur)
+    if not invoice.currency or invoice.original_total_cents is None or invoice.rate is None:
+        return home
+    said = foreign(from_cents(invoice.original_total_cents), lang, invoice.currency)
+    return t(
+        "invoice_foreign_total",
+        lang,
+        said=said,
+        home=home,
+        currency=invoice.currency,
+        rate=rate(invoice.rate, lang, cur),
+    )
 
 
 def describe_state(turn: Turn, invoice: Invoice) -> str:
@@ -168,8 +206,11 @@ def list_invoices(turn: Turn, intent: Intent) -> Reply:
     lines = [" ".join(head.split())]
     for invoice in invoices[:SHOWN]:
         shown = from_cents(invoice.total_cents) if paid_list else balance(invoice)
+        said = ""
+        if invoice.currency and invoice.original_total_cents is not None and shown == from_cents(invoice.total_cents):
+            said = f" ({foreign(from_cents(invoice.original_total_cents), lang, invoice.currency)})"
         lines.append(
-            f"• {invoice.number} · {names.get(invoice.customer_id, '?')} · {money(shown, lang, cur)} · "
+            f"• {invoice.number} · {names.get(invoice.customer_id, '?')} · {money(shown, lang, cur)}{said} · "
             f"{describe_state(turn, invoice)}"
         )
     if len(invoices) > SHOWN:

@@ -12,10 +12,12 @@ from typing import Any
 from conversations import state as st
 from conversations.budget_alerts import alerts_after
 from conversations.contract import ACCOUNTS, AMOUNT, DATE, IntentSpec, Slot
+from conversations.dispatch import run
 from conversations.display import day, money
 from conversations.handlers.recurring import start_from
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.parser.currency import rate_statement
 from conversations.parser.dates import find_day
 from conversations.parser.queries import is_question
 from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, money_amount
@@ -37,7 +39,7 @@ from finance.errors import DuplicateReference, FinanceError, InvalidAmount
 from finance.models import Transaction
 from finance.money import CENT, MAX_AMOUNT, D, MoneyError, from_cents, plain
 from finance.services.ledger import get_transaction, record_transaction
-from finance.services.rates import convert, rate_for, set_rate
+from finance.services.rates import RATE_PLACES, convert, rate_for, set_rate
 from finance.services.usual import is_unusual, same_entry_just_made, usual_expense
 
 DIRECTION_THRESHOLD = 0.5
@@ -45,7 +47,6 @@ DIRECTION_THRESHOLD = 0.5
 _SURE_ENTRY = 0.7
 _SHORT_ANSWER = 4  # words: "money in", "pesa imeingia", "it was a sale"
 _ACCOUNT_NAMES = {"cash": "cash", "mpesa": "M-PESA", "mshwari": "M-Shwari", "bank": "bank"}
-RATE_PLACES = Decimal("0.000001")
 _KINDS = {"record_income": "income", "record_expense": "expense", "record_transfer": "transfer"}
 
 
@@ -338,24 +339,32 @@ def amount_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
 
 def rate_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:
     """ "1 USD = ? KES" answered with the rate ("129.5"), or with what it all came to ("32,375")."""
-    msg = Analysed.of(text)
-    found = money_amount(msg, set())
-    if found is None or len([w for w in msg.lows if w.isalpha()]) > 3 or found.value <= 0:
-        return None
-    reading = understand(text, turn.today)
-    if reading.name != "unknown" and reading.confidence >= _SURE_ENTRY:
-        return None  # "sold paint 4500" is a sale of its own, never the rate or the total
     slots = dict(slots)
-    currency, said = str(slots.pop("currency")), D(str(slots["amount"]))
-    # No rate to shillings is a thousand or more; such a number is the total in shillings.
-    rate = found.value / said if found.value >= 1000 and said else found.value
+    # What was said in the other currency: an entry's amount, or an invoice's total ("said").
+    currency, said = str(slots.pop("currency")), D(str(slots.pop("said", None) or slots.get("amount") or 0))
+    told = rate_statement(text)
+    if told is not None:
+        if told[0] != currency:
+            return None  # the rate of another currency: kept by set_rate, this question still open
+        rate = told[1]
+    else:
+        msg = Analysed.of(text)
+        found = money_amount(msg, set())
+        if found is None or len([w for w in msg.lows if w.isalpha()]) > 3 or found.value <= 0:
+            return None
+        reading = understand(text, turn.today)
+        if reading.name != "unknown" and reading.confidence >= _SURE_ENTRY:
+            return None  # "sold paint 4500" is a sale of its own, never the rate or the total
+        # No rate to shillings is a thousand or more; such a number is the total in shillings.
+        rate = found.value / said if found.value >= 1000 and said else found.value
     try:
         set_rate(turn.session, actor=turn.member, currency=currency, day=turn.today, rate=rate.quantize(RATE_PLACES))
     except FinanceError:
         return Reply(t("rate_refused", turn.lang))
     name = str(slots.pop("intent", "record_expense"))
     st.clear(turn.state)
-    return record(turn, Intent(name, {**slots, "currency": currency}))
+    # The entry or invoice that asked, made now at the day's rate.
+    return run(turn, Intent(name, {**slots, "currency": currency}, confidence=1.0))
 
 
 def direction_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None:

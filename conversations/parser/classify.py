@@ -6,6 +6,7 @@ from conversations.intents import Intent, unknown
 from conversations.parser import accounts, contacts, insights, invoices, repeats, wishes
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
+from conversations.parser.currency import rate_statement
 from conversations.parser.dates import find_day, find_period
 from conversations.parser.mpesa_sms import failed_notice, looks_like_mpesa, parse_mpesa
 from conversations.parser.phones import find_phone
@@ -13,6 +14,7 @@ from conversations.parser.queries import METRICS, is_question, metric_of, query_
 from conversations.parser.records import Evidence, gather, not_earned, record_intent
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.parser.transfers import own_move
+from finance.money import plain
 
 MAX_PARSE_CHARS = 1000  # longer messages are cut: nobody types a ledger entry that long
 MAX_MPESA_CHARS = 8000  # several forwarded confirmations in one message
@@ -218,6 +220,9 @@ def parse(text: str, today: date) -> Intent:
     setting = repeats.nudge_setting(msg)
     if setting is not None:
         return setting
+    rate = rate_statement(text[:MAX_PARSE_CHARS])
+    if rate is not None:
+        return Intent("set_rate", {"currency": rate[0], "rate": plain(rate[1])}, confidence=0.95)
     day = find_day(msg, today)
     skip = set(range(*day.span)) if day else set()
     ev = gather(msg, skip)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
+from conversations.parser.currency import foreign_currency
 from conversations.parser.dates import find_day
 from conversations.parser.names import name_at, name_before
 from conversations.parser.phones import find_phone
@@ -41,7 +42,7 @@ _SKIP_BEFORE_NAME = {
 }
 _ITEM_RE = re.compile(
     r"(?P<qty>\d+(?:\.\d+)?)\s*(?:x\s*)?(?P<desc>[a-z][a-z' -]*?)\s*(?:at|@|for|kwa)\s*"
-    r"(?:ksh\.?\s*|kes\s*)?(?P<price>\d[\d,]*(?:\.\d+)?k?)\s*(?:each|per\s+\w+|kila\s+\w+)?",
+    r"(?:ksh\.?\s*|kes\s*|\$\s*|usd\s*|us\$\s*|€\s*|eur\s*)?(?P<price>\d[\d,]*(?:\.\d+)?k?)\s*(?:each|per\s+\w+|kila\s+\w+)?",
     re.IGNORECASE,
 )
 
@@ -165,6 +166,9 @@ def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
     due = _due_date(msg, today)
     if due:
         slots["due_date"] = due
+    currency = foreign_currency(msg)
+    if currency:
+        slots["currency"] = currency
     return Intent("create_invoice", slots, confidence=0.9 if customer else 0.6)
 
 

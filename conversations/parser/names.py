@@ -1,6 +1,7 @@
 """People and businesses named in a message: "from Jumbo Traders", "Baraka amelipa", "salary for Otieno"."""
 
 from conversations.parser import vocabulary as v
+from conversations.parser.currency import NAMES as CURRENCY_NAMES
 from conversations.parser.text import Analysed, words_of
 
 
@@ -93,8 +94,8 @@ def display_name(words: list[str]) -> str:
 
 
 def _is_name_word(low: str, text: str, first: bool) -> bool:
-    if not low[:1].isalpha() or (len(low) < 2 and low != "&"):
-        return False
+    if not low[:1].isalpha() or (len(low) < 2 and low != "&") or low in CURRENCY_NAMES:
+        return False  # "invoice Acme Ltd USD 200": the customer is Acme Ltd
     if low in NAME_PARTS:
         return True
     if low in KNOWN_WORDS:

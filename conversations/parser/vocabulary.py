@@ -447,6 +447,8 @@ SWAHILI_MARKERS: tuple[str, ...] = (
     "kumi", "moja", "matumizi", "faida", "mapato", "salio", "mshahara", "maji", "stima", "umeme",
     "hujambo", "jambo", "mambo", "shikamoo", "futa", "ondoa", "ilikuwa", "lakini", "pia", "sawa",
     "biashara", "duka", "jina", "langu", "inaitwa", "ni", "kwa", "juzi", "hiyo", "bado", "sijui",
+    "wa", "utabiri", "naweza", "nunua", "kununua", "ankara", "tarehe", "zangu", "wangu",
+    "fedha", "itakuwa", "ujao", "zijazo",
 )
 ENGLISH_MARKERS: tuple[str, ...] = (
     "paid", "bought", "spent", "sold", "received", "the", "for", "from", "how", "much", "did",

@@ -13,7 +13,7 @@ from fpdf.enums import XPos, YPos
 from sqlmodel import Session
 
 from finance.models import Business, Customer, Invoice, InvoiceItem
-from finance.money import format_money, from_cents, plain
+from finance.money import CENT, format_foreign, format_money, format_rate, from_cents, plain, to_cents
 from finance.services.invoices import balance, items_of
 from finance.tax import TAX_CLASSES
 
@@ -58,8 +58,16 @@ def latin(text: str) -> str:
     return "".join(out)
 
 
-def _money(cents: int) -> str:
-    return latin(format_money(from_cents(cents)))
+def _money(cents: int, currency: str | None = None) -> str:
+    amount = from_cents(cents)
+    return latin(format_foreign(amount, currency) if currency else format_money(amount))
+
+
+def _said(item: InvoiceItem) -> int:
+    """A line's amount before VAT in the invoice's own currency (its cents, or what the customer was quoted)."""
+    if item.original_unit_price_cents is None:
+        return item.total_cents - item.tax_cents
+    return to_cents((item.quantity * from_cents(item.original_unit_price_cents)).quantize(CENT))
 
 
 def _qty(quantity: Decimal) -> str:
@@ -93,7 +101,7 @@ def render_invoice(
     _header(pdf, business, invoice, credit_note, original_number)
     _parties(pdf, customer, invoice, credit_note)
     _items(pdf, invoice, items)
-    _totals(pdf, invoice, owed, credit_note)
+    _totals(pdf, invoice, items, owed, credit_note)
     if not credit_note and owed > 0:
         _how_to_pay(pdf, business, invoice, owed, share_url)
     if invoice.notes:
@@ -149,12 +157,13 @@ def _items(pdf: FPDF, invoice: Invoice, items: list[InvoiceItem]) -> None:
     pdf.set_font("Helvetica", size=10)
     for item in items:
         vat = TAX_CLASSES[item.tax_class][0] if item.tax_class else "-"
+        foreign = invoice.currency if item.original_unit_price_cents is not None else None
         row = (
             latin(item.description)[:48],
             _qty(item.quantity),
-            _money(item.unit_price_cents),
+            _money(item.original_unit_price_cents or 0, foreign) if foreign else _money(item.unit_price_cents),
             latin(vat.replace("VAT ", "")),
-            _money(item.total_cents - item.tax_cents),
+            _money(_said(item), foreign) if foreign else _money(item.total_cents - item.tax_cents),
         )
         for width, value, head in zip(widths, row, heads, strict=True):
             pdf.cell(width, 7, value, border="B", align="L" if head == "Description" else "R")
@@ -162,9 +171,17 @@ def _items(pdf: FPDF, invoice: Invoice, items: list[InvoiceItem]) -> None:
     pdf.ln(2)
 
 
-def _totals(pdf: FPDF, invoice: Invoice, owed: Decimal, credit_note: bool) -> None:
-    rows = [("Subtotal", _money(invoice.subtotal_cents)), ("VAT", _money(invoice.tax_cents))]
-    rows.append(("Total", _money(invoice.total_cents)))
+def _totals(pdf: FPDF, invoice: Invoice, items: list[InvoiceItem], owed: Decimal, credit_note: bool) -> None:
+    if invoice.currency and invoice.original_total_cents is not None and invoice.rate is not None:
+        # Quoted in the customer's currency; kept and paid (by M-Pesa) in shillings at the day's rate.
+        subtotal = sum(_said(item) for item in items)
+        cur = invoice.currency
+        rows = [("Subtotal", _money(subtotal, cur)), ("VAT", _money(invoice.original_total_cents - subtotal, cur))]
+        rows.append(("Total", _money(invoice.original_total_cents, cur)))
+        rows.append(("In Ksh", _money(invoice.total_cents)))
+    else:
+        rows = [("Subtotal", _money(invoice.subtotal_cents)), ("VAT", _money(invoice.tax_cents))]
+        rows.append(("Total", _money(invoice.total_cents)))
     if not credit_note:
         if invoice.credited_cents:
             rows.append(("Credited", "-" + _money(invoice.credited_cents)))
@@ -177,6 +194,13 @@ def _totals(pdf: FPDF, invoice: Invoice, owed: Decimal, credit_note: bool) -> No
         pdf.cell(136, 7, "")
         pdf.cell(24, 7, label, align="R")
         pdf.cell(30, 7, value, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if invoice.currency and invoice.rate is not None:
+        pdf.set_font("Helvetica", size=9)
+        pdf.set_text_color(*MUTED)
+        rate = latin(format_rate(invoice.rate.normalize()))
+        pdf.cell(0, 6, f"1 {invoice.currency} = {rate} on {_day(invoice.issued_on)}", align="R")
+        pdf.set_text_color(*INK)
+        pdf.ln(6)
 
 
 def _how_to_pay(pdf: FPDF, business: Business, invoice: Invoice, owed: Decimal, share_url: str | None) -> None:

@@ -37,6 +37,11 @@ class Invoice(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # "Snooze a week" on an overdue nudge: no nudge about this invoice before this day.
     snoozed_until: date | None = None
+    # An invoice in another currency: its cents are in the business's currency at `rate`; the customer
+    # is shown `currency` (the total and each line's unit price as said).
+    currency: str | None = Field(default=None, max_length=3)
+    rate: Decimal | None = Field(default=None, sa_type=Numeric(14, 6))
+    original_total_cents: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class InvoiceItem(SQLModel, table=True):
@@ -48,6 +53,7 @@ class InvoiceItem(SQLModel, table=True):
     tax_class: str | None = Field(default=None, max_length=4)
     tax_cents: int = Field(default=0, sa_type=BigInteger)
     total_cents: int = Field(sa_type=BigInteger)
+    original_unit_price_cents: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class Payment(SQLModel, table=True):

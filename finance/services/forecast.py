@@ -1,6 +1,7 @@
 """The cash forecast: the balance day by day for the coming days, from the business's own history
 (finance/forecast/model.py: the weekday pattern and level of money in and out) plus the money it
-knows is coming — open invoices on their due dates, weighted by how that customer pays — with a band,
+knows is coming — open invoices on their due dates, weighted by how that customer pays, and the
+recurring entries the owner set up, on their days — with a band,
 the lowest point, the day it would go below zero, and what would fix it."""
 
 from collections import defaultdict
@@ -18,6 +19,8 @@ from finance.models import Invoice, Kind, Member, Payment, PaymentAllocation, Tr
 from finance.money import ZERO, from_cents
 from finance.services.invoices import balance as owed_on
 from finance.services.invoices import issued_with_customers, last_paid_on, state
+from finance.services.recurring import active as active_schedules
+from finance.services.recurring import following
 from finance.services.reports import balance
 
 HISTORY_DAYS = 365
@@ -50,6 +53,15 @@ class Expected:
 
 
 @dataclass(frozen=True)
+class Scheduled:
+    """A recurring entry's next occurrence in the horizon: money in (positive) or out (negative)."""
+
+    day: date
+    amount: Decimal
+    label: str  # the counterparty, or the category
+
+
+@dataclass(frozen=True)
 class CashForecast:
     today: date
     opening: Decimal
@@ -58,6 +70,7 @@ class CashForecast:
     method: str
     expected: list[Expected] = field(default_factory=list)
     spend_per_day: Decimal = ZERO  # the forecast's average money out a day
+    scheduled: list[Scheduled] = field(default_factory=list)
 
     @property
     def lowest(self) -> DayPoint:
@@ -85,9 +98,12 @@ def cash_forecast(session: Session, *, actor: Member, today: date, days: int = D
     money_out = forecast_daily(expenses, first, days)
     opening = balance(session, actor=actor, as_of=today)
     expected = _expected(session, actor, today, days)
+    scheduled = _scheduled(session, actor, today, days)
     known: dict[date, Decimal] = defaultdict(lambda: ZERO)
     for item in expected:
         known[item.day] += (item.amount * item.weight).quantize(SHILLING, rounding=ROUND_HALF_UP)
+    for occurrence in scheduled:
+        known[occurrence.day] += occurrence.amount  # set by the owner: counted in full, on its day
     path: list[DayPoint] = []
     extra = ZERO
     for offset, (mean, low, high) in enumerate(cumulative_band(money_in, money_out, opening)):
@@ -96,7 +112,26 @@ def cash_forecast(session: Session, *, actor: Member, today: date, days: int = D
         path.append(DayPoint(day, mean + extra, low + extra, high + extra))
     methods = {money_in.method, money_out.method}
     spend = (sum(money_out.mean, ZERO) / days).quantize(SHILLING, rounding=ROUND_HALF_UP)
-    return CashForecast(today, opening, path, len(income), " / ".join(sorted(methods)), expected, spend)
+    method = " / ".join(sorted(methods))
+    return CashForecast(today, opening, path, len(income), method, expected, spend, scheduled)
+
+
+def _scheduled(session: Session, actor: Member, today: date, days: int) -> list[Scheduled]:
+    """The recurring entries' occurrences up to the horizon; one due today or before and not yet
+    recorded (the scheduler records it in the morning) is counted tomorrow."""
+    end = today + timedelta(days=days)
+    found: list[Scheduled] = []
+    for schedule in active_schedules(session, actor=actor):
+        if schedule.kind == Kind.transfer.value:
+            continue
+        sign = 1 if schedule.kind == Kind.income.value else -1
+        amount = sign * from_cents(schedule.amount_cents)
+        label = schedule.counterparty or schedule.category
+        occurs = schedule.next_on
+        while occurs <= end:
+            found.append(Scheduled(max(occurs, today + timedelta(days=1)), amount, label))
+            occurs = following(schedule.every, schedule.anchor, occurs)
+    return sorted(found, key=lambda s: (s.day, s.label))
 
 
 def _history(session: Session, actor: Member, today: date) -> tuple[date, list[Decimal], list[Decimal]]:
@@ -118,6 +153,8 @@ def _history(session: Session, actor: Member, today: date) -> tuple[date, list[D
             col(Transaction.occurred_on) >= start,
             col(Transaction.occurred_on) <= today,
             col(Transaction.id).not_in(invoice_paid),
+            # Recurring entries are counted from their schedules, on their days, not as a daily level.
+            col(Transaction.recurring_id).is_(None),
         )
         .group_by(col(Transaction.occurred_on), Transaction.kind)
     ).all()

@@ -24,6 +24,7 @@ from finance.money import CENT, MAX_AMOUNT, ZERO, D, from_cents, plain, to_cents
 from finance.reconciliation.signals import invoice_number_in
 from finance.services.access import require_role
 from finance.services.activity import log_activity
+from finance.services.rates import convert
 from finance.tax import tax_on
 
 # What people ask for, and the states each one covers.
@@ -101,8 +102,11 @@ def create_invoice(
     due_on: date | None = None,
     notes: str | None = None,
     vat: bool = False,
+    foreign: tuple[str, Decimal] | None = None,
 ) -> Invoice:
-    """Either lines or a total (one line "Goods and services"). With `vat`, 16% is added per line."""
+    """Either lines or a total (one line "Goods and services"). With `vat`, 16% is added per line.
+    `foreign` (currency, rate): the prices are in that currency; the invoice is kept in the business's
+    own at the rate, with what the customer is shown beside it."""
     require_role(actor, Role.staff)
     if not lines:
         if total is None:
@@ -113,22 +117,29 @@ def create_invoice(
     business = session.get(Business, actor.business_id)
     assert business is not None
     items = []
+    original_total = ZERO
     for line in lines:
         if line.quantity <= 0:
             raise InvalidAmount(line.quantity, "not_positive")
-        _check(line.unit_price)
-        net = (line.quantity * line.unit_price).quantize(CENT)
         tax_class = line.tax_class or ("B" if vat else None)
+        unit = line.unit_price
+        if foreign is not None:
+            said = (line.quantity * line.unit_price).quantize(CENT)
+            original_total += said + tax_on(said, tax_class)
+            unit = convert(line.unit_price, foreign[1])
+        _check(unit)
+        net = (line.quantity * unit).quantize(CENT)
         tax = tax_on(net, tax_class)
         items.append(
             InvoiceItem(
                 invoice_id=0,
                 description=" ".join(line.description.split())[:200] or "Item",
                 quantity=line.quantity,
-                unit_price_cents=to_cents(line.unit_price),
+                unit_price_cents=to_cents(unit),
                 tax_class=tax_class,
                 tax_cents=to_cents(tax),
                 total_cents=to_cents(net + tax),
+                original_unit_price_cents=to_cents(line.unit_price) if foreign else None,
             )
         )
     subtotal = sum(i.total_cents - i.tax_cents for i in items)
@@ -147,6 +158,9 @@ def create_invoice(
         notes=notes,
         share_token=secrets.token_urlsafe(18),
         created_by=actor.person_id,
+        currency=foreign[0].upper() if foreign else None,
+        rate=foreign[1] if foreign else None,
+        original_total_cents=to_cents(original_total) if foreign else None,
     )
     session.add(invoice)
     session.flush()

@@ -12,6 +12,7 @@ from finance.services.access import require_role
 from finance.services.activity import log_activity
 
 MAX_RATE = Decimal(100000)
+RATE_PLACES = Decimal("0.000001")  # what a rate is kept to
 
 
 def rate_for(session: Session, *, actor: Member, currency: str, day: date) -> Decimal | None:

@@ -97,3 +97,17 @@ def test_budget_asks_for_the_amount_and_a_new_entry_is_not_taken_for_it(engine: 
     # A sale while asked is a sale, never the budget's amount.
     assert chat.say("set a budget for airtime") == "How much a month for airtime & data? (e.g. 10k)"
     assert "Recorded income: Ksh 5,000" in chat.say("sold goods 5000")
+
+
+def test_budget_alerts_once_each_in_swahili(engine: Engine) -> None:
+    chat = ChatTester(engine, today=DAY)
+    chat.onboard()
+    assert chat.say("weka bajeti ya usafiri 10k kwa mwezi").startswith("✅ Bajeti imewekwa: usafiri Ksh 10,000")
+    crossing = chat.say("nimelipa nauli 8500")
+    assert crossing.endswith("⚠️ Bajeti ya Usafiri: Ksh 8,500 kati ya Ksh 10,000 (85%), zimebaki siku 11."), crossing
+    quiet = chat.say("nimelipa nauli 200")
+    assert "⚠️" not in quiet and "🚨" not in quiet
+    over = chat.say("nimelipa mafuta 1500")
+    assert over.endswith("🚨 Bajeti ya Usafiri imeisha: Ksh 10,200 kati ya Ksh 10,000 (102%), zimebaki siku 11."), over
+    again = chat.say("nimelipa nauli 100")
+    assert "🚨" not in again and "⚠️" not in again

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from finance.models import Customer, Member, Transaction
+from finance.services.forecast import cash_forecast
 from finance.services.invoices import create_invoice
 from finance.services.ledger import record_transaction
 from tests.chat import ChatTester
@@ -159,3 +160,39 @@ def test_a_positive_balance_that_will_run_out_names_the_day(engine: Engine) -> N
     reply = chat.say("forecast my cash")
     assert "balance today Ksh " in reply.splitlines()[0]  # still above zero today
     assert "⚠️ Expected to go below zero on " in reply, reply
+
+
+def test_a_recurring_entry_is_counted_on_its_day_not_as_a_daily_level(engine: Engine) -> None:
+    chat = ChatTester(engine, today=DAY)
+    chat.onboard()
+    _history(engine, weeks=6, sales=5000, spending=3000)
+    with Session(engine) as session:
+        member = session.exec(select(Member)).one()
+        without = cash_forecast(session, actor=member, today=DAY)
+    assert "every month on the 25th" in chat.say("paid rent 40k every month on the 25th")
+    with Session(engine) as session:
+        member = session.exec(select(Member)).one()
+        found = cash_forecast(session, actor=member, today=DAY)
+    assert [(s.day, s.amount, s.label) for s in found.scheduled] == [(date(2026, 11, 25), Decimal(-40000), "rent")]
+    assert found.opening == without.opening - 40000  # the rent just recorded (25 Oct)
+    # The rent already paid is not spread over every day: the path moves by exactly the rent, on its day.
+    gaps = {p.day: w.mean - p.mean - 40000 for p, w in zip(found.path, without.path, strict=True)}
+    assert {gap for d, gap in gaps.items() if d < date(2026, 11, 25)} == {Decimal(0)}
+    assert {gap for d, gap in gaps.items() if d >= date(2026, 11, 25)} == {Decimal(40000)}
+    reply = chat.say("forecast")
+    assert "• Counting your recurring entries: rent -Ksh 40,000 on Wed 25 Nov." in reply, reply
+    sw = chat.say("utabiri wa pesa")
+    assert "• Nimehesabu rekodi zinazojirudia: kodi -Ksh 40,000 tarehe Jumatano 25 Nov." in sw, sw
+
+
+def test_forecast_and_not_yet_in_swahili(engine: Engine) -> None:
+    chat = ChatTester(engine, today=DAY)
+    chat.onboard()
+    _history(engine, weeks=6, sales=5000, spending=3000)
+    reply = chat.say("pesa yangu itakuwa ngapi mwezi ujao?").splitlines()
+    assert reply[0].startswith("📈 Utabiri wa pesa, siku 30 zijazo (salio leo Ksh "), reply
+    assert any(line.startswith("• Chini kabisa: ") for line in reply), reply
+    not_yet = chat.say("naweza kununua gari ya 400k?")
+    assert not_yet.startswith("⏳ Bado: ukinunua gari kwa Ksh 400,000 leo"), not_yet
+    assert not_yet.endswith("(Sijarekodi chochote.)")
+    assert _count(engine) == 6 * 7 * 2  # the questions recorded nothing
