@@ -2,6 +2,7 @@
 Its messages take the same pipeline as every channel's; delivering is printing."""
 
 import asyncio
+import re
 from collections.abc import Callable, Iterable
 
 from bot.pipeline import Pipeline
@@ -19,12 +20,23 @@ def render(reply: Reply) -> str:
     return "\n".join(lines)
 
 
+# "[+254712000999] join": that person speaking on the SMS channel, so a script can hold several people.
+_SPEAKER = re.compile(r"^\[(\+\d{9,15})\]\s*(.*)$")
+
+
 def _answer(pipeline: Pipeline, user: str, line: str) -> list[Reply]:
-    return asyncio.run(pipeline.answer(IncomingMessage(channel="console", sender=user, text=line, display_name=user)))
+    speaker = _SPEAKER.match(line)
+    if speaker is not None:
+        phone, text = speaker.groups()
+        message = IncomingMessage(channel="sms", sender=phone, text=text, phone=phone, display_name=None)
+    else:
+        message = IncomingMessage(channel="console", sender=user, text=line, display_name=user)
+    return asyncio.run(pipeline.answer(message))
 
 
 def run_script(pipeline: Pipeline, lines: Iterable[str], user: str, out: Callable[[str], None]) -> None:
-    """Each user line as `> line`, then KAVI's reply; '#' lines and blank lines are skipped."""
+    """Each user line as `> line`, then KAVI's reply; '#' lines and blank lines are skipped. A line
+    `[+254712000999] text` is that phone's owner writing by SMS."""
     for raw in lines:
         line = raw.rstrip("\n")
         if not line.strip() or line.lstrip().startswith("#"):

@@ -74,7 +74,7 @@ class OutboxSender:
                     business,
                     kind="reminder_failed",
                     subject=f"outbox:{outbox_id}",
-                    key="reminder_failed",
+                    key=str(payload.get("failed_key") or "reminder_failed"),  # an invite says it was one
                     values={"customer": payload.get("customer") or payload["phone"], "text": payload.get("text", "")},
                 )
 

@@ -17,10 +17,12 @@ from conversations.gemini.client import Gemini
 from conversations.gemini.route import Consulted, answer_with_gemini, consult, wants_gemini
 from conversations.gemini.settings import GeminiSettings
 from conversations.handlers.corrections import correction
+from conversations.handlers.team import accept
 from conversations.intents import Intent
 from conversations.language import detect_language
 from conversations.messages import IncomingMessage, Reply
 from conversations.notices import NoticeBox
+from conversations.parser.team import join_code
 from conversations.parser.text import clean
 from conversations.registry import Question, asked_by, declared, question
 from conversations.spoken import spoken
@@ -29,7 +31,8 @@ from conversations.texts import t
 from conversations.turn import Turn
 from conversations.understand import understand
 from finance.clock import today_in
-from finance.errors import AccessDenied
+from finance.errors import AccessDenied, TeamRefused
+from finance.models import Member, Person
 from finance.mpesa.daraja import Daraja
 from finance.mpesa.settings import DarajaSettings
 from finance.services.members import (
@@ -41,6 +44,7 @@ from finance.services.members import (
     set_language,
     start_business,
 )
+from finance.services.team import memberships
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +100,11 @@ class Conversation:
         turn.event_id = event_id
         asked_before = turn.state.question_seq or 0
         replies = self._respond(turn, clean(message.text or "").strip(), consulted)
+        if replies and len(memberships(session, person=turn.person)) > 1:
+            # Someone in several businesses always sees which one a reply is about.
+            head = t("in_business", turn.lang, business=turn.business.name)
+            if not replies[0].text.startswith(head):
+                replies[0] = replace(replies[0], text=f"{head}\n{replies[0].text}")
         if (turn.state.question_seq or 0) > asked_before:
             # The buttons of a question asked now carry its id, so they answer it even later.
             for reply in replies:
@@ -128,7 +137,9 @@ class Conversation:
         member = current_membership(session, person=person)
         first_contact = member is None
         if member is None:
-            member = start_business(session, founder=person)
+            # "join K7QX-M4PA" as a first message: the invited business, not a new empty one.
+            member = _join_first(session, person, said, message.phone) or start_business(session, founder=person)
+            first_contact = member.role == "admin" and member.created_by == person.id
         business = business_of(session, actor=member)
         state = load_state(session, channel=message.channel, sender=message.sender)
         today = self._today() if self._today else today_in(business.timezone)
@@ -207,6 +218,16 @@ class Conversation:
         if reply is None:
             st.set_aside(turn.state)
         return reply
+
+
+def _join_first(session: Session, person: Person, said: str, phone: str | None) -> Member | None:
+    joining = join_code(said)
+    if joining is None:
+        return None
+    try:
+        return accept(session, person, phone, joining.slots.get("code"))[0]
+    except TeamRefused:
+        return None  # a wrong code: the join handler says so, in a business of their own
 
 
 def _plainly_new(intent: Intent, asked: Question) -> bool:

@@ -7,6 +7,7 @@ from conversations.texts_credit import CREDIT_TEXTS
 from conversations.texts_forecast import FORECAST_TEXTS
 from conversations.texts_nudges import NUDGE_TEXTS
 from conversations.texts_paid import PAID_TEXTS
+from conversations.texts_team import TEAM_TEXTS
 from conversations.texts_voice import VOICE_TEXTS
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -289,3 +290,4 @@ TEXTS.update(CREDIT_TEXTS)
 TEXTS.update(FORECAST_TEXTS)
 TEXTS.update(NUDGE_TEXTS)
 TEXTS.update(VOICE_TEXTS)
+TEXTS.update(TEAM_TEXTS)

@@ -36,3 +36,12 @@ class DuplicateReference(FinanceError):
         super().__init__(f"reference {reference} already recorded as #{existing_id}")
         self.reference = reference
         self.existing_id = existing_id
+
+
+class TeamRefused(FinanceError):
+    """A team change that would break a rule: the reason is a short code the chat words ("last_admin",
+    "already_member", "expired", "locked", "wrong_code", "self")."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

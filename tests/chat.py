@@ -22,12 +22,14 @@ class ChatTester:
         channel: str = "test",
         name: str | None = "Wanjiku",
         can_push_to_phone: bool = False,
+        phone: str | None = None,
     ) -> None:
         self.conversation = Conversation(engine, today=lambda: self.today, can_push_to_phone=can_push_to_phone)
         self.today = today
         self.sender = sender
         self.channel = channel
         self.name = name
+        self.phone = phone  # set for SMS and WhatsApp, where the sender is a phone number
         self.replies: deque[Reply] = deque()
 
     @property
@@ -42,6 +44,7 @@ class ChatTester:
             text=text,
             display_name=self.name,
             external_id=external_id or f"m{next(_ids)}",
+            phone=self.phone,
         )
         self.replies.extend(self.pipeline.handle(message))
 
@@ -56,6 +59,7 @@ class ChatTester:
             display_name=self.name,
             external_id=f"m{next(_ids)}",
             answers=reply.question_id,
+            phone=self.phone,
         )
         self.replies.extend(self.pipeline.handle(message))
         answer = self.pop()

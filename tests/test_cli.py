@@ -20,6 +20,22 @@ def _run(args: list[str], db_url: str, stdin: str | None = None) -> subprocess.C
     return subprocess.run([KAVI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=60)
 
 
+def test_a_chat_script_holds_several_people(tmp_path: Path) -> None:
+    """`[+254712000999] text` is that person writing by SMS: an invite joined and used in one script."""
+    script = tmp_path / "team.txt"
+    script.write_text(
+        "hi\nWanjiku Hardware\nadd 0712 000 999 as staff\n[+254712000999] join\n"
+        "[+254712000999] sold 2250\nwhat changed today?\n",
+        encoding="utf-8",
+    )
+    result = _run(["chat", "--script", str(script)], f"sqlite:///{tmp_path}/k.db")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "> [+254712000999] join\n✅ You've joined Wanjiku Hardware as staff." in out, out
+    assert "> [+254712000999] sold 2250\n✅ Recorded income: Ksh 2,250" in out
+    assert "+254712000999 recorded income Ksh 2,250 sales" in out.split("> what changed today?")[1]
+
+
 def test_chat_script_prints_a_transcript_on_a_fresh_sqlite(tmp_path: Path) -> None:
     script = tmp_path / "demo.txt"
     script.write_text("# comments are skipped\npaid rent 15k\n\nhow much did I spend this month?\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 This import list is the only place that names them all."""
 
 from conversations.handlers import (  # noqa: F401
+    activity,
     basics,
     budgets,
     charts,
@@ -19,5 +20,6 @@ from conversations.handlers import (  # noqa: F401
     records,
     recurring,
     summary,
+    team,
     undo,
 )

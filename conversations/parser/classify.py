@@ -3,7 +3,7 @@
 from datetime import date
 
 from conversations.intents import Intent, unknown
-from conversations.parser import accounts, contacts, insights, invoices, repeats, wishes
+from conversations.parser import accounts, contacts, insights, invoices, repeats, team, wishes
 from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.currency import rate_statement
@@ -142,6 +142,9 @@ def _command(msg: Analysed) -> Intent | None:
 def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     """Everything that is not a plain record or a summary question."""
     lows = msg.lows
+    history = team.activity(msg, today)
+    if history is not None:
+        return history
     if insights.CHART.first(lows):
         return insights.chart(msg, today)
     if insights.FORECAST.first(lows):
@@ -165,6 +168,9 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     )
     if about_people is not None:
         return about_people
+    people = team.team_intent(msg, today)
+    if people is not None:
+        return people
     adding = _ADD.first(lows)
     if _INVITE.first(lows) or (adding and contacts.ROLES.first(lows) and find_phone(msg)):
         return contacts.invite(msg)
@@ -212,7 +218,7 @@ def parse(text: str, today: date) -> Intent:
     msg = Analysed.of(text[:MAX_PARSE_CHARS])
     if not any(t.low[0].isalnum() for t in msg.tokens):
         return unknown()
-    found = _slash_command(msg, today) or _command(msg)
+    found = _slash_command(msg, today) or _command(msg) or team.join_code(text[:MAX_PARSE_CHARS])
     if found is not None:
         return found
     if _is_greeting(msg):

@@ -398,7 +398,10 @@ EXPORT_FORMATS: dict[str, tuple[str, ...]] = {
 CUSTOMER_WORDS: tuple[str, ...] = ("customer", "client", "mteja", "buyer")
 SUPPLIER_WORDS: tuple[str, ...] = ("supplier", "vendor", "msambazaji", "wholesaler", "distributor")
 ADD_WORDS: tuple[str, ...] = ("add", "new", "create", "register", "save", "ongeza", "sajili", "weka", "mpya")
-INVITE_WORDS: tuple[str, ...] = ("invite", "add member", "add user", "give access", "karibisha", "alika")
+INVITE_WORDS: tuple[str, ...] = (
+    "invite", "add member", "add user", "give access", "karibisha", "alika", "mwongeze", "mwalike", "mpe access",
+    "add to the team", "add to my team",
+)
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "admin": ("admin", "administrator", "owner", "manager", "msimamizi"),
     "staff": ("staff", "employee", "cashier", "worker", "mfanyakazi", "attendant"),
@@ -448,7 +451,7 @@ SWAHILI_MARKERS: tuple[str, ...] = (
     "hujambo", "jambo", "mambo", "shikamoo", "futa", "ondoa", "ilikuwa", "lakini", "pia", "sawa",
     "biashara", "duka", "jina", "langu", "inaitwa", "ni", "kwa", "juzi", "hiyo", "bado", "sijui",
     "wa", "utabiri", "naweza", "nunua", "kununua", "ankara", "tarehe", "zangu", "wangu",
-    "fedha", "itakuwa", "ujao", "zijazo",
+    "fedha", "itakuwa", "ujao", "zijazo", "jiunge", "mwongeze", "timu", "hamia",
 )
 ENGLISH_MARKERS: tuple[str, ...] = (
     "paid", "bought", "spent", "sold", "received", "the", "for", "from", "how", "much", "did",

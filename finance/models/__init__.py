@@ -5,6 +5,7 @@ from finance.models.activity import ActivityLog
 from finance.models.budget import Budget, BudgetAlert
 from finance.models.business import Business, ChannelIdentity, Member, Person, Role
 from finance.models.daily_total import DailyTotal
+from finance.models.invite import Invite
 from finance.models.invoice import Invoice, InvoiceItem, Payment, PaymentAllocation, PaymentRequest
 from finance.models.parties import Customer, PayerAlias, Supplier, SupplierEvent
 from finance.models.rates import ExchangeRate
@@ -22,6 +23,7 @@ __all__ = [
     "Customer",
     "DailyTotal",
     "ExchangeRate",
+    "Invite",
     "Invoice",
     "InvoiceItem",
     "Kind",

@@ -137,8 +137,8 @@ def test_unknown_answers_with_examples(chat: ChatTester) -> None:
 
 def test_features_still_to_come_answer_honestly(chat: ChatTester, engine: Engine) -> None:
     chat.onboard()
-    reply = chat.say("invite 0712345678 as staff")
-    assert "Team invitations is coming soon" in reply and "record money in and out" in reply
+    reply = chat.say("delete my data")
+    assert "Exporting or deleting your data is coming soon" in reply and "record money in and out" in reply
     assert _entries(engine) == []
 
 

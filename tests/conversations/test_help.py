@@ -50,7 +50,7 @@ def test_help_shows_each_role_only_what_it_may_do(engine: Engine) -> None:
     owner.onboard()
     everything = owner.say("help")
     assert "Money out" in everything and "Invoices" in everything and "Settings" in everything
-    assert "Coming soon: the activity log" in everything and "Budgets" in everything
+    assert "Coming soon: exporting or deleting your data" in everything and "Budgets" in everything
     viewer_lines = "\n".join(help_lines("viewer", "en"))
     assert "Questions" in viewer_lines and "Money out" not in viewer_lines and "Reminders" not in viewer_lines
     assert len(help_lines("staff", "en")) < len(help_lines("admin", "en"))  # settings are the admin's
