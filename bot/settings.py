@@ -21,6 +21,9 @@ class ChannelSettings(BaseSettings):
     twilio_whatsapp_from: str | None = None  # "whatsapp:+14155238886"
     twilio_sms_from: str | None = None  # "+1..." or an alphanumeric sender id
     twilio_api_base_url: str = "https://api.twilio.com"
+    # The only hosts media is fetched from with the account's credentials (comma-separated; "*." for
+    # subdomains). Inbound MediaUrls elsewhere are not fetched at all.
+    twilio_media_hosts: str = "api.twilio.com,*.twilio.com"
     # Approved template for business-initiated WhatsApp messages outside the 24-hour window.
     twilio_whatsapp_template_sid: str | None = None
 
@@ -38,6 +41,10 @@ class ChannelSettings(BaseSettings):
     @property
     def twilio_enabled(self) -> bool:
         return bool(self.twilio_account_sid and self.twilio_auth_token)
+
+    @property
+    def twilio_media_host_patterns(self) -> tuple[str, ...]:
+        return tuple(host.strip().lower() for host in self.twilio_media_hosts.split(",") if host.strip())
 
     @property
     def africastalking_enabled(self) -> bool:

@@ -14,6 +14,7 @@ from bot.settings import ChannelSettings
 from bot.sms_format import fit_sms
 from bot.text_split import split_text
 from bot.twilio_client import twilio_client
+from bot.twilio_media import MediaRefused, MediaTooBig, fetch_media
 from conversations.messages import Attachment, IncomingMessage, Reply
 from finance.db import session_scope
 from finance.phones import e164 as to_e164
@@ -77,11 +78,8 @@ class TwilioChannel:
 
     async def fetch(self, message: IncomingMessage) -> IncomingMessage:
         fetched = []
-        async with httpx.AsyncClient(
-            auth=(self.settings.twilio_account_sid or "", self.settings.twilio_auth_token or ""),
-            follow_redirects=True,
-            timeout=30,
-        ) as http:
+        # No client-wide auth and no automatic redirects: fetch_media decides, hop by hop, who gets the credentials.
+        async with httpx.AsyncClient(follow_redirects=False, timeout=30) as http:
             for attachment in message.attachments:
                 fetched.append(await self._download(http, attachment))
         return replace(message, attachments=tuple(fetched))
@@ -89,18 +87,21 @@ class TwilioChannel:
     async def _download(self, http: httpx.AsyncClient, attachment: Attachment) -> Attachment:
         if attachment.data is not None or not attachment.ref:
             return attachment
+        credentials = (self.settings.twilio_account_sid or "", self.settings.twilio_auth_token or "")
         try:
-            async with http.stream("GET", attachment.ref) as response:
-                response.raise_for_status()
-                data = bytearray()
-                async for chunk in response.aiter_bytes():
-                    data.extend(chunk)
-                    if len(data) > MEDIA_LIMIT:
-                        return replace(attachment, size=len(data))  # too big: the core says so
-        except httpx.HTTPError as exc:
+            data = await fetch_media(
+                http,
+                attachment.ref,
+                credentials=credentials,
+                hosts=self.settings.twilio_media_host_patterns,
+                limit=MEDIA_LIMIT,
+            )
+        except MediaTooBig as exc:
+            return replace(attachment, size=exc.size)  # too big: the core says so
+        except (MediaRefused, httpx.HTTPError) as exc:
             log.warning("could not fetch %s: %s", attachment.ref, exc)
             return attachment
-        return replace(attachment, data=bytes(data), size=len(data))
+        return replace(attachment, data=data, size=len(data))
 
     async def deliver(self, message: IncomingMessage, replies: list[Reply]) -> None:
         to = message.reply_to or (f"whatsapp:{message.sender}" if self.name == "whatsapp" else message.sender)

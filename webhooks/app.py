@@ -1,12 +1,14 @@
 """The FastAPI application: web chat, channel webhooks, media, health."""
 
 import logging
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
@@ -19,7 +21,10 @@ from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
 from finance.db import default_engine
 from webhooks import africastalking, invoice_page, mpesa, telegram, twilio, web_chat
+from webhooks.channel_report import channel_report
+from webhooks.security_headers import SecurityHeaders
 from webhooks.settings import WebSettings
+from webhooks.web_session import WebSessions
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +42,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        for channel, said in channel_report(settings, channel_settings):
+            log.log(logging.WARNING if said.startswith("refused") else logging.INFO, "%s: %s", channel, said)
         channels = build_channels(channel_settings, engine)
         await channels.start()
         app.state.telegram = channels.telegram
@@ -72,6 +79,7 @@ def create_app(
     # Loaded once per process: the Whisper model (when there is one) is the slow part of starting.
     app.state.voice = voice or VoiceNotes(engine)
     app.state.web_token = settings.kavi_web_token
+    app.state.web_sessions = _web_sessions(settings)
     app.state.channel_settings = channel_settings
     app.state.telegram = None
     app.state.channels = {}
@@ -83,6 +91,8 @@ def create_app(
     app.include_router(africastalking.router)
     app.include_router(mpesa.router)
     app.include_router(invoice_page.router)
+    app.mount("/static", StaticFiles(packages=[("webhooks", "static")]), name="static")
+    app.add_middleware(SecurityHeaders)
 
     @app.get("/health")
     def health() -> JSONResponse:
@@ -96,7 +106,18 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()]
+        problems = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors()]
         return JSONResponse({"error": "invalid request", "problems": problems}, status_code=422)
 
     return app
+
+
+def _web_sessions(settings: WebSettings) -> WebSessions | None:
+    """None (the web chat refuses) when it is open beyond this machine with no secret to sign sessions:
+    a secret made up here would differ between workers and restarts, and sessions with it."""
+    if settings.kavi_session_secret:
+        return WebSessions(settings.kavi_session_secret.get_secret_value().encode())
+    if settings.kavi_web_token:
+        return None
+    log.info("KAVI_SESSION_SECRET is not set: web-chat sessions last until KAVI restarts")
+    return WebSessions(secrets.token_bytes(32))

@@ -3,7 +3,6 @@ unguessable token; an unknown token is a 404. Bodies are read with Decimal numbe
 may be 1.0), stored once by CheckoutRequestID / TransID, and answered with Daraja's own codes."""
 
 import asyncio
-import json
 import logging
 from decimal import Decimal
 from typing import Any
@@ -15,6 +14,7 @@ from bot.mpesa_callbacks import on_c2b_confirmation, on_stk_callback
 from finance.db import session_scope
 from finance.mpesa.callbacks import MalformedCallback, parse_c2b, parse_stk_callback
 from finance.services.members import business_by_callback_token
+from webhooks.request_body import BodyRefused, loads_json, read_capped
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -28,16 +28,14 @@ SAFE_PREFIX = "/payments"
 
 
 async def _body(request: Request) -> Any:
-    raw = await request.body()
-    if len(raw) > MAX_BODY:
-        raise MalformedCallback("body too large")
-    try:
-        return json.loads(raw, parse_float=Decimal)
-    except ValueError as exc:
-        raise MalformedCallback("not JSON") from exc
+    return loads_json(await read_capped(request, MAX_BODY), parse_float=Decimal)
 
 
-def _refuse(path: str, why: str, answer: dict[str, Any], status: int = 400) -> JSONResponse:
+def _refuse(path: str, exc: Exception, answer: dict[str, Any], status: int = 400) -> JSONResponse:
+    """Daraja's own answer, saying why. A body past the cap is a 413 whatever the route."""
+    why = str(exc.detail) if isinstance(exc, BodyRefused) else str(exc)
+    if isinstance(exc, BodyRefused) and exc.status_code == 413:
+        status = 413
     log.warning("malformed M-Pesa callback on %s: %s", path, why)
     return JSONResponse({**answer, "ResultDesc": f"{answer['ResultDesc']}: {why}"[:120]}, status_code=status)
 
@@ -52,8 +50,8 @@ async def stk_callback(token: str, request: Request) -> JSONResponse:
     try:
         body = await _body(request)
         result = parse_stk_callback(body)
-    except MalformedCallback as exc:
-        return _refuse("stk", str(exc), {"ResultCode": 1, "ResultDesc": "Rejected"})
+    except (MalformedCallback, BodyRefused) as exc:
+        return _refuse("stk", exc, {"ResultCode": 1, "ResultDesc": "Rejected"})
     handled = await asyncio.to_thread(on_stk_callback, _engine(request), token, result, body)
     if not handled.found:
         return JSONResponse({"ResultCode": 1, "ResultDesc": "Unknown callback URL"}, status_code=404)
@@ -66,8 +64,8 @@ async def c2b_validation(token: str, request: Request) -> JSONResponse:
     """Accept any well-formed payment to a known business: refusing money is the owner's call, not ours."""
     try:
         parse_c2b(await _body(request))
-    except MalformedCallback as exc:
-        return _refuse("c2b validation", str(exc), C2B_REJECTED, status=200)
+    except (MalformedCallback, BodyRefused) as exc:
+        return _refuse("c2b validation", exc, C2B_REJECTED, status=200)
     known = await asyncio.to_thread(_known, _engine(request), token)
     if not known:
         return JSONResponse({**C2B_REJECTED, "ResultDesc": "Rejected: unknown callback URL"}, status_code=404)
@@ -80,8 +78,8 @@ async def c2b_confirmation(token: str, request: Request) -> JSONResponse:
     try:
         body = await _body(request)
         payment = parse_c2b(body)
-    except MalformedCallback as exc:
-        return _refuse("c2b confirmation", str(exc), C2B_REJECTED)
+    except (MalformedCallback, BodyRefused) as exc:
+        return _refuse("c2b confirmation", exc, C2B_REJECTED)
     handled = await asyncio.to_thread(on_c2b_confirmation, _engine(request), token, payment, body)
     if not handled.found:
         return JSONResponse({**C2B_REJECTED, "ResultDesc": "Rejected: unknown callback URL"}, status_code=404)

@@ -14,6 +14,7 @@ from twilio.request_validator import RequestValidator
 from bot.delivery import record_status, sms_fallback
 from bot.inbox import accept
 from bot.twilio_adapter import incoming
+from webhooks.request_body import capped_form
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -24,11 +25,12 @@ MAX_BODY = 64_000
 
 async def _verified_form(request: Request) -> dict[str, str]:
     settings = request.app.state.channel_settings
+    if settings.twilio_account_sid and not settings.twilio_auth_token:
+        # Signatures are made with the auth token: without it none can be checked, so none is taken.
+        raise HTTPException(status_code=503, detail="the Twilio webhooks are off: set TWILIO_AUTH_TOKEN")
     if not settings.twilio_enabled:
         raise HTTPException(status_code=404, detail="Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)")
-    if int(request.headers.get("content-length") or 0) > MAX_BODY:
-        raise HTTPException(status_code=413, detail="request too large")
-    form = {key: str(value) for key, value in (await request.form()).items()}
+    form = {key: value for key, value in (await capped_form(request, MAX_BODY)).items() if isinstance(value, str)}
     url = str(request.url)
     if settings.kavi_public_url:  # behind a proxy Twilio signed the public address, not ours
         query = f"?{request.url.query}" if request.url.query else ""

@@ -1,13 +1,15 @@
-"""The web chat: the page, its message route, and the media its replies link to."""
+"""The web chat: the page, its message routes, and the media its replies link to.
+
+Who is typing is the signed session cookie (webhooks/web_session.py), never a field the page sends."""
 
 import asyncio
 import secrets
 from importlib.resources import files
 
-from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, Field
 from sqlmodel import Session
+from starlette.datastructures import UploadFile
 
 from bot import web
 from bot.pipeline import Pipeline
@@ -15,20 +17,14 @@ from bot.records.media import load_media, store_media
 from bot.voice_notes import VoiceNotes
 from conversations.messages import IncomingMessage, Media, Reply
 from finance.db import session_scope
+from webhooks.bodies import WebMessage, WebVoiceFields
+from webhooks.request_body import capped_form, json_body, validated
+from webhooks.web_session import ensure_session, web_sender
 
-# Generous: a too-long message still gets a friendly reply from the core; beyond this is not chat.
-MAX_TEXT = 20_000
+# A 20,000-character message, every character escaped as \uXXXX, with room to spare.
+MAX_MESSAGE_BODY = 256 * 1024
 
 router = APIRouter()
-
-
-class WebMessage(BaseModel):
-    sender: str = Field(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
-    text: str = Field(default="", max_length=MAX_TEXT)
-    message_id: str | None = Field(default=None, max_length=128)
-    name: str | None = Field(default=None, max_length=80)
-    # Set when the text is a tapped button: the question it answers.
-    question_id: int | None = Field(default=None, ge=1)
 
 
 def require_token(request: Request, x_kavi_token: str | None = Header(default=None)) -> None:
@@ -38,30 +34,37 @@ def require_token(request: Request, x_kavi_token: str | None = Header(default=No
 
 
 @router.get("/", response_class=HTMLResponse)
-def page() -> HTMLResponse:
-    return HTMLResponse(files("webhooks").joinpath("static/chat.html").read_text(encoding="utf-8"))
+def page(request: Request) -> HTMLResponse:
+    response = HTMLResponse(files("webhooks").joinpath("static/chat.html").read_text(encoding="utf-8"))
+    ensure_session(request, response)
+    return response
 
 
 @router.post("/web/messages", dependencies=[Depends(require_token)])
-async def post_message(body: WebMessage, request: Request) -> dict[str, object]:
-    return await _answer(request, web.incoming(body.sender, body.text, body.message_id, body.name, body.question_id))
+async def post_message(request: Request, sender: str = Depends(web_sender)) -> dict[str, object]:
+    body = await json_body(request, WebMessage, MAX_MESSAGE_BODY)
+    return await _answer(request, web.incoming(sender, body.text, body.message_id, body.name, body.question_id))
 
 
 @router.post("/web/voice", dependencies=[Depends(require_token)])
-async def post_voice(
-    request: Request,
-    audio: UploadFile = File(...),
-    sender: str = Form(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$"),
-    message_id: str | None = Form(default=None, max_length=128),
-) -> dict[str, object]:
+async def post_voice(request: Request, sender: str = Depends(web_sender)) -> dict[str, object]:
     """A clip recorded in the page (MediaRecorder: WebM/Opus, or MP4/AAC on Safari)."""
     voice: VoiceNotes = request.app.state.voice
-    # One byte past the limit is enough to know it is too big; the rest is never read.
-    data = await audio.read(voice.settings.max_bytes + 1)
-    content_type = audio.content_type or "application/octet-stream"
+    # Room for a clip somewhat over the limit, so that it gets the core's friendly "too long" answer.
+    form = await capped_form(request, 2 * voice.settings.max_bytes + 1024 * 1024, max_files=1, max_fields=5)
+    try:
+        audio = form.get("audio")
+        if not isinstance(audio, UploadFile):
+            raise HTTPException(status_code=422, detail="send the recording as the form's `audio` file")
+        fields = validated(WebVoiceFields, {k: v for k, v in form.items() if isinstance(v, str)})
+        # One byte past the limit is enough to know it is too big.
+        data = await audio.read(voice.settings.max_bytes + 1)
+        content_type = audio.content_type or "application/octet-stream"
+    finally:
+        await form.close()
     if not content_type.startswith(("audio/", "video/webm", "video/mp4", "application/octet-stream")):
         raise HTTPException(status_code=415, detail="send an audio recording")
-    return await _answer(request, web.incoming_voice(sender, data, content_type, message_id))
+    return await _answer(request, web.incoming_voice(sender, data, content_type, fields.message_id))
 
 
 async def _answer(request: Request, message: IncomingMessage) -> dict[str, object]:

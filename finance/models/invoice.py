@@ -29,6 +29,9 @@ class Invoice(SQLModel, table=True):
     credited_cents: int = Field(default=0, sa_type=BigInteger)
     notes: str | None = Field(default=None, max_length=1000)
     share_token: str | None = Field(default=None, max_length=64, unique=True)
+    # When the owner last renewed the share link (None: the one made with the invoice). A link expires
+    # 90 days after the invoice is paid or cancelled, or after its renewal, whichever is later.
+    share_issued_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # A credit note corrects a sent invoice instead of editing it.
     credit_note_for_id: int | None = Field(default=None, foreign_key="invoice.id")
     created_by: int = Field(foreign_key="person.id")

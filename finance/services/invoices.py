@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from finance.clock import utcnow
 from finance.errors import FinanceError, InvalidAmount, NotFound
@@ -35,6 +35,8 @@ LISTS = {
     "all": ("draft", "sent", "partial", "overdue", "paid", "cancelled"),
 }
 MAX_ITEMS = 50
+# A paid or cancelled invoice's share link opens this many days more (or after the owner renews it).
+SHARE_LINK_DAYS = 90
 
 
 class InvoiceClosed(FinanceError):
@@ -223,6 +225,53 @@ def by_share_token(session: Session, token: str) -> Invoice | None:
     if not token or len(token) > 64:
         return None
     return session.exec(select(Invoice).where(Invoice.share_token == token)).first()
+
+
+def _closed_on(session: Session, invoice: Invoice) -> date | None:
+    """The day an invoice was settled (its last payment or credit) or cancelled; None while it is open."""
+    if invoice.credit_note_for_id is not None:  # a credit note is shown for as long as its invoice is
+        parent = session.get(Invoice, invoice.credit_note_for_id)
+        return _closed_on(session, parent) if parent is not None else invoice.issued_on
+    now = state(invoice, date.min)  # date.min: overdue does not matter here, only paid or cancelled
+    if now == "cancelled":
+        return (invoice.cancelled_at or invoice.created_at).date()
+    if now != "paid":
+        return None
+    credited = session.exec(
+        select(func.max(col(Invoice.issued_on))).where(col(Invoice.credit_note_for_id) == invoice.id)
+    ).one()
+    days = [day for day in (last_paid_on(session, invoice.id), credited) if day is not None]
+    return max(days) if days else invoice.issued_on
+
+
+def share_link_expires_on(session: Session, invoice: Invoice) -> date | None:
+    """The last day the customer's link opens; None while the invoice is open (it works until then)."""
+    closed = _closed_on(session, invoice)
+    if closed is None:
+        return None
+    renewed = invoice.share_issued_at.date() if invoice.share_issued_at else closed
+    return max(closed, renewed) + timedelta(days=SHARE_LINK_DAYS)
+
+
+def renew_share_link(session: Session, *, actor: Member, invoice: Invoice) -> str:
+    """A new link for the customer (the old one stops working), open for SHARE_LINK_DAYS from now."""
+    require_role(actor, Role.staff)
+    if invoice.business_id != actor.business_id:
+        raise NotFound(f"invoice {invoice.id}")
+    invoice.share_token = secrets.token_urlsafe(18)
+    invoice.share_issued_at = utcnow()
+    session.add(invoice)
+    session.flush()
+    # The token itself stays out of the log: it is the customer's key to the invoice.
+    log_activity(
+        session,
+        actor=actor,
+        action="renew_link",
+        entity="invoice",
+        entity_id=invoice.id,
+        after={"number": invoice.number},
+    )
+    return invoice.share_token
 
 
 def list_invoices(

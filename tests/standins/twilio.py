@@ -16,6 +16,8 @@ class TwilioStandIn:
         self.messages: list[dict[str, Any]] = []
         self.media: dict[str, tuple[str, bytes]] = {}  # path -> (content type, bytes)
         self.media_requests: list[dict[str, Any]] = []
+        # path -> where Twilio's API sends the client next, as the real one does (to its media storage)
+        self.redirects: dict[str, str] = {}
         self._sids = itertools.count(1)
         self.app = FastAPI()
         self.app.post("/2010-04-01/Accounts/{account}/Messages.json")(self._create)
@@ -62,6 +64,8 @@ class TwilioStandIn:
         self.media_requests.append({"path": path, "authorised": self._authorised(request)})
         if not self._authorised(request):
             return Response(status_code=401)
+        if path in self.redirects:
+            return Response(status_code=307, headers={"Location": self.redirects[path]})
         if path not in self.media:
             return Response(status_code=404)
         content_type, data = self.media[path]

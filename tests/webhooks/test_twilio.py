@@ -21,6 +21,7 @@ from finance.clock import utcnow
 from finance.models import Person, Transaction
 from tests.conftest import SHARED, TODAY
 from tests.servers import serving
+from tests.standins.media_host import MediaHostStandIn
 from tests.standins.twilio import TwilioStandIn
 from tests.waiting import wait_for
 from webhooks.app import create_app
@@ -51,6 +52,7 @@ def _settings(url: str) -> ChannelSettings:
         twilio_whatsapp_from="whatsapp:+14155238886",
         twilio_sms_from="+16505552222",
         twilio_whatsapp_template_sid="HX0123456789abcdef0123456789abcdef",
+        twilio_media_hosts="127.0.0.1",  # the stand-in; api.twilio.com and its media hosts by default
     )
 
 
@@ -148,6 +150,59 @@ def test_voice_note_media_is_fetched_with_the_account_credentials(client: TestCl
     [sent] = wait_for(lambda: standin.messages)
     assert standin.media_requests == [{"path": media_path, "authorised": True}]
     assert "voice note" in sent["Body"]
+
+
+@pytest.fixture
+def elsewhere() -> Iterator[tuple[MediaHostStandIn, str]]:
+    """A host that is not Twilio's; "localhost" is a different host from the stand-in's 127.0.0.1."""
+    other = MediaHostStandIn()
+    with serving(other.app) as url:
+        yield other, url.replace("127.0.0.1", "localhost")
+
+
+def test_media_on_another_host_is_never_fetched_with_the_credentials(
+    client: TestClient, stand: tuple, elsewhere: tuple
+) -> None:
+    standin, _ = stand
+    other, other_url = elsewhere
+    fields = form("whatsapp_inbound_voice_note.constructed.json")
+    media_path = fields["MediaUrl0"].removeprefix("https://api.twilio.com")
+    other.files[media_path] = ("audio/ogg", b"OggS\x00voice-note")
+    fields["MediaUrl0"] = other_url + media_path  # signed, but naming someone else's server
+    assert signed_post(client, "/twilio/whatsapp", fields).status_code == 200
+    wait_for(lambda: standin.messages, what="an answer")
+    assert other.requests == []  # not fetched at all: neither the credentials nor a request leave for it
+
+
+def test_a_redirect_off_twilios_hosts_is_followed_without_the_credentials(
+    client: TestClient, stand: tuple, elsewhere: tuple
+) -> None:
+    """Twilio answers a media URL with a redirect to its storage; the file is fetched there, unsigned."""
+    standin, url = stand
+    other, other_url = elsewhere
+    fields = form("whatsapp_inbound_voice_note.constructed.json")
+    media_path = fields["MediaUrl0"].removeprefix("https://api.twilio.com")
+    standin.media[media_path] = ("audio/ogg", b"unused")
+    standin.redirects[media_path] = other_url + "/bucket/ME0001"
+    other.files["/bucket/ME0001"] = ("audio/ogg", b"OggS\x00voice-note")
+    fields["MediaUrl0"] = url + media_path
+    signed_post(client, "/twilio/whatsapp", fields)
+    [sent] = wait_for(lambda: standin.messages)
+    assert standin.media_requests == [{"path": media_path, "authorised": True}]
+    assert other.requests == [{"path": "/bucket/ME0001", "authorization": None}]
+    assert "voice note" in sent["Body"]
+
+
+def test_without_an_auth_token_nothing_is_accepted(engine: Engine, stand: tuple) -> None:
+    """The auth token is what signatures are checked with: without it no request can be verified."""
+    standin, url = stand
+    settings = _settings(url).model_copy(update={"twilio_auth_token": None})
+    with TestClient(create_app(engine, WebSettings(), settings)) as client:
+        fields = form("whatsapp_inbound_text.kenya_fixture.json")
+        for path in ("/twilio/whatsapp", "/twilio/sms", "/twilio/status"):
+            response = signed_post(client, path, fields, token="")
+            assert response.status_code == 503 and "TWILIO_AUTH_TOKEN" in response.json()["detail"]
+    assert _count(engine, InboundEvent) == 0 and standin.messages == []
 
 
 def test_sms_replies_fit_three_segments(client: TestClient, stand: tuple) -> None:
