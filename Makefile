@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint security format bench clean
 
 $(BIN)/kavi: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# bandit over the app's code (medium severity and confidence and up fail; exceptions: `# nosec BXXX  # why` on the
+# line, or [tool.bandit] in pyproject.toml), then pip-audit over .venv (.ci/dependency_audit.py, exceptions
+# in .ci/pip-audit-ignore.txt; fails when no vulnerability service answers).
+security: $(VENV)/.dev
+	$(BIN)/bandit -c pyproject.toml -q -r bot conversations finance voice webhooks main.py \
+		--severity-level medium --confidence-level medium
+	$(BIN)/python .ci/dependency_audit.py
 
 format: $(VENV)/.dev
 	$(BIN)/ruff format .

@@ -59,7 +59,7 @@ class SphinxEngine:
     def _compile(self, phrases: tuple[str, ...]) -> tuple[Path, Path]:
         """The dictionary and language model files for this vocabulary, made once and cached."""
         sentences = sorted({" ".join(_words(p)) for p in phrases if _words(p)})
-        key = hashlib.sha1("\n".join(sentences).encode()).hexdigest()[:16]
+        key = hashlib.sha1("\n".join(sentences).encode(), usedforsecurity=False).hexdigest()[:16]  # a cache key
         with self._lock:
             if key in self._compiled:
                 self._compiled.move_to_end(key)
