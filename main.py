@@ -28,6 +28,10 @@ import_cli = typer.Typer(help="Bring records in from files.", no_args_is_help=Tr
 cli.add_typer(import_cli, name="import")
 voice_cli = typer.Typer(help="Voice notes: the speech models, and trying them on a file.", no_args_is_help=True)
 cli.add_typer(voice_cli, name="voice")
+data_cli = typer.Typer(
+    help="People's data (Kenya Data Protection Act): export it, sweep due erasures.", no_args_is_help=True
+)
+cli.add_typer(data_cli, name="data")
 
 TodayOption = Annotated[
     str | None, typer.Option("--today", help="Pretend today is this date (YYYY-MM-DD) for relative dates.")
@@ -283,6 +287,59 @@ def export_command(
     target = out or Path(made.filename)
     target.write_bytes(made.data)
     typer.echo(f"{made.entries} entries, {first} to {last}: {target} ({len(made.data) // 1024 + 1} KB)")
+
+
+@data_cli.command("export")
+def data_export(
+    person: Annotated[str | None, typer.Option("--person", help="Their phone (+2547…) or person id.")] = None,
+    business: Annotated[int | None, typer.Option("--business", help="A business id: its whole books.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the ZIP.")] = None,
+) -> None:
+    """Write everything KAVI keeps about a person (or a business's books) as a ZIP, for a data request."""
+    from sqlmodel import select
+
+    from finance.db import session_scope
+    from finance.documents.data_export import business_export, person_export
+    from finance.models import Business, Person
+    from finance.phones import e164
+
+    if (person is None) == (business is None):
+        raise typer.BadParameter("give one of --person or --business")
+    with session_scope(_ready_engine()) as session:
+        if person is not None:
+            phone = e164(person)
+            found = (
+                session.exec(select(Person).where(Person.phone == phone)).first()
+                if phone
+                else session.get(Person, int(person))
+                if person.isdigit()
+                else None
+            )
+            if found is None:
+                typer.echo(f"kavi data export: no person {person!r}", err=True)
+                raise typer.Exit(2)
+            data, name = person_export(session, person=found), f"kavi-person-{found.id}.zip"
+        else:
+            row = session.get(Business, business)
+            if row is None:
+                typer.echo(f"kavi data export: no business {business}", err=True)
+                raise typer.Exit(2)
+            data, name = business_export(session, business=row), f"kavi-business-{row.id}.zip"
+    target = out or Path(name)
+    target.write_bytes(data)
+    typer.echo(f"{target} ({len(data) // 1024 + 1} KB)")
+
+
+@data_cli.command("sweep")
+def data_sweep() -> None:
+    """Erase what is due now (deletions past their grace), expired media and old message texts."""
+    from bot.erasure import sweep
+
+    swept = sweep(_ready_engine())
+    typer.echo(
+        f"erased {swept.people} people and {swept.businesses} businesses; "
+        f"{swept.media} media files and {swept.messages} message texts expired"
+    )
 
 
 @cli.command()

@@ -11,6 +11,7 @@ from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from bot.erasure import sweep as sweep_data
 from bot.records.outbox import SessionOutbox
 from bot.stk_sweep import sweep_stk
 from conversations.nudges.runner import Queued, run_at
@@ -22,6 +23,7 @@ from finance.mpesa.settings import DarajaSettings
 log = logging.getLogger(__name__)
 LEADER_LOCK = 15_2026  # the advisory lock's key: any number no other part of KAVI uses
 CATCH_UP = timedelta(hours=3)
+SWEEP_EVERY = timedelta(hours=1)
 
 
 def run_nudges(
@@ -81,6 +83,7 @@ class NudgeScheduler:
         self.daraja = daraja  # with Daraja keys: STK pushes with no callback are queried each round
         self.leader = Leader(engine)
         self.last_tick: datetime | None = None
+        self.last_sweep: datetime | None = None
         self.scheduler = AsyncIOScheduler(timezone="UTC")
         self.scheduler.add_job(
             self.tick, CronTrigger(second=0), id="nudges", max_instances=1, coalesce=True, misfire_grace_time=300
@@ -102,6 +105,12 @@ class NudgeScheduler:
                 sweep_stk(self.engine, self.daraja, now)
             except Exception:
                 log.exception("STK sweep failed")
+        if self.last_sweep is None or now - self.last_sweep >= SWEEP_EVERY:
+            try:
+                sweep_data(self.engine, now)  # deletions past their grace, expired media and message texts
+                self.last_sweep = now
+            except Exception:
+                log.exception("data sweep failed")
         if found:
             log.info("queued %d nudges", sum(q.new for q in found))
         return found

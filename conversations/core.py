@@ -24,6 +24,7 @@ from conversations.messages import IncomingMessage, Reply
 from conversations.notices import NoticeBox
 from conversations.parser.team import join_code
 from conversations.parser.text import clean
+from conversations.privacy import ProcessorSettings
 from conversations.registry import Question, asked_by, declared, question
 from conversations.spoken import spoken
 from conversations.state import load_state
@@ -73,6 +74,7 @@ class Conversation:
         self.gemini_settings = gemini_settings or GeminiSettings()
         # Only with a key: without one KAVI answers everything locally, offline.
         self.gemini = Gemini(self.gemini_settings) if self.gemini_settings.enabled else None
+        self.abroad = ProcessorSettings().abroad()
 
     def consult(self, message: IncomingMessage) -> Consulted | None:
         """Gemini's reading of a message, asked before its transaction opens (never inside it: the
@@ -159,6 +161,7 @@ class Conversation:
             payments=self.payments,
             can_push_to_phone=self.can_push_to_phone,
             outbox=outbox,
+            abroad=self.abroad,
         )
 
     def _respond(self, turn: Turn, text: str, consulted: Consulted | None) -> list[Reply]:

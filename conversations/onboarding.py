@@ -5,6 +5,7 @@ import re
 from conversations import state as st
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.privacy import notice
 from conversations.registry import declared
 from conversations.texts import t
 from conversations.turn import Turn
@@ -82,10 +83,12 @@ def greet_newcomer(turn: Turn, intent: Intent, reply: Reply) -> Reply:
     if not (turn.first_contact or set_aside):
         return reply
     st.ask(turn.state, NAME_QUESTION)
+    # The first reply says what is kept and why, once (Kenya Data Protection Act).
+    privacy = "\n\n" + notice(turn.lang, turn.abroad, turn.public_url) if turn.first_contact else ""
     if turn.first_contact and intent.name in ("greeting", "unknown", "help"):
-        return Reply(t("welcome", turn.lang))
+        return Reply(t("welcome", turn.lang) + privacy)
     return Reply(
-        reply.text + "\n\n" + t("ask_name_after", turn.lang),
+        reply.text + "\n\n" + t("ask_name_after", turn.lang) + privacy,
         choices=reply.choices,
         image=reply.image,
         document=reply.document,

@@ -7,7 +7,7 @@ from conversations.texts_credit import CREDIT_TEXTS
 from conversations.texts_forecast import FORECAST_TEXTS
 from conversations.texts_nudges import NUDGE_TEXTS
 from conversations.texts_paid import PAID_TEXTS
-from conversations.texts_team import TEAM_TEXTS
+from conversations.texts_team import DATA_TEXTS, TEAM_TEXTS
 from conversations.texts_voice import VOICE_TEXTS
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -291,3 +291,4 @@ TEXTS.update(FORECAST_TEXTS)
 TEXTS.update(NUDGE_TEXTS)
 TEXTS.update(VOICE_TEXTS)
 TEXTS.update(TEAM_TEXTS)
+TEXTS.update(DATA_TEXTS)

@@ -173,3 +173,77 @@ TEAM_TEXTS: dict[str, dict[str, str]] = {
     "did_repeat": {"en": "set {category} {amount} to repeat {every}", "sw": "aliweka {category} {amount} kujirudia"},
     "did_other": {"en": "{action} {entity} {label}", "sw": "{action} {entity} {label}"},
 }
+
+DATA_TEXTS: dict[str, dict[str, str]] = {
+    "privacy_notice": {
+        "en": "🔒 Privacy: I keep what you send me (entries, customers, messages) only to keep your books, and share "
+        'it with no one. {outside} "export my data" gets you a copy; "delete my data" erases it.{link}',
+        "sw": "🔒 Faragha: Ninahifadhi unachonitumia (rekodi, wateja, jumbe) kwa ajili ya hesabu zako tu, na "
+        'sishiriki na mtu yeyote. {outside} "nipe data yangu" inakupa nakala; "futa data yangu" inaifuta.{link}',
+    },
+    "privacy_local": {
+        "en": "Everything is handled here, on KAVI's own server.",
+        "sw": "Kila kitu kinashughulikiwa hapa, kwenye seva ya KAVI.",
+    },
+    "privacy_abroad": {
+        "en": "To read some messages or speak replies I use {names}, which process that text outside Kenya.",
+        "sw": "Kusoma baadhi ya jumbe au kujibu kwa sauti ninatumia {names}, wanaoshughulikia maandishi hayo "
+        "nje ya Kenya.",
+    },
+    "privacy_link": {"en": " Full notice: {url}", "sw": " Taarifa kamili: {url}"},
+    "my_data_which": {
+        "en": "Your data: export a copy, or delete it?",
+        "sw": "Data yako: upate nakala, au uifute?",
+    },
+    "my_data_export": {"en": "Export my data", "sw": "Nipe data yangu"},
+    "my_data_delete": {"en": "Delete my data", "sw": "Futa data yangu"},
+    "my_data_exported": {
+        "en": "📦 Everything I keep about you, as a ZIP: your profile, your businesses' books (CSV), the "
+        "activity log and the invoice PDFs. README.txt says what each file is.",
+        "sw": "📦 Kila kitu ninachohifadhi kukuhusu, kama ZIP: wasifu wako, hesabu za biashara zako (CSV), "
+        "kumbukumbu ya shughuli na PDF za ankara. README.txt inaeleza kila faili.",
+    },
+    "erase_ask": {
+        "en": "Delete your data? Your name, phone and messages will be erased{books}. Money records a business "
+        'must keep for tax stay, with no names. You have 7 days to change your mind ("cancel deletion").',
+        "sw": "Ufute data yako? Jina, simu na jumbe zako zitafutwa{books}. Rekodi za pesa ambazo biashara "
+        'lazima iweke kwa ajili ya kodi zitabaki, bila majina. Una siku 7 kubadili nia ("usifute data yangu").',
+    },
+    "erase_books": {
+        "en": ", and {names} with its customers' and suppliers' details",
+        "sw": ", pamoja na {names} na taarifa za wateja na wasambazaji wake",
+    },
+    "erase_yes": {"en": "Delete my data", "sw": "Futa data yangu"},
+    "erase_keep": {"en": "Keep my data", "sw": "Usifute"},
+    "erase_kept": {"en": "OK, nothing will be deleted.", "sw": "Sawa, hakuna kitakachofutwa."},
+    "erase_stuck": {
+        "en": "You're the only admin of {names}, which others use too. Make someone else admin first (\"make "
+        'Brian an admin"), or delete {names} for everyone along with your data.',
+        "sw": "Wewe ndiye msimamizi pekee wa {names}, ambayo wengine wanaitumia. Mfanye mtu mwingine admin kwanza, "
+        "au ufute {names} kwa wote pamoja na data yako.",
+    },
+    "erase_with_business": {"en": "Delete the business too", "sw": "Futa biashara pia"},
+    "erase_business_ask": {
+        "en": "Are you sure? {names} and its details go for all {count} people in it. Money records stay, "
+        "with no names.",
+        "sw": "Una uhakika? {names} na taarifa zake zitafutwa kwa watu wote {count}. Rekodi za pesa zitabaki, "
+        "bila majina.",
+    },
+    "erase_business_yes": {"en": "Yes, delete the business", "sw": "Ndiyo, futa biashara"},
+    "erase_scheduled": {
+        "en": '🗑️ Your data will be deleted on {when}. Until then, "cancel deletion" keeps everything.',
+        "sw": '🗑️ Data yako itafutwa {when}. Kabla ya hapo, "usifute data yangu" inahifadhi kila kitu.',
+    },
+    "erase_already": {
+        "en": 'Your data is already set to be deleted on {when}. "cancel deletion" keeps it.',
+        "sw": 'Data yako tayari imepangwa kufutwa {when}. "usifute data yangu" inaihifadhi.',
+    },
+    "erase_cancelled": {
+        "en": "✅ Deletion cancelled: your data stays.",
+        "sw": "✅ Ufutaji umesitishwa: data yako inabaki.",
+    },
+    "erase_nothing_pending": {
+        "en": "Nothing is set to be deleted.",
+        "sw": "Hakuna kilichopangwa kufutwa.",
+    },
+}

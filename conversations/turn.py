@@ -34,3 +34,5 @@ class Turn:
     event_id: int | None = None
     # Whether a configured channel (WhatsApp, SMS) can message a customer's phone.
     can_push_to_phone: bool = False
+    # The outside processors configured (Gemini, ElevenLabs): named in the privacy notice.
+    abroad: tuple[str, ...] = ()

@@ -36,6 +36,26 @@ def test_a_chat_script_holds_several_people(tmp_path: Path) -> None:
     assert "+254712000999 recorded income Ksh 2,250 sales" in out.split("> what changed today?")[1]
 
 
+def test_data_export_writes_a_persons_zip(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/k.db"
+    script = tmp_path / "books.txt"
+    script.write_text(
+        "[+254712000999] hi\n[+254712000999] Otieno Shop\n[+254712000999] paid rent 15k\n", encoding="utf-8"
+    )
+    assert _run(["chat", "--script", str(script)], db).returncode == 0
+    target = tmp_path / "me.zip"
+    done = _run(["data", "export", "--person", "0712000999", "--out", str(target)], db)
+    assert done.returncode == 0, done.stderr
+    import zipfile
+
+    archive = zipfile.ZipFile(target)
+    folder = next(n.split("/")[0] for n in archive.namelist() if n.endswith("transactions.csv"))
+    assert folder.startswith("Otieno Shop-")
+    assert "rent,15000" in archive.read(f"{folder}/transactions.csv").decode("utf-8-sig")
+    missing = _run(["data", "export", "--person", "0799999999"], db)
+    assert missing.returncode == 2 and "no person" in missing.stderr
+
+
 def test_chat_script_prints_a_transcript_on_a_fresh_sqlite(tmp_path: Path) -> None:
     script = tmp_path / "demo.txt"
     script.write_text("# comments are skipped\npaid rent 15k\n\nhow much did I spend this month?\n", encoding="utf-8")

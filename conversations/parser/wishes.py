@@ -88,7 +88,16 @@ def _item(msg: Analysed, start: int, stop: int) -> str:
     return " ".join(words)
 
 
+# "cancel deletion", "don't delete my data", "usifute data yangu": the grace period's way back.
+_KEEP = PhraseTable.of(
+    ("cancel deletion", "cancel the deletion", "stop the deletion", "cancel delete", "don't delete", "dont delete",
+     "do not delete", "keep my data", "usifute", "sitaki kufuta", "acha kufuta", "restore my account")
+)  # fmt: skip
+
+
 def my_data(msg: Analysed, ev: Evidence) -> Intent | None:
+    if ev.amount is None and _KEEP.first(msg.lows):
+        return Intent("my_data", {"action": "cancel"}, confidence=0.9)
     if ev.amount is not None or _DATA.first(msg.lows) is None:
         return None
     if _DELETE.first(msg.lows):

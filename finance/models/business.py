@@ -38,6 +38,9 @@ class Business(SQLModel, table=True):
     # The founding person's id; no foreign key, since person also points at business.
     created_by: int | None = Field(default=None)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Deletion asked for by an admin: erased (de-identified) after the grace period unless cancelled.
+    erase_after: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Person(SQLModel, table=True):
@@ -60,6 +63,9 @@ class Person(SQLModel, table=True):
     quiet_to: int = Field(default=7 * 60)
     current_business_id: int | None = Field(default=None, foreign_key="business.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # "delete my data": personal data erased after the grace period unless "cancel deletion" came first.
+    erase_after: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ChannelIdentity(SQLModel, table=True):

@@ -135,10 +135,10 @@ def test_unknown_answers_with_examples(chat: ChatTester) -> None:
     assert reply.choices == ["Help"]
 
 
-def test_features_still_to_come_answer_honestly(chat: ChatTester, engine: Engine) -> None:
+def test_no_intent_of_the_contract_answers_coming_soon(chat: ChatTester, engine: Engine) -> None:
     chat.onboard()
     reply = chat.say("delete my data")
-    assert "Exporting or deleting your data is coming soon" in reply and "record money in and out" in reply
+    assert reply.startswith("Delete your data?") and "coming soon" not in reply
     assert _entries(engine) == []
 
 

@@ -126,7 +126,7 @@ def test_every_html_page_carries_the_security_headers(engine: Engine) -> None:
         second.status, second.cancelled_at = "cancelled", utcnow() - timedelta(days=365)
         expired = second.share_token
     client = _client(engine, chat)
-    pages = {"/": 200, f"/i/{token}": 200, f"/i/{expired}": 410, "/i/no-such-invoice": 404}
+    pages = {"/": 200, f"/i/{token}": 200, f"/i/{expired}": 410, "/i/no-such-invoice": 404, "/privacy": 200}
     for path, status in pages.items():
         response = client.get(path)
         assert response.status_code == status, path
