@@ -3,7 +3,6 @@
 import contextlib
 import ipaddress
 import json
-import logging
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from sqlalchemy.engine import Engine, make_url
 
+from bot.log_masking import configure as configure_logging
 from finance.settings import finance_settings
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def serve(
         )
         raise typer.Exit(2)
     _ready_engine()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()
     typer.echo(f"KAVI is listening on http://{host}:{port}/")
     uvicorn.run("webhooks.asgi:app", host=host, port=port, workers=workers, log_level="info")
 
@@ -160,7 +160,7 @@ def telegram(
     from bot.telegram_polling import run_polling
 
     settings = _telegram_settings()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()
     run_polling(settings, _ready_engine())
 
 
@@ -382,7 +382,7 @@ def scheduler() -> None:
     from bot.scheduler import NudgeScheduler, daraja_client
     from bot.settings import ChannelSettings
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()
 
     async def run() -> None:
         nudging = NudgeScheduler(_ready_engine(), ChannelSettings().kavi_public_url, daraja_client())
@@ -410,7 +410,7 @@ def worker(
     from bot.settings import ChannelSettings
     from bot.worker import run_worker
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()
     engine = _ready_engine()
 
     async def run() -> None:

@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, select
 
+from bot.rate_limits import forget_before
 from bot.records.events import RECEIVED
 from bot.records.models import InboundEvent, MediaFile, OutboundMessage, Outbox
 from conversations.state import ConversationState
@@ -47,6 +48,7 @@ def sweep(engine: Engine, now: datetime | None = None, settings: RetentionSettin
             _scrub(session, erase_person(session, person=person, now=now))
         media = session.exec(delete(MediaFile).where(col(MediaFile.expires_at) <= now)).rowcount  # type: ignore[call-overload]
         messages = _expire_messages(session, now - timedelta(days=settings.kavi_message_retention_days))
+        forget_before(session, at=now)
     swept = Swept(len(businesses), len(people), int(media or 0), messages)
     if swept.businesses or swept.people:
         log.info("erased %d businesses and %d people after their grace period", swept.businesses, swept.people)

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from bot.channel import Channel
 from bot.notices import waiting_notices
+from bot.rate_limits import RateSettings, check
 from bot.records.events import FINISHED, claim_event, finish_event, lock_event
 from bot.records.outbound import touch_identity
 from bot.records.outbox import SessionOutbox
@@ -38,6 +39,7 @@ class Pipeline:
         self.conversation = conversation
         self.channels = channels or {}
         self.voice = voice
+        self.rates = RateSettings()
 
     @property
     def engine(self):  # type: ignore[no-untyped-def]
@@ -92,6 +94,16 @@ class Pipeline:
                 event = lock_event(session, event_id=event.id or 0)
                 if event.status in FINISHED:
                     return [Reply.from_summary(item) for item in event.reply or []]
+        verdict = check(
+            session, channel=message.channel, sender=message.sender, at=message.received_at, settings=self.rates
+        )
+        if not verdict.allowed:
+            # Kept (the webhook answered 200, nothing is retried) but not acted on: said once a minute.
+            lang = detect_language(message.text or "") or "en"
+            replies = [Reply(t("slow_down", lang))] if verdict.first_over else []
+            if event is not None:
+                finish_event(session, event=event, reply=[r.summary() for r in replies])
+            return replies
         replies = self.conversation.respond(
             session, message, consulted, outbox=SessionOutbox(session), event_id=event.id if event else None
         )

@@ -150,6 +150,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There's nothing to bring back.",
         "sw": "Hakuna cha kurudisha.",
     },
+    "slow_down": {
+        "en": "🐢 That's a lot of messages at once, so I've paused for a minute. What you sent in the last "
+        "few seconds was not recorded: send it again in a minute.",
+        "sw": "🐢 Ni jumbe nyingi kwa mara moja, kwa hivyo nimesimama kwa dakika moja. Ulichotuma sekunde "
+        "chache zilizopita hakijarekodiwa: kitume tena baada ya dakika moja.",
+    },
     "ask_rate": {
         "en": "Your books are in {home}. What is 1 {currency} in {home} today? (e.g. 129.5) "
         "I'll use it for today's {currency} entries, starting with {said}. Or tell me what it came to in {home}.",

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
+from bot.log_masking import install as mask_phones_in_logs
 from bot.outbox_sender import OutboxSender
 from bot.pipeline import Pipeline
 from bot.settings import ChannelSettings
@@ -42,6 +43,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        mask_phones_in_logs()  # every process, uvicorn's workers included
         for channel, said in channel_report(settings, channel_settings):
             log.log(logging.WARNING if said.startswith("refused") else logging.INFO, "%s: %s", channel, said)
         channels = build_channels(channel_settings, engine)

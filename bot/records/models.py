@@ -4,7 +4,7 @@ provider messages and served media. One SQLModel metadata with finance's tables,
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from finance.clock import utcnow
@@ -88,3 +88,11 @@ class OutboundMessage(SQLModel, table=True):
     fallback_id: int | None = Field(default=None, foreign_key="outboundmessage.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class RateCount(SQLModel, table=True):
+    """Messages counted per key (a sender, a business) and minute: a flood is slowed, never stored twice."""
+
+    key: str = Field(primary_key=True, max_length=160)
+    minute: int = Field(primary_key=True, sa_type=BigInteger)  # minutes since the epoch
+    count: int = Field(default=0)
