@@ -8,14 +8,17 @@ answer and the notices it queued kept in one transaction, notices that could not
 
 import asyncio
 import logging
+from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.channel import Channel
 from bot.notices import waiting_notices
 from bot.rate_limits import RateSettings, check
 from bot.records.events import FINISHED, claim_event, finish_event, lock_event
+from bot.records.models import InboundEvent
 from bot.records.outbound import touch_identity
 from bot.records.outbox import SessionOutbox
 from bot.voice_notes import VoiceNotes
@@ -25,6 +28,7 @@ from conversations.language import detect_language
 from conversations.messages import IncomingMessage, Reply
 from conversations.texts import t
 from finance.db import session_scope
+from finance.models import ChannelIdentity
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +98,8 @@ class Pipeline:
                 event = lock_event(session, event_id=event.id or 0)
                 if event.status in FINISHED:
                     return [Reply.from_summary(item) for item in event.reply or []]
+        if event is not None:
+            message = _with_history(session, message, event.id or 0)
         verdict = check(
             session, channel=message.channel, sender=message.sender, at=message.received_at, settings=self.rates
         )
@@ -119,3 +125,28 @@ class Pipeline:
     def _can_push(self, channel: str) -> bool:
         found = self.channels.get(channel)
         return found is not None and found.can_push
+
+
+def _with_history(session: Session, message: IncomingMessage, event_id: int) -> IncomingMessage:
+    """For a sender KAVI does not know yet: whether an earlier message of theirs was kept (their "hi",
+    answered with the welcome and nothing else stored)."""
+    known = session.exec(
+        select(ChannelIdentity.id).where(
+            ChannelIdentity.channel == message.channel, ChannelIdentity.external_user_id == message.sender
+        )
+    ).first()
+    if known is not None:
+        return message
+    since = message.received_at - timedelta(days=30)
+    earlier = session.exec(
+        select(InboundEvent).where(
+            InboundEvent.channel == message.channel,
+            col(InboundEvent.id) < event_id,  # stored before this one (later ones may be waiting already)
+            col(InboundEvent.received_at) >= since,
+            InboundEvent.payload["sender"].as_string() == message.sender,  # type: ignore[index]
+        )
+    ).first()
+    if earlier is None:
+        return replace(message, wrote_before=False)
+    said = str((earlier.payload or {}).get("text") or "")
+    return replace(message, wrote_before=True, earlier_language=detect_language(said))

@@ -98,6 +98,8 @@ class Conversation:
     ) -> list[Reply]:
         """KAVI's replies to one message, inside the caller's transaction. The caller (bot/pipeline.py)
         stores the event, keeps the notices handed to `outbox`, and delivers the replies."""
+        # Someone new, writing for the first time: until they go on, nothing but their message is kept.
+        trial = session.begin_nested() if message.wrote_before is False else None
         turn = self._turn(session, message, outbox)
         turn.event_id = event_id
         asked_before = turn.state.question_seq or 0
@@ -116,6 +118,11 @@ class Conversation:
             said = spoken(replies[-1].text, turn.lang)
             if said:
                 replies[-1] = replace(replies[-1], spoken=said, spoken_language=turn.lang)
+        if trial is not None:
+            if turn.only_welcomed:
+                trial.rollback()  # a "hi" made no person, no business, no conversation state
+            else:
+                trial.commit()
         return replies
 
     def _turn(self, session: Session, message: IncomingMessage, outbox: NoticeBox) -> Turn:
@@ -128,7 +135,7 @@ class Conversation:
                 channel=message.channel,
                 external_user_id=message.sender,
                 name=message.display_name,
-                language=detect_language(said) or "en",
+                language=message.earlier_language or detect_language(said) or "en",
                 phone=message.phone,
             )
         # Only a clear majority switches the preferred language: a Swahili shop name is not a request for Swahili.
@@ -138,12 +145,17 @@ class Conversation:
             set_language(session, person=person, language=detected, fixed=False)
         member = current_membership(session, person=person)
         first_contact = member is None
+        returning = False
         if member is None:
             # "join K7QX-M4PA" as a first message: the invited business, not a new empty one.
             member = _join_first(session, person, said, message.phone) or start_business(session, founder=person)
             first_contact = member.role == "admin" and member.created_by == person.id
+            returning = first_contact and message.wrote_before is True
         business = business_of(session, actor=member)
         state = load_state(session, channel=message.channel, sender=message.sender)
+        if returning:
+            # The welcome asked their business's name and kept nothing: this message may be the answer.
+            st.ask(state, onboarding.NAME_QUESTION)
         today = self._today() if self._today else today_in(business.timezone)
         return Turn(
             session=session,
@@ -162,6 +174,7 @@ class Conversation:
             can_push_to_phone=self.can_push_to_phone,
             outbox=outbox,
             abroad=self.abroad,
+            noticed=returning,
         )
 
     def _respond(self, turn: Turn, text: str, consulted: Consulted | None) -> list[Reply]:

@@ -57,6 +57,11 @@ class IncomingMessage:
     heard: Heard | None = None
     # The id of the question whose button was tapped (the text is the button's label).
     answers: int | None = None
+    # For someone KAVI does not know yet: whether they wrote before (their message was kept, nothing
+    # else). None where messages are not stored (the console): then nothing waits for a second message.
+    wrote_before: bool | None = None
+    # The language that earlier message was in ("hi" then "Duka Letu": English, whatever the name sounds like).
+    earlier_language: str | None = None
 
     def payload(self) -> dict[str, Any]:
         """JSON for the inbound-event table; attachment bytes are left out (they are refetched by ref)."""

@@ -84,8 +84,11 @@ def greet_newcomer(turn: Turn, intent: Intent, reply: Reply) -> Reply:
         return reply
     st.ask(turn.state, NAME_QUESTION)
     # The first reply says what is kept and why, once (Kenya Data Protection Act).
-    privacy = "\n\n" + notice(turn.lang, turn.abroad, turn.public_url) if turn.first_contact else ""
+    privacy = (
+        "\n\n" + notice(turn.lang, turn.abroad, turn.public_url) if turn.first_contact and not turn.noticed else ""
+    )
     if turn.first_contact and intent.name in ("greeting", "unknown", "help"):
+        turn.only_welcomed = True
         return Reply(t("welcome", turn.lang) + privacy)
     return Reply(
         reply.text + "\n\n" + t("ask_name_after", turn.lang) + privacy,

@@ -36,3 +36,7 @@ class Turn:
     can_push_to_phone: bool = False
     # The outside processors configured (Gemini, ElevenLabs): named in the privacy notice.
     abroad: tuple[str, ...] = ()
+    # Set when the reply is only the welcome: for a newcomer nothing but their message is then kept.
+    only_welcomed: bool = False
+    # True when the privacy notice was given already (to a newcomer's first message, which kept nothing).
+    noticed: bool = False

@@ -40,3 +40,27 @@ def test_the_first_reply_carries_the_short_notice(engine: Engine, monkeypatch: p
     assert "🔒" not in chat.say("Otieno Hardware")  # once
     sw = ChatTester(engine, today=today_in("Africa/Nairobi"), sender="sw").say("habari")
     assert "🔒 Faragha:" in sw
+
+
+def test_a_hello_keeps_nothing_but_the_message_until_the_person_goes_on(engine: Engine) -> None:
+    from sqlmodel import Session, func, select
+
+    from bot.records.models import InboundEvent
+    from conversations.state import ConversationState
+    from finance.models import Business, ChannelIdentity, Person
+
+    def counts() -> dict[str, int]:
+        with Session(engine) as session:
+            return {
+                model.__name__: int(session.exec(select(func.count()).select_from(model)).one())
+                for model in (InboundEvent, Person, ChannelIdentity, Business, ConversationState)
+            }
+
+    chat = ChatTester(engine, today=today_in("Africa/Nairobi"), sender="+254700111222", channel="sms")
+    first = chat.say("hello")
+    assert "What's your business called?" in first and "🔒 Privacy" in first
+    assert counts() == {"InboundEvent": 1, "Person": 0, "ChannelIdentity": 0, "Business": 0, "ConversationState": 0}
+    named = chat.say("Otieno Hardware")
+    assert named.startswith("Great — Otieno Hardware is ready!"), named
+    assert "🔒" not in named  # the notice was given once
+    assert counts()["Person"] == 1 and counts()["Business"] == 1
