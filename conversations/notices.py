@@ -68,7 +68,7 @@ def notify_admins(
         payload: dict[str, Any] = {
             "channel": identity.channel,
             "to": identity.external_user_id,
-            "text": t(key, lang, **values, **{k: t(v, lang) for k, v in (worded or {}).items()}),
+            "text": t(key, lang, **values, **{k: t(v, lang, **values) for k, v in (worded or {}).items()}),
             "choices": [t(c, lang) for c in choices or []],
         }
         if question is not None:

@@ -1,6 +1,8 @@
 """The typed shape of each inbound body: the fields KAVI reads, with their types. A body that does not
 fit is refused (422) before anything is stored; fields KAVI does not read are left alone."""
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
 # Strict: JSON's types as sent, so {} or ["x"] is never read as a string, nor "7" as a number.
@@ -9,10 +11,14 @@ _STRICT = ConfigDict(strict=True, extra="ignore", populate_by_name=True)
 # Generous: a too-long message still gets a friendly reply from the core; beyond this is not chat.
 MAX_TEXT = 20_000
 
+# Telegram's ids have at most 52 significant bits; past 64 they fit no column (update_id 10**200 is 201
+# characters of event key, for a 128-character column).
+Int64 = Annotated[int, Field(ge=-(2**63), lt=2**63)]
+
 
 class TelegramUser(BaseModel):
     model_config = _STRICT
-    id: int
+    id: Int64
     is_bot: bool = False
     first_name: str | None = None
     last_name: str | None = None
@@ -21,7 +27,7 @@ class TelegramUser(BaseModel):
 
 class TelegramChat(BaseModel):
     model_config = _STRICT
-    id: int
+    id: Int64
 
 
 class TelegramFile(BaseModel):
@@ -35,12 +41,12 @@ class TelegramFile(BaseModel):
 class TelegramContact(BaseModel):
     model_config = _STRICT
     phone_number: str
-    user_id: int | None = None
+    user_id: Int64 | None = None
 
 
 class TelegramMessage(BaseModel):
     model_config = _STRICT
-    message_id: int
+    message_id: Int64
     chat: TelegramChat
     from_: TelegramUser | None = Field(default=None, alias="from")
     text: str | None = None
@@ -69,7 +75,7 @@ class TelegramCallbackQuery(BaseModel):
 
 class TelegramUpdate(BaseModel):
     model_config = _STRICT
-    update_id: int
+    update_id: int = Field(ge=0, lt=2**63)  # "start from a certain positive number and increase"
     message: TelegramMessage | None = None
     callback_query: TelegramCallbackQuery | None = None
 
@@ -88,7 +94,8 @@ class WebMessage(BaseModel):
 
     model_config = _STRICT
     text: str = Field(max_length=MAX_TEXT)
-    message_id: str | None = Field(default=None, max_length=128)
+    # The page sends 32 hex digits; it is kept as "<session id>:<message_id>", 37 + 64 within the key's 128.
+    message_id: str | None = Field(default=None, max_length=64)
     name: str | None = Field(default=None, max_length=80)
     # Set when the text is a tapped button: the question it answers.
     question_id: int | None = Field(default=None, ge=1)
@@ -98,4 +105,4 @@ class WebVoiceFields(BaseModel):
     """The form fields beside a clip recorded in the web chat."""
 
     model_config = _STRICT
-    message_id: str | None = Field(default=None, max_length=128)
+    message_id: str | None = Field(default=None, max_length=64)  # as WebMessage's

@@ -4,6 +4,7 @@ may be 1.0), stored once by CheckoutRequestID / TransID, and answered with Daraj
 
 import asyncio
 import logging
+import math
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +13,8 @@ from fastapi.responses import JSONResponse
 
 from bot.mpesa_callbacks import on_c2b_confirmation, on_stk_callback
 from finance.db import session_scope
-from finance.mpesa.callbacks import MalformedCallback, parse_c2b, parse_stk_callback
+from finance.money import MAX_AMOUNT
+from finance.mpesa.callbacks import C2BPayment, MalformedCallback, StkResult, parse_c2b, parse_stk_callback
 from finance.services.members import business_by_callback_token
 from webhooks.request_body import BodyRefused, loads_json, read_capped
 
@@ -29,6 +31,44 @@ SAFE_PREFIX = "/payments"
 
 async def _body(request: Request) -> Any:
     return loads_json(await read_capped(request, MAX_BODY), parse_float=Decimal)
+
+
+def _stk(body: Any) -> StkResult:
+    """The callback, with what the books would refuse later (a 500 then, and Daraja retrying) refused now."""
+    try:
+        result = parse_stk_callback(body)
+    except ArithmeticError as exc:  # an Amount past Decimal's precision
+        raise MalformedCallback("bad Amount") from exc
+    except AttributeError as exc:  # a list or a string where the parser reads a dict (CallbackMetadata)
+        raise MalformedCallback("not an STK callback") from exc
+    if not -(2**31) <= result.result_code < 2**31:  # Daraja's codes are small; the column is an INTEGER
+        raise MalformedCallback(f"bad ResultCode {result.result_code}"[:60])
+    if result.amount is not None and result.amount > MAX_AMOUNT:
+        raise MalformedCallback("Amount past any payment")
+    return result
+
+
+def _c2b(body: Any) -> C2BPayment:
+    try:
+        payment = parse_c2b(body)
+    except ArithmeticError as exc:
+        raise MalformedCallback("bad TransAmount") from exc
+    if payment.amount > MAX_AMOUNT:
+        raise MalformedCallback("TransAmount past any payment")
+    return payment
+
+
+def _storable(value: Any) -> Any:
+    """The body as its event's JSON column can hold it: numbers were read as Decimal (exact amounts),
+    which no JSON encoder writes; stored as JSON numbers again (as text past a float's range)."""
+    if isinstance(value, Decimal):
+        number = float(value)
+        return number if math.isfinite(number) else str(value)
+    if isinstance(value, dict):
+        return {key: _storable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_storable(item) for item in value]
+    return value
 
 
 def _refuse(path: str, exc: Exception, answer: dict[str, Any], status: int = 400) -> JSONResponse:
@@ -49,10 +89,10 @@ def _engine(request: Request) -> Any:
 async def stk_callback(token: str, request: Request) -> JSONResponse:
     try:
         body = await _body(request)
-        result = parse_stk_callback(body)
+        result = _stk(body)
     except (MalformedCallback, BodyRefused) as exc:
         return _refuse("stk", exc, {"ResultCode": 1, "ResultDesc": "Rejected"})
-    handled = await asyncio.to_thread(on_stk_callback, _engine(request), token, result, body)
+    handled = await asyncio.to_thread(on_stk_callback, _engine(request), token, result, _storable(body))
     if not handled.found:
         return JSONResponse({"ResultCode": 1, "ResultDesc": "Unknown callback URL"}, status_code=404)
     return JSONResponse(ACCEPTED)
@@ -63,7 +103,7 @@ async def stk_callback(token: str, request: Request) -> JSONResponse:
 async def c2b_validation(token: str, request: Request) -> JSONResponse:
     """Accept any well-formed payment to a known business: refusing money is the owner's call, not ours."""
     try:
-        parse_c2b(await _body(request))
+        _c2b(await _body(request))
     except (MalformedCallback, BodyRefused) as exc:
         return _refuse("c2b validation", exc, C2B_REJECTED, status=200)
     known = await asyncio.to_thread(_known, _engine(request), token)
@@ -77,10 +117,10 @@ async def c2b_validation(token: str, request: Request) -> JSONResponse:
 async def c2b_confirmation(token: str, request: Request) -> JSONResponse:
     try:
         body = await _body(request)
-        payment = parse_c2b(body)
+        payment = _c2b(body)
     except (MalformedCallback, BodyRefused) as exc:
         return _refuse("c2b confirmation", exc, C2B_REJECTED)
-    handled = await asyncio.to_thread(on_c2b_confirmation, _engine(request), token, payment, body)
+    handled = await asyncio.to_thread(on_c2b_confirmation, _engine(request), token, payment, _storable(body))
     if not handled.found:
         return JSONResponse({**C2B_REJECTED, "ResultDesc": "Rejected: unknown callback URL"}, status_code=404)
     return JSONResponse({"ResultCode": 0, "ResultDesc": "Success"})

@@ -17,6 +17,10 @@ from starlette.types import Message
 
 # Telegram's deepest real updates (a reply to a message with entities) nest about 8 levels.
 MAX_DEPTH = 32
+# Text no column can keep: NUL (PostgreSQL refuses it in text) and unpaired surrogates (JSON's "\ud800",
+# which no UTF-8 encoder, so neither database, takes). No real sender sends either.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+UNSTORABLE = "the body holds a NUL character or an unpaired surrogate, which no text can store"
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -50,7 +54,11 @@ async def capped_form(request: Request, limit: int, *, max_files: int = 0, max_f
     async def replay() -> Message:
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return await Request(request.scope, replay).form(max_files=max_files, max_fields=max_fields)
+    form = await Request(request.scope, replay).form(max_files=max_files, max_fields=max_fields)
+    if any(_UNSTORABLE.search(text) for item in form.multi_items() for text in item if isinstance(text, str)):
+        await form.close()
+        raise BodyRefused(400, UNSTORABLE)
+    return form
 
 
 def nesting(raw: bytes) -> int:
@@ -59,13 +67,32 @@ def nesting(raw: bytes) -> int:
     return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
+def _not_json(constant: str) -> Any:
+    """NaN and Infinity: Python's json reads them, but they are not JSON, and no database column takes them."""
+    raise ValueError(f"{constant} is not JSON")
+
+
 def loads_json(raw: bytes, *, parse_float: Callable[[str], Any] | None = None) -> Any:
     if nesting(raw) > MAX_DEPTH:
         raise BodyRefused(400, f"JSON nested more than {MAX_DEPTH} levels deep")
     try:
-        return json.loads(raw, parse_float=parse_float)
+        data = json.loads(raw, parse_float=parse_float, parse_constant=_not_json)
     except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
         raise BodyRefused(400, "the body is not valid JSON") from exc
+    if _unstorable(data):
+        raise BodyRefused(400, UNSTORABLE)
+    return data
+
+
+def _unstorable(value: Any) -> bool:
+    """Whether any key or string in parsed JSON holds what no column can keep (nested at most MAX_DEPTH)."""
+    if isinstance(value, str):
+        return _UNSTORABLE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_unstorable(key) or _unstorable(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_unstorable(item) for item in value)
+    return False
 
 
 def validated(model: type[Model], data: Any) -> Model:

@@ -38,7 +38,9 @@ async def telegram_webhook(request: Request) -> dict[str, object]:
     validated(TelegramUpdate, data)  # the fields KAVI reads, typed; python-telegram-bot checks no types
     try:
         update = Update.de_json(_tolerant(data), application.bot)
-    except (ValueError, TypeError, KeyError) as exc:
+    # python-telegram-bot checks no types: a wrongly typed part it reads (a reply_markup, a date) raises
+    # whatever its code meets first, AttributeError and OverflowError included. Every one is a bad update.
+    except Exception as exc:
         log.warning("malformed Telegram update: %s", exc)
         raise HTTPException(status_code=400, detail="malformed update") from exc
     message = incoming(update)

@@ -21,6 +21,9 @@ router = APIRouter()
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 MAX_BODY = 64_000
+# Twilio's SIDs are 34 characters, statuses a word, error codes five digits: longer ones are not Twilio's,
+# and fit neither the event key nor the outbound message's columns (64, 16 and 10 characters).
+MAX_SID, MAX_STATUS, MAX_ERROR_CODE = 64, 16, 10
 
 
 async def _verified_form(request: Request) -> dict[str, str]:
@@ -44,9 +47,14 @@ async def _verified_form(request: Request) -> dict[str, str]:
 
 async def _message(request: Request, channel: str) -> Response:
     form = await _verified_form(request)
+    count = form.get("NumMedia") or "0"
+    if not (count.isascii() and count.isdigit()):  # "²" is a digit to str.isdigit(), not to int()
+        raise HTTPException(status_code=400, detail="NumMedia is not a number")
     message = incoming(form, channel)
     if message is None:
         raise HTTPException(status_code=400, detail="no MessageSid or From")
+    if len(message.external_id or "") > MAX_SID:
+        raise HTTPException(status_code=400, detail="a MessageSid longer than Twilio's")
     await accept(request.app.state, message)
     return Response(EMPTY_TWIML, media_type="text/xml")
 
@@ -68,6 +76,8 @@ async def status(request: Request, background: BackgroundTasks) -> Response:
     state = form.get("MessageStatus") or form.get("SmsStatus")
     if not sid or not state:
         raise HTTPException(status_code=400, detail="no MessageSid or MessageStatus")
+    if len(sid) > MAX_SID or len(state) > MAX_STATUS or len(form.get("ErrorCode") or "") > MAX_ERROR_CODE:
+        raise HTTPException(status_code=400, detail="a MessageSid, MessageStatus or ErrorCode longer than Twilio's")
     engine = request.app.state.conversation.engine
     fallback = await asyncio.to_thread(
         record_status, engine, provider="twilio", provider_id=sid, status=state, error_code=form.get("ErrorCode")
