@@ -229,6 +229,12 @@ DATA_TEXTS: dict[str, dict[str, str]] = {
         "sw": "Una uhakika? {names} na taarifa zake zitafutwa kwa watu wote {count}. Rekodi za pesa zitabaki, "
         "bila majina.",
     },
+    "erase_own_business_ask": {
+        "en": "Are you sure? {names} goes too: its customers' and suppliers' details and every name in its books. "
+        "Money records stay, with no names.",
+        "sw": "Una uhakika? {names} itafutwa pia: taarifa za wateja na wasambazaji na kila jina kwenye hesabu zake. "
+        "Rekodi za pesa zitabaki, bila majina.",
+    },
     "erase_business_yes": {"en": "Yes, delete the business", "sw": "Ndiyo, futa biashara"},
     "erase_scheduled": {
         "en": '🗑️ Your data will be deleted on {when}. Until then, "cancel deletion" keeps everything.',

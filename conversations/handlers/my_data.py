@@ -87,6 +87,14 @@ def confirm_answer(turn: Turn, text: str, slots: dict[str, Any]) -> Reply | None
         )
     if stuck or chosen not in (t("erase_yes", lang).lower(), "yes", "ndiyo", "ndio"):
         return None
+    if businesses:
+        # A whole business goes with them: asked once more, naming it, before anything is set in motion.
+        st.ask(turn.state, CONFIRM_BUSINESS, {"businesses": [b.id for b in businesses]})
+        names = ", ".join(b.name for b in businesses)
+        return Reply(
+            t("erase_own_business_ask", lang, names=names),
+            choices=[t("erase_business_yes", lang), t("erase_keep", lang)],
+        )
     return _start(turn, businesses)
 
 

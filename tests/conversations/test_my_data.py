@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
 from bot.erasure import sweep
+from conversations.messages import IncomingMessage, Reply
 from finance.clock import today_in, utcnow
 from finance.models import Business, Customer, Person, Transaction
 from tests.chat import ChatTester
@@ -32,6 +33,16 @@ def _owner(engine: Engine) -> ChatTester:
     owner.push("invoice Baraka 5000")
     owner.replies.clear()
     return owner
+
+
+def _tap_reply(chat: ChatTester, reply: Reply, choice: str) -> Reply:
+    """Taps a button and returns KAVI's reply whole (buttons and all)."""
+    message = IncomingMessage(
+        channel=chat.channel, sender=chat.sender, text=choice, phone=chat.phone, answers=reply.question_id,
+        external_id=f"tap-{reply.question_id}-{choice}",
+    )  # fmt: skip
+    [answer] = chat.pipeline.handle(message)
+    return answer
 
 
 def _csv_rows(archive: zipfile.ZipFile, name: str) -> list[dict[str, str]]:
@@ -94,7 +105,9 @@ def test_deletion_waits_seven_days_can_be_cancelled_and_then_erases(engine: Engi
     assert asked.choices == ["Delete my data", "Keep my data"]
     assert owner.tap(asked, "Keep my data") == "OK, nothing will be deleted."
     asked = owner.ask("delete my data")
-    assert owner.tap(asked, "Delete my data").startswith("🗑️ Your data will be deleted on ")
+    again = _tap_reply(owner, asked, "Delete my data")  # the business goes too: asked a second time
+    assert again.text.startswith("Are you sure? Akinyi Salon goes too: its customers' and suppliers' details")
+    assert owner.tap(again, "Yes, delete the business").startswith("🗑️ Your data will be deleted on ")
     # Within the grace: the sweep erases nothing, and "cancel deletion" keeps everything.
     assert sweep(engine, utcnow() + timedelta(days=6)).people == 0
     assert owner.say("cancel deletion") == "✅ Deletion cancelled: your data stays."
@@ -102,7 +115,9 @@ def test_deletion_waits_seven_days_can_be_cancelled_and_then_erases(engine: Engi
     assert "Akinyi" in _everything(engine)
     books = _money_left(engine)
     # Asked again and left to run: after seven days, erased.
-    owner.tap(owner.ask("futa data yangu"), "Futa data yangu")
+    second = owner.ask("futa data yangu")
+    assert second.choices == ["Futa data yangu", "Usifute"]
+    owner.tap(_tap_reply(owner, second, "Futa data yangu"), "Ndiyo, futa biashara")
     swept = sweep(engine, utcnow() + timedelta(days=7, minutes=1))
     assert (swept.people, swept.businesses) == (1, 1)
     left = _everything(engine)
