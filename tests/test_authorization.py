@@ -36,6 +36,8 @@ from finance.models import Member, Person
 from finance.services.members import current_membership, find_person, register_person
 from tests.chat import ChatTester
 from tests.conftest import TODAY, wipe
+from tests.conversations.test_registry import _NOT_WRITES
+from tests.conversations.test_registry import _SAMPLE as REGISTRY_SAMPLE
 
 ROLES = ("admin", "staff", "viewer")
 # Per business: its name, its customer (name, phone), its supplier, and amounts no other business has.
@@ -47,31 +49,12 @@ _PEOPLE = ("Wekesa", "Chebet", "Mwangi", "Njoki", "Barasa", "Atieno", "Kilonzo",
 
 # Records that are the person's own or the conversation's, not the business's books or its messages out
 # (as in tests/conversations/test_registry.py).
-_NOT_WRITES = {"conversationstate", "inboundevent", "channelidentity", "person", "activitylog", "replydelivery"}
 # Tables without a business_id belong to the business of the row they point at.
 _OWNED_VIA = {"invoiceitem": ("invoice_id", "invoice"), "paymentallocation": ("payment_id", "payment")}
 _OWNED_VIA["budgetalert"] = ("budget_id", "budget")
 
-_SAMPLE: dict[str, Any] = {
-    "amount": "500",
-    "customer": "Mary Wambui",
-    "name": "Mary Wambui",
-    "phone": "+254711222333",
-    "invoice": "INV-0001",
-    "metric": "income",
-    "status": "all",
-    "period": "monthly",
-    "chart": "cashflow",
-    "action": "export",
-    "from": "cash",
-    "to": "bank",
-    "supplier": "Bidco",
-    "role": "staff",
-    "language": "sw",
-    "mode": "always",
-    "paybill": "522533",
-    "code": "K7QX-M4PA",
-}
+# The registry walk's sample slots, and an invite code for join_business.
+_SAMPLE: dict[str, Any] = {**REGISTRY_SAMPLE, "code": "K7QX-M4PA"}
 _ids = itertools.count(1)
 _INTENTS = sorted(d.name for d in all_declared())
 # What people type: the help's examples, answers to KAVI's questions, and requests about someone else's
