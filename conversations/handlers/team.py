@@ -6,7 +6,7 @@ from typing import Any
 
 from babel.dates import format_date
 from rapidfuzz import fuzz
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from conversations import state as st
 from conversations.contract import IntentSpec, Slot
@@ -17,7 +17,6 @@ from conversations.parser.text import Analysed, PhraseTable
 from conversations.registry import ADMINS, CHOICE, EVERYONE, YES_NO, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
-from finance.clock import utcnow
 from finance.errors import TeamRefused
 from finance.models import Business, Invite, Member, Person
 from finance.name_match import FIRST_NAME, SAME_NAME, rank_by_name
@@ -30,6 +29,7 @@ from finance.services.team import (
     invite_member,
     leave_business,
     memberships,
+    open_invites,
     remove_member,
     shown_code,
     switch_to,
@@ -132,7 +132,7 @@ def _now_in(turn: Turn, member: Member, business: Business) -> None:
 def list_team(turn: Turn, intent: Intent) -> Reply:
     lang, business = turn.lang, turn.business
     people = team(turn.session, business_id=business.id or 0)
-    invites = _open_invites(turn)
+    invites = open_invites(turn.session, business_id=turn.business.id or 0)
     if len(people) == 1 and not invites:
         return Reply(t("team_alone", lang, business=business.name))
     lines = [t("team_header", lang, business=business.name)]
@@ -160,21 +160,6 @@ def _member_label(person: Person) -> str:
     if person.name and person.phone:
         return f"{person.name} ({person.phone})"
     return _person_label(person)
-
-
-def _open_invites(turn: Turn) -> list[Invite]:
-    now = utcnow()
-    return list(
-        turn.session.exec(
-            select(Invite).where(
-                Invite.business_id == turn.business.id,
-                col(Invite.accepted_at).is_(None),
-                col(Invite.cancelled_at).is_(None),
-                col(Invite.locked_at).is_(None),
-                col(Invite.expires_at) > now,
-            )
-        )
-    )
 
 
 def _find_member(turn: Turn, slots: dict[str, Any]) -> tuple[Member, Person] | None:

@@ -104,14 +104,20 @@ def invite_member(
     return invite
 
 
-def _open_invites(session: Session, *, business_id: int | None, phone: str, now: datetime) -> list[Invite]:
+def open_invites(session: Session, *, business_id: int, now: datetime | None = None) -> list[Invite]:
+    """The business's invites not yet accepted, cancelled, locked or expired."""
+    return _open_invites(session, business_id=business_id, phone=None, now=now or utcnow())
+
+
+def _open_invites(session: Session, *, business_id: int | None, phone: str | None, now: datetime) -> list[Invite]:
     query = select(Invite).where(
-        Invite.phone == phone,
         col(Invite.accepted_at).is_(None),
         col(Invite.cancelled_at).is_(None),
         col(Invite.locked_at).is_(None),
         col(Invite.expires_at) > now,
     )
+    if phone is not None:
+        query = query.where(Invite.phone == phone)
     if business_id is not None:
         query = query.where(Invite.business_id == business_id)
     return list(session.exec(query))
