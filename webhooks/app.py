@@ -21,7 +21,7 @@ from bot.settings import ChannelSettings
 from bot.voice_notes import VoiceNotes
 from conversations.core import Conversation
 from finance.db import default_engine
-from webhooks import africastalking, invoice_page, mpesa, privacy_page, telegram, twilio, web_chat
+from webhooks import africastalking, invoice_page, mpesa, privacy_page, telegram, twilio, ussd, web_chat
 from webhooks.channel_report import channel_report
 from webhooks.security_headers import SecurityHeaders
 from webhooks.settings import WebSettings
@@ -91,6 +91,7 @@ def create_app(
     app.include_router(telegram.router)
     app.include_router(twilio.router)
     app.include_router(africastalking.router)
+    app.include_router(ussd.router)
     app.include_router(mpesa.router)
     app.include_router(invoice_page.router)
     app.include_router(privacy_page.router)
