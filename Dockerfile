@@ -6,7 +6,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     KAVI_DATABASE_URL=sqlite:////data/kavi.db
 
 # espeak-ng: KAVI's offline voice (PyAV brings its own FFmpeg, pocketsphinx its own model).
-RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng \
+# tesseract-ocr with English and Swahili: receipt photos read offline.
+RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng tesseract-ocr tesseract-ocr-eng \
+    tesseract-ocr-swa \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

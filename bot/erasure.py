@@ -1,7 +1,7 @@
 """Data that must not outlive its purpose, run by the scheduler every hour: deletions whose seven days
 of grace are over (finance/services/erasure.py erases the books' side; the messages, outbox rows and
-conversation state of that person go here), media past its expiry, and stored message texts older
-than the retention period."""
+conversation state of that person go here), media past its expiry, and stored message texts and receipt
+pictures older than the retention period."""
 
 import logging
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from conversations.state import ConversationState
 from finance.clock import utcnow
 from finance.db import session_scope
 from finance.services.erasure import Erased, due, erase_business, erase_person
+from finance.services.receipts import expire_receipts
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,9 @@ def sweep(engine: Engine, now: datetime | None = None, settings: RetentionSettin
         for person in people:
             _scrub(session, erase_person(session, person=person, now=now))
         media = session.exec(delete(MediaFile).where(col(MediaFile.expires_at) <= now)).rowcount  # type: ignore[call-overload]
-        messages = _expire_messages(session, now - timedelta(days=settings.kavi_message_retention_days))
+        kept_until = now - timedelta(days=settings.kavi_message_retention_days)
+        messages = _expire_messages(session, kept_until)
+        expire_receipts(session, before=kept_until)
         forget_before(session, at=now)
     swept = Swept(len(businesses), len(people), int(media or 0), messages)
     if swept.businesses or swept.people:

@@ -71,6 +71,7 @@ class Pipeline:
         """Replies to one message. A failure rolls everything back; with `raise_errors` the caller
         (the dispatcher, which retries stored events) gets the exception instead of an apology."""
         try:
+            message = self.conversation.scan(message)
             consulted = self.conversation.consult(message)
             try:
                 with session_scope(self.engine) as session:

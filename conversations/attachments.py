@@ -1,8 +1,10 @@
-"""Messages that are only a voice note, a photo or a file: an M-PESA statement (CSV) is imported; for the
-rest an honest answer until KAVI can read them."""
+"""Messages that are only a voice note, a photo or a file: an M-PESA statement (CSV) is imported, a
+receipt photo or PDF proposed as an expense; for the rest an honest answer."""
 
+from conversations.handlers.receipts import propose
 from conversations.matching import ask_about
 from conversations.messages import Attachment, Reply
+from conversations.receipts.scan import is_receipt
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.mpesa.statement import StatementError, read_statement
@@ -18,6 +20,8 @@ def attachment_reply(turn: Turn) -> Reply:
         return Reply(t("attachment_too_big", turn.lang, limit=MAX_ATTACHMENT_MB))
     if attachment.kind == "document" and _is_csv(attachment) and attachment.data:
         return _statement(turn, attachment.data)
+    if is_receipt(attachment):
+        return propose(turn, attachment)
     key = {"audio": "attachment_audio", "image": "attachment_image"}.get(attachment.kind, "attachment_document")
     return Reply(t(key, turn.lang))
 

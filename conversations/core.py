@@ -16,15 +16,18 @@ from conversations.dispatch import run
 from conversations.gemini.client import Gemini
 from conversations.gemini.route import Consulted, answer_with_gemini, consult, wants_gemini
 from conversations.gemini.settings import GeminiSettings
+from conversations.gemini.vision import ReceiptVision
 from conversations.handlers.corrections import correction
 from conversations.handlers.team import accept
 from conversations.intents import Intent
 from conversations.language import detect_language
-from conversations.messages import IncomingMessage, Reply
+from conversations.messages import Attachment, IncomingMessage, Reply
 from conversations.notices import NoticeBox
 from conversations.parser.team import join_code
 from conversations.parser.text import clean
 from conversations.privacy import ProcessorSettings
+from conversations.receipts.scan import is_receipt
+from conversations.receipts.scan import scan as scan_receipt
 from conversations.registry import Question, asked_by, declared, question
 from conversations.spoken import spoken
 from conversations.state import load_state
@@ -50,6 +53,7 @@ from finance.services.team import memberships
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 6000  # room for several forwarded M-PESA confirmations
+_CAPTION_WORDS = 6
 
 
 class Conversation:
@@ -74,7 +78,16 @@ class Conversation:
         self.gemini_settings = gemini_settings or GeminiSettings()
         # Only with a key: without one KAVI answers everything locally, offline.
         self.gemini = Gemini(self.gemini_settings) if self.gemini_settings.enabled else None
+        self.vision = ReceiptVision(self.gemini_settings) if self.gemini_settings.enabled else None
         self.abroad = ProcessorSettings().abroad()
+
+    def scan(self, message: IncomingMessage) -> IncomingMessage:
+        """A receipt photo's text read before the message's transaction opens (OCR takes a second or
+        more; Gemini vision longer). Other messages unchanged."""
+        receipt = _receipt_of(message)
+        if receipt is None or message.scanned is not None:
+            return message
+        return replace(message, scanned=scan_receipt(receipt, self.vision))
 
     def consult(self, message: IncomingMessage) -> Consulted | None:
         """Gemini's reading of a message, asked before its transaction opens (never inside it: the
@@ -184,7 +197,7 @@ class Conversation:
             return [Reply(t("phone_linked", turn.lang, phone=message.shared_phone))]
         if not text and message.heard is not None:
             return voice_notes.respond(turn, message.heard, lambda heard: self._respond_text(turn, heard, None))
-        if not text and message.attachments:
+        if message.attachments and (not text or _captions_receipt(message, text)):
             return [attachment_reply(turn)]
         return self._respond_text(turn, text, consulted)
 
@@ -244,6 +257,19 @@ def _join_first(session: Session, person: Person, said: str, phone: str | None) 
         return accept(session, person, phone, joining.slots.get("code"))[0]
     except TeamRefused:
         return None  # a wrong code: the join handler says so, in a business of their own
+
+
+def _receipt_of(message: IncomingMessage) -> Attachment | None:
+    text = clean(message.text or "").strip()
+    if text and not _captions_receipt(message, text):
+        return None
+    return next((a for a in message.attachments if is_receipt(a)), None)
+
+
+def _captions_receipt(message: IncomingMessage, text: str) -> bool:
+    """A few words sent with a receipt photo ("fuel", "stock ya leo") describe it; a longer text is a
+    message of its own."""
+    return any(is_receipt(a) for a in message.attachments) and len(text.split()) <= _CAPTION_WORDS
 
 
 def _plainly_new(intent: Intent, asked: Question) -> bool:

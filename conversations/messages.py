@@ -36,6 +36,20 @@ class Heard:
 
 
 @dataclass(frozen=True)
+class Scanned:
+    """What was read off a receipt photo or PDF, before the message's transaction opened (the reading
+    takes a second or more). The core finds the total, day and merchant in it."""
+
+    text: str = ""
+    engine: str = ""  # "tesseract" | "gemini" | "pdf" (a PDF's own text)
+    seconds: float = 0.0
+    # Why nothing was read: "unreadable" (not a picture), "off" (no OCR on this server); None when read.
+    problem: str | None = None
+    # Gemini vision's fields (total, date, merchant, category) when it read the picture.
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class IncomingMessage:
     channel: str  # "web" | "console" | "telegram" | "whatsapp" | "sms"
     sender: str  # the channel's id for the person
@@ -62,6 +76,8 @@ class IncomingMessage:
     wrote_before: bool | None = None
     # The language that earlier message was in ("hi" then "Duka Letu": English, whatever the name sounds like).
     earlier_language: str | None = None
+    # A receipt's text (filled in before the core sees it; the core reads the picture itself when not).
+    scanned: Scanned | None = None
 
     def payload(self) -> dict[str, Any]:
         """JSON for the inbound-event table; attachment bytes are left out (they are refetched by ref)."""
@@ -86,6 +102,7 @@ class IncomingMessage:
             ack_id=data.get("ack_id"),
             heard=_heard(data.get("heard")),
             answers=int(data["answers"]) if data.get("answers") is not None else None,
+            scanned=Scanned(**data["scanned"]) if data.get("scanned") else None,
         )
 
 

@@ -7,6 +7,7 @@ from conversations.texts_credit import CREDIT_TEXTS
 from conversations.texts_forecast import FORECAST_TEXTS
 from conversations.texts_nudges import NUDGE_TEXTS
 from conversations.texts_paid import PAID_TEXTS
+from conversations.texts_receipts import RECEIPT_TEXTS
 from conversations.texts_team import DATA_TEXTS, TEAM_TEXTS
 from conversations.texts_voice import VOICE_TEXTS
 
@@ -298,3 +299,4 @@ TEXTS.update(NUDGE_TEXTS)
 TEXTS.update(VOICE_TEXTS)
 TEXTS.update(TEAM_TEXTS)
 TEXTS.update(DATA_TEXTS)
+TEXTS.update(RECEIPT_TEXTS)

@@ -85,6 +85,22 @@ class ChatTester:
         )
         self.replies.extend(self.pipeline.handle(message))
 
+    def send(self, attachment: Attachment, caption: str = "") -> Reply:
+        """A photo or file (with its caption), as a channel hands it over once downloaded; its one reply."""
+        message = IncomingMessage(
+            channel=self.channel,
+            sender=self.sender,
+            text=caption,
+            display_name=self.name,
+            attachments=(attachment,),
+            external_id=f"m{next(_ids)}",
+            phone=self.phone,
+        )
+        self.replies.extend(self.pipeline.handle(message))
+        reply = self.pop_reply()
+        assert not self.replies, f"unexpected extra replies: {list(self.replies)}"
+        return reply
+
     def pop(self) -> str:
         assert self.replies, "KAVI did not reply"
         return self.replies.popleft().text

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian when it is missing: PostgreSQL
-# (the tests start a throwaway server), Chromium (the real-browser test) and espeak-ng (KAVI's
-# offline voice; the voice tests synthesise and recognise speech with it).
+# (the tests start a throwaway server), Chromium (the real-browser test), espeak-ng (KAVI's
+# offline voice; the voice tests synthesise and recognise speech with it) and Tesseract with its
+# English and Swahili data (receipt photos).
 set -euo pipefail
 
 need=()
@@ -13,6 +14,11 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/
 fi
 if ! command -v espeak-ng >/dev/null 2>&1; then
   need+=(espeak-ng)
+fi
+if ! command -v tesseract >/dev/null 2>&1; then
+  need+=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-swa)
+elif ! tesseract --list-langs 2>/dev/null | grep -qx swa; then
+  need+=(tesseract-ocr-eng tesseract-ocr-swa)
 fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

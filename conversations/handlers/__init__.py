@@ -17,6 +17,7 @@ from conversations.handlers import (  # noqa: F401
     nudges,
     payments,
     rates,
+    receipts,
     records,
     recurring,
     summary,

@@ -219,6 +219,7 @@ def _store(
         from_account=slots.get("from"),
         to_account=slots.get("to"),
         source_event_id=turn.event_id,
+        receipt_id=int(slots["receipt"]) if slots.get("receipt") else None,
         original=(str(slots["original"][0]), D(str(slots["original"][1]))) if slots.get("original") else None,
     )
     fee_entry = None

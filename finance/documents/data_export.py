@@ -26,8 +26,10 @@ from finance.models import (
     Supplier,
     Transaction,
 )
+from finance.models.receipt import Receipt
 from finance.money import from_cents, plain
 
+_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf"}
 _README = """KAVI — your data export ({made})
 
 This archive holds what KAVI keeps about you ({who}), as the Kenya Data Protection Act (2019) lets you ask.
@@ -42,6 +44,7 @@ For each business, a folder named after it:
   payments.csv      payments received (M-Pesa and others) and how they were matched
   activity.csv      the activity log: who changed what, when, with before and after
   invoices/         each invoice as the PDF the customer got
+  receipts/         receipt photos kept with entries, named by the entry's date and id (until they expire)
 As staff or a viewer you get the entries and changes you made, not the whole books (they are the owner's).
 
 Amounts are plain numbers (no separators); times are UTC, ISO 8601.
@@ -181,6 +184,11 @@ def _business_files(session: Session, archive: zipfile.ZipFile, business: Busine
     )  # fmt: skip
     for invoice in invoices:
         archive.writestr(f"{folder}/invoices/{invoice.number}.pdf", pdf_for(session, invoice))
+    for entry in entries:
+        receipt = session.get(Receipt, entry.receipt_id) if entry.receipt_id else None
+        if receipt is not None and receipt.data:
+            kind = _EXTENSIONS.get(receipt.content_type, "bin")
+            archive.writestr(f"{folder}/receipts/{entry.occurred_on.isoformat()}-{entry.id}.{kind}", receipt.data)
     if only_person is None:
         payments = session.exec(
             select(Payment).where(Payment.business_id == business.id).order_by(col(Payment.id))

@@ -9,6 +9,7 @@ from finance.models.invite import Invite
 from finance.models.invoice import Invoice, InvoiceItem, Payment, PaymentAllocation, PaymentRequest
 from finance.models.parties import Customer, PayerAlias, Supplier, SupplierEvent
 from finance.models.rates import ExchangeRate
+from finance.models.receipt import Receipt
 from finance.models.recurring import Recurring
 from finance.models.transaction import Account, Channel, Kind, Transaction
 
@@ -33,6 +34,7 @@ __all__ = [
     "PaymentAllocation",
     "PaymentRequest",
     "Person",
+    "Receipt",
     "Recurring",
     "Role",
     "Supplier",

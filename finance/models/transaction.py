@@ -65,6 +65,8 @@ class Transaction(SQLModel, table=True):
     original_cents: int | None = Field(default=None, sa_type=BigInteger)
     # The schedule that recorded it ("rent every month"), if any.
     recurring_id: int | None = Field(default=None, foreign_key="recurring.id")
+    # The receipt photo this expense was read from, if any.
+    receipt_id: int | None = Field(default=None, foreign_key="receipt.id")
     created_by: int = Field(foreign_key="person.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     source_event_id: int | None = Field(default=None, foreign_key="inboundevent.id")

@@ -28,6 +28,7 @@ from finance.models import (
     Transaction,
 )
 from finance.services.activity import log_activity
+from finance.services.receipts import expire_receipts
 
 GRACE = timedelta(days=7)
 _PERSONAL_KEYS = ("name", "phone", "counterparty", "customer", "payer", "note", "email")
@@ -149,6 +150,7 @@ def erase_business(session: Session, *, business: Business, now: datetime | None
         session.delete(row)
     for invite in session.exec(select(Invite).where(Invite.business_id == bid)):
         session.delete(invite)
+    expire_receipts(session, before=now, business_id=bid)
     _scrub_log(session, business_id=bid)
     for member in session.exec(select(Member).where(Member.business_id == bid)):
         session.delete(member)

@@ -11,6 +11,7 @@ from finance.categories import categories_for
 from finance.clock import utcnow
 from finance.errors import DuplicateReference, InvalidAmount, InvalidCategory, NotFound
 from finance.models import Account, ActivityLog, Channel, Kind, Member, Role, Transaction
+from finance.models.receipt import Receipt
 from finance.models.recurring import Recurring
 from finance.money import CENT, MAX_AMOUNT, ZERO, from_cents, plain, to_cents
 from finance.services.access import can, require_role
@@ -61,6 +62,7 @@ def record_transaction(
     to_account: Account | str | None = None,
     original: tuple[str, Decimal] | None = None,
     recurring_id: int | None = None,
+    receipt_id: int | None = None,
 ) -> Transaction:
     """`original`: the currency and amount the entry was made in, when not the business's own.
     `recurring_id`: the schedule recording this occurrence (one a day; a second raises IntegrityError)."""
@@ -73,6 +75,10 @@ def record_transaction(
         if from_account is None or to_account is None or Account(from_account) == Account(to_account):
             raise InvalidCategory("a transfer needs two different accounts")
         from_account, to_account = Account(from_account).value, Account(to_account).value
+    if receipt_id is not None:
+        receipt = session.get(Receipt, receipt_id)
+        if receipt is None or receipt.business_id != actor.business_id:
+            raise NotFound(f"receipt {receipt_id}")
     if reference:
         reference = reference.strip().upper()
         existing = session.exec(
@@ -100,6 +106,7 @@ def record_transaction(
         original_currency=original[0].upper() if original else None,
         original_cents=to_cents(original[1]) if original else None,
         recurring_id=recurring_id,
+        receipt_id=receipt_id,
     )
     # A savepoint, so a reference recorded concurrently fails this entry only.
     try:

@@ -5,7 +5,7 @@ import statistics
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from finance.clock import utcnow
 from finance.models import Member, Transaction
@@ -58,3 +58,18 @@ def usual_expense(session: Session, *, actor: Member, category: str, before_id: 
 
 def is_unusual(amount: Decimal, usual: Decimal | None) -> bool:
     return usual is not None and usual > 0 and amount >= usual * UNUSUAL_FACTOR
+
+
+def usual_category(session: Session, *, actor: Member, counterparty: str) -> str | None:
+    """The category this business last filed an expense to this merchant under ("Naivas" -> stock)."""
+    return session.exec(
+        select(Transaction.category)
+        .where(
+            col(Transaction.business_id) == actor.business_id,
+            col(Transaction.deleted_at).is_(None),
+            col(Transaction.kind) == "expense",
+            func.lower(col(Transaction.counterparty)) == counterparty.lower(),
+        )
+        .order_by(col(Transaction.id).desc())
+        .limit(1)
+    ).first()
