@@ -96,4 +96,5 @@ def greet_newcomer(turn: Turn, intent: Intent, reply: Reply) -> Reply:
         image=reply.image,
         document=reply.document,
         audio=reply.audio,
+        question_id=reply.question_id,  # the buttons answer the reply's own question, not the name one
     )

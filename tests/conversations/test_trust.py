@@ -283,3 +283,16 @@ def test_cash_from_an_agent_is_a_move_between_own_places_not_spending(engine: En
     assert "4,000" in moved and [e.kind for e in _entries(engine)] == ["expense", "transfer"]
     spent = owner.say("how much did I spend this month?")
     assert "15,000" in spent and "19,000" not in spent
+
+
+def test_the_undo_button_of_an_entry_made_before_the_business_is_named_removes_that_entry(engine: Engine) -> None:
+    # The reply that also asks the business's name kept its text and buttons but lost the Undo question's
+    # id: the button then answered the name question, and "Undo" removed the latest entry instead.
+    owner = ChatTester(engine, TODAY)
+    rent = owner.ask("paid rent 15k")
+    assert "What's your business called?" in rent.text and rent.choices == ["Undo"]
+    owner.say("Duka Bora")
+    owner.say("sold 4,500 today")
+    removed = owner.tap(rent, "Undo")
+    assert "Removed" in removed and "15,000" in removed
+    assert [(e.kind, e.amount_cents) for e in _entries(engine) if e.deleted_at is None] == [("income", 450_000)]
