@@ -71,6 +71,11 @@ def web_sender(request: Request, response: Response) -> str:
     return session_id
 
 
+def session_of(request: Request) -> str | None:
+    """The session a request's cookie proves, or None: reading (the history) never starts one."""
+    return sessions_of(request).verified(request.cookies.get(COOKIE))
+
+
 def ensure_session(request: Request, response: Response) -> None:
     """The chat page starts a session as it loads, so the page's first messages share one."""
     sessions = request.app.state.web_sessions
