@@ -395,3 +395,27 @@ def test_media_replies_go_as_photo_document_and_voice(stand: tuple) -> None:
     # The buttons ride on the last message of the reply.
     assert "reply_markup" in standin.sent("sendVoice")[0]["params"]
     assert "reply_markup" not in standin.sent("sendMessage")[0]["params"]
+
+
+def test_a_receipt_photo_is_downloaded_read_and_proposed(client: TestClient, stand: tuple, engine: Engine) -> None:
+    from bench.receipt_maker import made_receipts
+
+    standin, _ = stand
+    receipt = next(r for r in made_receipts() if r.kind == "supermarket" and not r.degraded)
+    update = fixture("update_photo.real_capture.json")
+    user = update["message"]["chat"]["id"]
+    post(client, text_update("hi", 30, user_id=user))
+    post(client, text_update("Duka Letu", 31, user_id=user))
+    wait_for(lambda: len(standin.sent("sendMessage")) == 2, what="the welcome and the name")
+    largest = update["message"]["photo"][-1]["file_id"]
+    standin.files[largest] = receipt.image
+    post(client, update)
+    wait_for(lambda: len(standin.sent("sendMessage")) == 3, what="the proposal", timeout=60)
+    assert standin.downloads == [largest]  # the largest size, the one worth reading
+    proposal = standin.sent("sendMessage")[2]["params"]
+    assert proposal["text"].startswith(f"🧾 Ksh {receipt.total:,.0f} at {receipt.merchant}, ")
+    markup = proposal["reply_markup"]
+    markup = json.loads(markup) if isinstance(markup, str) else markup
+    labels = [button["text"] for row in markup["inline_keyboard"] for button in row]
+    assert labels == ["Record", "Change", "Cancel"]
+    assert _count(engine, Transaction) == 0  # nothing until Record
