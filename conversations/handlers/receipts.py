@@ -20,6 +20,7 @@ from conversations.registry import CHOICE, WRITERS, Help, Question, declare
 from conversations.texts import t
 from conversations.turn import Turn
 from finance.categories import DEFAULT_EXPENSE_CATEGORY, categories_for, category_label
+from finance.models import Transaction
 from finance.money import D, plain
 from finance.services.receipts import drop_receipt, entry_from, keep_receipt
 from finance.services.usual import usual_category
@@ -60,9 +61,7 @@ def propose(turn: Turn, attachment: Attachment) -> Reply:
         turn.session.flush()
         earlier = entry_from(turn.session, actor=turn.member, receipt_id=receipt.id or 0)
         if earlier is not None:
-            words = describe(turn, earlier)
-            return Reply(t("receipt_already", turn.lang, amount=words["amount"], category=words["category"],
-                           day=words["day"]))  # fmt: skip
+            return _already(turn, earlier)
         slots["receipt"] = receipt.id
     if not reading.has_total:
         return _ask_total(turn, reading, slots)
@@ -171,13 +170,16 @@ def _record(turn: Turn, slots: dict[str, Any]) -> Reply:
         earlier = entry_from(turn.session, actor=turn.member, receipt_id=int(slots["receipt"]))
         if earlier is not None:
             st.clear(turn.state)
-            words = describe(turn, earlier)
-            return Reply(t("receipt_already", turn.lang, amount=words["amount"], category=words["category"],
-                           day=words["day"]))  # fmt: skip
+            return _already(turn, earlier)
     reply = save(turn, "expense", D(str(slots["amount"])), dict(slots))
     if slots.get("receipt"):
         reply.text = reply.text.replace("\n", "\n" + t("receipt_kept", turn.lang) + "\n", 1)
     return reply
+
+
+def _already(turn: Turn, entry: Transaction) -> Reply:
+    words = describe(turn, entry)
+    return Reply(t("receipt_already", turn.lang, amount=words["amount"], category=words["category"], day=words["day"]))
 
 
 def _cancel(turn: Turn, slots: dict[str, Any]) -> Reply:
