@@ -1,7 +1,8 @@
 """Receipt reading measured: total, date and merchant right, and seconds per receipt, on the set the
 reader was built against (bench/receipt_maker.py), on a held-out one written by someone who never saw the
 reader (bench/receipt_heldout.py; its misses were then studied, so it is tuned-on now), and on a blind one
-nobody looked at while tuning (bench/receipt_blind.py), clean and photographed-looking. Run: `python -m bench.receipts` (pin to one core with `taskset -c 0`).
+nobody looked at while tuning (bench/receipt_blind.py), clean and photographed-looking.
+Run: `python -m bench.receipts` (pin to one core with `taskset -c 0`).
 
 "Wrong" counts the costly case: a total proposed as sure (Record button) that is not the receipt's.
 """
