@@ -26,7 +26,12 @@ _OWING = PhraseTable.of(
 def list_customers(msg: Analysed) -> Intent | None:
     if _CUSTOMERS.first(msg.lows) is None or any(w in v.ADD_WORDS for w in msg.lows):
         return None
-    return Intent("list_customers", {"status": "owing" if _OWING.first(msg.lows) else "all"}, confidence=0.85)
+    return Intent("list_customers", {"status": status(msg)}, confidence=0.85)
+
+
+def status(msg: Analysed) -> str:
+    """ "who owes me" asks for the customers owing, "my customers" for all of them."""
+    return "owing" if _OWING.first(msg.lows) else "all"
 
 
 def add_party(msg: Analysed, kind: str) -> Intent:

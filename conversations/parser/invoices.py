@@ -20,7 +20,10 @@ REMIND = PhraseTable.of(v.REMIND_WORDS)
 REQUEST = PhraseTable.of(v.REQUEST_WORDS)
 _NUMBER_RE = re.compile(r"\b(?:inv(?:oice)?)\s*[-#.:]?\s*(?:no\.?\s*|number\s*)?0*(\d{1,6})\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
-_PAID_WORDS = {"paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "payment", "malipo", "lipwa"}
+_PAID_WORDS = {
+    "paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "payment", "malipo", "lipwa",
+    "imelipa", "wamelipa", "walilipa", "ameclear", "wameclear", "has", "have",
+}  # fmt: skip
 _SKIP_BEFORE_NAME = {
     "for",
     "to",

@@ -155,8 +155,11 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
     return False
 
 
-def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None = None) -> Intent:
-    """Builds record_income or record_expense; the amount may be missing (the dialogue asks)."""
+def record_intent(
+    msg: Analysed, ev: Evidence, today: date, day: Period | None = None, kind: str | None = None
+) -> Intent:
+    """Builds record_income or record_expense; the amount may be missing (the dialogue asks). `kind`
+    ("income" or "expense") is the direction when another reader (the intent model) decided it."""
     income = len(ev.income_cues) * 2 + len(ev.income_categories)
     expense = len(ev.expense_cues) * 2 + len(ev.expense_categories)
     paid_me = _someone_paid_me(msg, ev.expense_cues)
@@ -170,7 +173,7 @@ def record_intent(msg: Analysed, ev: Evidence, today: date, day: Period | None =
             income += 2
         elif not paid_me:
             expense += 2
-    kind = "income" if income > expense else "expense"
+    kind = kind or ("income" if income > expense else "expense")
     category = pick_category(ev.income_categories) if kind == "income" else pick_category(ev.expense_categories)
     slots: dict[str, object] = {}
     if ev.amount is not None:
