@@ -6,6 +6,11 @@ VOICE_TEXTS: dict[str, dict[str, str]] = {
         "en": "🎙 I heard: “{text}”\nI'm not sure I heard it right — shall I go ahead?",
         "sw": "🎙 Nimesikia: “{text}”\nSina uhakika nimesikia sawa — niendelee?",
     },
+    # A doubtful amount: the figure it would record, so "yes" is an answer about that figure.
+    "voice_confirm_amount": {
+        "en": "🎙 I heard: “{text}”\nI'm not sure I heard it right — did you say {amount}?",
+        "sw": "🎙 Nimesikia: “{text}”\nSina uhakika nimesikia sawa — ulisema {amount}?",
+    },
     "voice_yes": {"en": "Yes, go ahead", "sw": "Ndiyo, endelea"},
     "voice_no": {"en": "No", "sw": "Hapana"},
     "voice_retry": {

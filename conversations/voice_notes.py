@@ -2,19 +2,24 @@
 
 The bot layer has already turned the audio into `Heard` (voice/ does the listening); here is what a
 careful person would do with it. A wrong amount recorded from a misheard word is worse than a
-question, so doubt about an amount or a name asks before anything is recorded.
+question, so doubt about an amount or a name asks before anything is recorded: a doubtful word in
+it, or an amount that is not one well-formed number ("four thousand moja", see spoken_amounts.py).
 """
 
 from collections.abc import Callable
 from dataclasses import replace
 
 from conversations import state as st
+from conversations.display import money
 from conversations.messages import Heard, Reply
 from conversations.parser import vocabulary as v
-from conversations.parser.text import PhraseTable
+from conversations.parser.text import PhraseTable, words_of
+from conversations.spoken_amounts import ill_formed_amounts
 from conversations.texts import t
 from conversations.turn import Turn
+from conversations.understand import understand
 from conversations.voice_vocabulary import business_names
+from finance.money import D, MoneyError
 
 CONFIRM = "voice_confirm"
 # Below this the transcript as a whole is too unsure to act on without asking.
@@ -34,9 +39,16 @@ def respond(turn: Turn, heard: Heard, run: Run) -> list[Reply]:
     text = " ".join(heard.text.split())
     if not text:
         return [Reply(t("voice_silent", turn.lang))]
-    if _doubtful(turn, heard):
+    doubt = _doubt(turn, heard, text)
+    if doubt is not None:
         st.ask(turn.state, CONFIRM, {"text": text})
-        return [Reply(t("voice_confirm", turn.lang, text=text), choices=_choices(turn.lang))]
+        reading = _amount_read(turn, text) if doubt == "amount" else None
+        asked = (
+            t("voice_confirm_amount", turn.lang, text=text, amount=reading)
+            if reading
+            else t("voice_confirm", turn.lang, text=text)
+        )
+        return [Reply(asked, choices=_choices(turn.lang))]
     return _with_heard(turn, text, run(text))
 
 
@@ -55,11 +67,32 @@ def answer_confirmation(turn: Turn, text: str, run: Run) -> list[Reply] | None:
     return None  # they said something else instead: handle it as a new message
 
 
-def _doubtful(turn: Turn, heard: Heard) -> bool:
+def _doubt(turn: Turn, heard: Heard, text: str) -> str | None:
+    """Why to ask before acting: "amount", "name", "unsure" (the whole note); None to go ahead."""
+    doubtful = [_plain(word) for word in heard.doubtful]
+    if any(word in _AMOUNT_WORDS or any(c.isdigit() for c in word) for word in doubtful):
+        return "amount"
+    if ill_formed_amounts(text):
+        return "amount"
     if heard.confidence < MIN_CONFIDENCE:
-        return True
+        return "unsure"
     names = set(business_names(turn.session, turn.business.id or 0))
-    return any(word.lower() in _AMOUNT_WORDS or word.isdigit() or word.lower() in names for word in heard.doubtful)
+    return "name" if any(word in names for word in doubtful) else None
+
+
+def _plain(word: str) -> str:
+    """A recognizer's word as the parser would read it: Whisper's "Hundred," is "hundred"."""
+    lows = words_of(word)
+    return " ".join(low for low in lows if low[0].isalnum())
+
+
+def _amount_read(turn: Turn, text: str) -> str | None:
+    """The amount KAVI would record from `text`, as it will be shown ("Ksh 4,001"); None if none."""
+    slots = understand(text, turn.today).slots
+    try:
+        return money(D(str(slots["amount"])), turn.lang, str(slots.get("currency") or "KES"))
+    except (KeyError, MoneyError, ValueError):
+        return None
 
 
 def _with_heard(turn: Turn, text: str, replies: list[Reply]) -> list[Reply]:

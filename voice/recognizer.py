@@ -34,21 +34,28 @@ class Engine(Protocol):
 
 
 def choose_engine(settings: VoiceSettings) -> Engine | None:
-    """The engine KAVI_STT asks for; `auto` prefers Whisper when its model is on this machine."""
+    """The engine KAVI_STT asks for; `auto` prefers Whisper when its model is on this machine and loads,
+    else the offline recognizer. (faster-whisper is a dependency: only the model can be missing.)"""
     if settings.kavi_stt == "off":
         return None
     if settings.kavi_stt in ("auto", "whisper"):
         model_dir = resolve(settings.kavi_whisper_model, settings.kavi_whisper_cache_dir)
         if model_dir is not None:
-            return WhisperEngine(
-                model_dir,
-                device=settings.kavi_whisper_device,
-                compute_type=settings.kavi_whisper_compute_type,
-                threads=settings.kavi_whisper_threads,
-            )
+            try:
+                return WhisperEngine(
+                    model_dir,
+                    device=settings.kavi_whisper_device,
+                    compute_type=settings.kavi_whisper_compute_type,
+                    threads=settings.kavi_whisper_threads,
+                )
+            except (RuntimeError, ValueError, OSError) as exc:  # CTranslate2's errors for a model it cannot read
+                if settings.kavi_stt == "whisper":
+                    raise RuntimeError(f"Whisper model in {model_dir} (KAVI_WHISPER_MODEL) cannot load: {exc}") from exc
+                log.warning("Whisper model in %s cannot load (%s): using the offline recognizer", model_dir, exc)
+                return SphinxEngine()
         if settings.kavi_stt == "whisper":
             raise RuntimeError(
-                f"Whisper model {settings.kavi_whisper_model!r} is not on this machine: "
+                f"Whisper model {settings.kavi_whisper_model!r} (KAVI_WHISPER_MODEL) is not on this machine: "
                 "run `kavi voice fetch-model` or set KAVI_WHISPER_MODEL to a model directory"
             )
         log.info("no Whisper model %r here: using the offline pocketsphinx recognizer", settings.kavi_whisper_model)

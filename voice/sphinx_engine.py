@@ -33,7 +33,12 @@ class SphinxEngine:
         self._lock = threading.Lock()
 
     def transcribe(self, samples: np.ndarray, language: str | None, vocabulary: Vocabulary) -> Transcript:
-        dict_path, lm_path = self._compile(vocabulary.sentences + vocabulary.names)
+        compiled = self._compile(vocabulary.sentences + vocabulary.names)
+        if compiled is None:  # no sentences to listen for: nothing it could hear
+            return Transcript(
+                text="", confidence=0.0, language=language, engine=self.name, seconds=samples.size / SAMPLE_RATE
+            )
+        dict_path, lm_path = compiled
         # A decoder per call: they are not thread-safe, and loading one with a small dictionary is quick.
         decoder = Decoder(hmm=str(ACOUSTIC_MODEL), dict=str(dict_path), lm=str(lm_path), loglevel="FATAL")
         pcm = _with_lead_in(samples)
@@ -56,8 +61,9 @@ class SphinxEngine:
             words=words,
         )
 
-    def _compile(self, phrases: tuple[str, ...]) -> tuple[Path, Path]:
-        """The dictionary and language model files for this vocabulary, made once and cached."""
+    def _compile(self, phrases: tuple[str, ...]) -> tuple[Path, Path] | None:
+        """The dictionary and language model files for this vocabulary, made once and cached; None
+        when no phrase has words the recognizer can say."""
         sentences = sorted({" ".join(_words(p)) for p in phrases if _words(p)})
         key = hashlib.sha1("\n".join(sentences).encode(), usedforsecurity=False).hexdigest()[:16]  # a cache key
         with self._lock:
@@ -72,6 +78,8 @@ class SphinxEngine:
                 lines.append(f"{word}{'' if i == 0 else f'({i + 1})'} {phones}")
                 known.add(word)
         usable = [s for s in sentences if all(w in known for w in s.split())]
+        if not usable:
+            return None
         dict_path = self._dir / f"{key}.dict"
         lm_path = self._dir / f"{key}.lm"
         dict_path.write_text("\n".join(lines) + "\n", encoding="utf-8")

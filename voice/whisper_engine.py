@@ -1,8 +1,9 @@
 """faster-whisper: the main recognizer. One model per process, loaded on first use.
 
-int8 on CPU (a `base` model transcribes a 20 s note in about a second on two cores), float16 on a
-CUDA GPU. Silero VAD (bundled with faster-whisper) cuts silence first, so a note of silence or noise
-gives no words at all instead of Whisper's invented ones.
+int8 on CPU, float16 on a CUDA GPU. `python -m bench.voice` measures it: on a 2-core AMD EPYC build
+machine `base` int8 spent 7-8 CPU-seconds on a 20 s note (so 4 s or more on two cores), tiny.en 3.3.
+Silero VAD (bundled with faster-whisper) cuts silence first, so a note of silence or noise gives no
+words at all instead of Whisper's invented ones.
 """
 
 import threading
@@ -35,9 +36,10 @@ def cuda_available() -> bool:
 
 
 def resolve(model: str, cache_dir: str | None = None) -> str | None:
-    """A local directory holding the model, or None when it is neither a directory nor downloaded."""
+    """A local directory holding the model, or None when it is neither a model directory nor downloaded."""
     if Path(model).is_dir():
-        return str(Path(model))
+        # KAVI_WHISPER_MODEL may be a path: a folder without CTranslate2's model.bin is no model.
+        return str(Path(model)) if (Path(model) / "model.bin").is_file() else None
     try:
         return download_model(model, local_files_only=True, cache_dir=cache_dir)
     except Exception:  # not in the cache (or not a known name): unavailable offline
@@ -80,15 +82,26 @@ class WhisperEngine:
         )
         return list(segments), info
 
+    def _language(self, samples: np.ndarray, hint: str | None) -> str | None:
+        """The language to decode in, chosen before decoding: Whisper's own guess when it is one KAVI
+        speaks, else the person's (see _likelier). None: an English-only model, or no speech to judge.
+
+        Detecting first costs what transcribe(language=None) spends detecting anyway, and spares a whole
+        decode in a language KAVI does not speak (which, on a noisy note, retried at every temperature,
+        took a minute on two cores)."""
+        if not self.model.model.is_multilingual:
+            return None
+        try:
+            detected, _, probabilities = self.model.detect_language(samples, vad_filter=True)
+        except ValueError:  # VAD found no speech: the decode will find none either
+            return hint if hint in LANGUAGES else None
+        return detected if detected in LANGUAGES else _likelier(probabilities, hint)
+
     def transcribe(self, samples: np.ndarray, language: str | None, vocabulary: Vocabulary) -> Transcript:
         # The business's customers and suppliers nudge the decoder towards their spelling.
         hotwords = ", ".join(vocabulary.names)[:200] or None
-        segments, info = self._decode(samples, None, hotwords)
+        segments, info = self._decode(samples, self._language(samples, language), hotwords)
         heard = info.language
-        if self.model.model.is_multilingual and heard not in LANGUAGES:
-            # Whisper guessed a language KAVI does not speak: decode again in the person's language.
-            heard = _likelier(info.all_language_probs, language)
-            segments, info = self._decode(samples, heard, hotwords)
         words = tuple(
             (word.word.strip(), float(word.probability))
             for segment in segments
@@ -112,8 +125,10 @@ class WhisperEngine:
 
 
 def _likelier(probabilities: list[tuple[str, float]] | None, hint: str | None) -> str:
-    """Of English and Swahili, the one Whisper found likelier; the person's own language on a tie."""
-    scores = dict(probabilities or [])
+    """The language to decode in when Whisper heard neither English nor Swahili: the person's own when
+    KAVI knows it (Swahili and Sheng are often taken for Italian or Portuguese, and then English looks
+    likelier than Swahili: decoding Swahili as English gives nonsense, slowly), else the likelier."""
     if hint in LANGUAGES:
-        scores[hint] = scores.get(hint, 0.0) + 1e-6
+        return hint
+    scores = dict(probabilities or [])
     return max(LANGUAGES, key=lambda code: scores.get(code, 0.0))

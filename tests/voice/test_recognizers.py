@@ -3,6 +3,7 @@ words, and the recognizer's engine choice, limits and queue."""
 
 import asyncio
 import json
+import shutil
 import threading
 
 import numpy as np
@@ -17,7 +18,7 @@ from voice.settings import VoiceSettings
 from voice.sphinx_engine import SphinxEngine
 from voice.transcript import Transcript
 from voice.vocabulary import Vocabulary
-from voice.whisper_engine import WhisperEngine, resolve
+from voice.whisper_engine import WhisperEngine, _likelier, resolve
 
 NOTES = [json.loads(line) for line in (VOICE_NOTES / "voice_notes.jsonl").read_text().splitlines() if line.strip()]
 
@@ -56,6 +57,15 @@ def test_whisper_transcribes_real_voice_notes(note: dict) -> None:
     assert all(0.0 <= p <= 1.0 for _, p in result.words)
 
 
+def test_a_language_whisper_does_not_expect_is_decoded_in_the_persons_own() -> None:
+    # Whisper base took espeak-ng's "nimelipa kodi elfu kumi" for Italian (0.31), English 0.11,
+    # Swahili under 0.01: a Swahili speaker's note is decoded as Swahili, not as the likelier English.
+    heard = [("it", 0.31), ("la", 0.13), ("en", 0.11), ("sw", 0.004)]
+    assert _likelier(heard, "sw") == "sw"
+    assert _likelier(heard, "en") == "en"
+    assert _likelier(heard, None) == "en"  # a newcomer: the likelier of the two
+
+
 def test_whisper_vad_hears_nothing_in_silence_and_noise() -> None:
     recognizer = Recognizer(whisper_settings())
     quiet = encode(np.zeros(16_000 * 4, np.int16), 16_000, "ogg")
@@ -83,6 +93,21 @@ def test_auto_picks_whisper_when_a_model_is_here_else_the_offline_recognizer(tmp
     assert Recognizer(VoiceSettings(kavi_stt="off")).name == "off"
     with pytest.raises(RuntimeError, match="fetch-model"):
         Recognizer(VoiceSettings(kavi_stt="whisper", kavi_whisper_model="base", kavi_whisper_cache_dir=str(tmp_path)))
+
+
+def test_auto_falls_back_to_the_offline_recognizer_when_the_whisper_model_cannot_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # KAVI_WHISPER_MODEL naming a folder with no model in it, or a half-copied model.bin, must not stop
+    # KAVI from listening: `auto` uses the offline recognizer; `whisper` (asked for by name) says why.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    broken = tmp_path / "broken"
+    shutil.copytree(TINY_WHISPER, broken)
+    (broken / "model.bin").write_bytes((TINY_WHISPER / "model.bin").read_bytes()[:1000])
+    assert resolve(str(empty)) is None  # a folder without model.bin is no model
+    for folder in (empty, broken):
+        assert Recognizer(VoiceSettings(kavi_stt="auto", kavi_whisper_model=str(folder))).name == "sphinx"
+        with pytest.raises(RuntimeError, match="KAVI_WHISPER_MODEL"):
+            Recognizer(VoiceSettings(kavi_stt="whisper", kavi_whisper_model=str(folder)))
 
 
 def test_burst_of_voice_notes_is_bounded_and_queued() -> None:
@@ -133,6 +158,13 @@ def test_offline_recognizer_hears_the_shared_voice_notes() -> None:
 def test_offline_recognizer_hears_nothing_in_silence() -> None:
     recognizer = Recognizer(VoiceSettings(kavi_stt="sphinx"))
     assert recognizer.transcribe_now(encode(np.zeros(16_000 * 3, np.int16), 16_000, "ogg")).empty
+
+
+def test_offline_recognizer_with_nothing_to_listen_for_hears_nothing() -> None:
+    # Called without KAVI's sentences (a script, a bench) it has no language to hold the words to.
+    samples, rate = speech("paid rent fifteen thousand")
+    result = Recognizer(VoiceSettings(kavi_stt="sphinx")).transcribe_now(encode(samples, rate, "ogg"), "en")
+    assert result.empty and result.engine == "sphinx" and result.seconds > 1
 
 
 def test_offline_recognizer_hears_a_customer_name_it_was_given() -> None:
