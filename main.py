@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy.engine import Engine, make_url
 
 from bot.log_masking import configure as configure_logging
-from finance.settings import finance_settings
 
 if TYPE_CHECKING:
+    # Imported where used: SQLAlchemy and the settings take half a second to load, which commands
+    # that need no database (`kavi reconcile`, `kavi understand`, `--help`) should not pay.
+    from sqlalchemy.engine import Engine
+
     from bot.settings import ChannelSettings
 
 cli = typer.Typer(
@@ -47,9 +49,12 @@ def _today(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2026-06-17", param_hint="--today") from None
 
 
-def _ready_engine() -> Engine:
+def _ready_engine() -> "Engine":
     """The configured engine; a SQLite database is created and migrated on the spot."""
+    from sqlalchemy.engine import make_url
+
     from finance.db import default_engine, migrate, normalise_url
+    from finance.settings import finance_settings
 
     url = make_url(normalise_url(finance_settings().kavi_database_url))
     engine = default_engine()

@@ -18,15 +18,22 @@ class NoticeBox(Protocol):
 
 
 def admins(session: Session, business_id: int) -> list[tuple[Member, Person, ChannelIdentity | None]]:
-    """Each admin with the channel they last wrote on (where a notice will reach them)."""
+    """Each admin with the channel they last wrote on (where a notice will reach them). One query for
+    all of them and their channels: every payment callback asks this twice."""
     rows = session.exec(
-        select(Member, Person)
+        select(Member, Person, ChannelIdentity)
         .join(Person, col(Person.id) == col(Member.person_id))
+        .outerjoin(ChannelIdentity, col(ChannelIdentity.person_id) == col(Person.id))
         .where(Member.business_id == business_id, Member.role == Role.admin)
+        .order_by(col(Member.id), col(ChannelIdentity.id))
     ).all()
+    by_member: dict[int, tuple[Member, Person, list[ChannelIdentity]]] = {}
+    for member, person, identity in rows:
+        _, _, identities = by_member.setdefault(member.id or 0, (member, person, []))
+        if identity is not None:  # an admin who never wrote on any channel has none
+            identities.append(identity)
     found = []
-    for member, person in rows:
-        identities = session.exec(select(ChannelIdentity).where(ChannelIdentity.person_id == person.id)).all()
+    for member, person, identities in by_member.values():
         seen = [i for i in identities if i.last_seen_at is not None]
         latest = max(seen, key=lambda i: i.last_seen_at) if seen else (identities[0] if identities else None)  # type: ignore[arg-type, return-value]
         found.append((member, person, latest))

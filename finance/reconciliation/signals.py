@@ -12,6 +12,7 @@ _INVOICE_RE = re.compile(r"(?i)\b(?:inv(?:oice)?)\s*(?:no\.?|number|#)?\s*[-#.:/
 _BARE_NUMBER_RE = re.compile(r"^\s*#?\s*0*(\d{1,6})\s*$")
 _HASH_RE = re.compile(r"^[0-9a-f]{64}$")
 _NON_WORD = re.compile(r"[^A-Z0-9 ]+")
+_NON_DIGIT = re.compile(r"\D")
 
 
 @lru_cache(maxsize=65536)
@@ -24,13 +25,22 @@ def invoice_number_in(reference: str) -> int | None:
 
 
 def invoice_number_value(number: str) -> int | None:
-    digits = re.sub(r"\D", "", number)
+    digits = _NON_DIGIT.sub("", number)
     return int(digits) if digits else None
 
 
-@lru_cache(maxsize=131072)
+_KENYAN_E164_RE = re.compile(r"\+254(?:7\d|1[01])\d{7}")
+
+
 def normal_phone(raw: str) -> str | None:
     """E.164 for Kenyan numbers written any common way; None if it is not a phone."""
+    if _KENYAN_E164_RE.fullmatch(raw):  # already E.164, as most payers' phones are: nothing to read
+        return raw
+    return _normal_phone(raw)
+
+
+@lru_cache(maxsize=131072)
+def _normal_phone(raw: str) -> str | None:
     return e164(raw)
 
 

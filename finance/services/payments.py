@@ -168,7 +168,7 @@ def _act_on(session: Session, actor: Member, payment: Payment, book: Book, decis
     if decision.decision == "auto" and targets:
         outcome = _apply(session, payment, targets, None)
         outcome.decision = decision
-        paid_into(session, actor.business_id, book, [(invoice.number, part) for invoice, part in outcome.applied])
+        paid_into(actor.business_id, book, outcome.applied)
         return outcome
     if decision.confidence >= SUGGEST and targets:
         payment.status = "suggested"

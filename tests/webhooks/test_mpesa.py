@@ -3,6 +3,8 @@ the fixture callbacks posted (each three times), C2B confirmations reconciled, t
 
 import copy
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +22,7 @@ from conversations.core import Conversation
 from conversations.messages import IncomingMessage
 from finance.clock import utcnow
 from finance.models import Business, Invoice, Payment, PaymentRequest, Transaction
+from finance.reconciliation.live import live_book
 from tests.c2b_bodies import unsure_payment
 from tests.conftest import SHARED, TODAY
 from tests.finance.test_daraja_client import SANDBOX, settings_for
@@ -228,3 +231,43 @@ def test_request_payment_without_daraja_keys_says_how_to_set_it_up(engine: Engin
     message = IncomingMessage(channel="web", sender="o", text="request 500 from Jane", external_id="1")
     [reply] = Pipeline(conversation).handle(message)
     assert "DARAJA_CONSUMER_KEY" in reply.text
+
+
+_ANOTHER_PROCESS = """
+import sys
+from datetime import date
+from bot.pipeline import Pipeline
+from conversations.core import Conversation
+from conversations.messages import IncomingMessage
+from finance.db import make_engine
+conversation = Conversation(make_engine(sys.argv[1]), today=lambda: date.fromisoformat(sys.argv[2]))
+message = IncomingMessage(channel="web", sender="owner", text=sys.argv[3], external_id="elsewhere-1")
+print("\\n".join(reply.text for reply in Pipeline(conversation).handle(message, raise_errors=True)))
+"""
+
+
+def test_an_invoice_made_by_another_process_is_matched_by_the_next_callback(shop: Shop) -> None:
+    """Each process keeps the business's book between callbacks; an invoice another process made
+    meanwhile (a separate Python process on the same database) is in it for the very next one."""
+    shop.say("invoice Jane 2500")
+    paid = {**C2B["confirmation_real_2025_hashed_msisdn"], "TransAmount": "2500.00", "BillRefNumber": "inv 1"}
+    shop.client.post(f"/payments/c2b/confirmation/{shop.token()}", json={**paid, "TransID": "TKK0000001"})
+    with Session(shop.engine) as session:
+        business_id = session.exec(select(Business.id)).one() or 0
+        kept = live_book(session, business_id)
+        assert live_book(session, business_id) is kept and "INV-0002" not in kept.invoices  # kept, as it was
+    url = shop.engine.url.render_as_string(hide_password=False)
+    made = subprocess.run(
+        [sys.executable, "-c", _ANOTHER_PROCESS, url, TODAY.isoformat(), "invoice Jane 1800"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert "INV-0002" in made.stdout, made.stdout + made.stderr
+    second = {**paid, "TransAmount": "1800.00", "BillRefNumber": "inv 2", "TransID": "TKK0000002"}
+    shop.client.post(f"/payments/c2b/confirmation/{shop.token()}", json=second)
+    with Session(shop.engine) as session:
+        payment = session.exec(select(Payment).where(Payment.reference == "TKK0000002")).one()
+        invoice = session.exec(select(Invoice).where(Invoice.number == "INV-0002")).one()
+        assert (payment.status, payment.invoice_id, invoice.status) == ("matched", invoice.id, "paid")
