@@ -57,7 +57,11 @@ def store_inbound(engine: Engine | None, message: IncomingMessage, queued: bool 
 
 
 async def accept(state: Any, message: IncomingMessage) -> None:
-    """What every webhook does with a message: store it, then queue it if this process answers."""
-    event_id, is_new = await asyncio.to_thread(store_inbound, state.conversation.engine, message)
-    if is_new and state.dispatcher is not None:
+    """What every webhook does with a message: store it, then hand it to this process's dispatcher if
+    it answers its own messages, else leave it to the workers (deferred as a job on the queue)."""
+    answers_here = state.dispatcher is not None
+    # A process that answers in-process defers no job: a worker answering it too would answer twice.
+    queued = False if answers_here else None
+    event_id, is_new = await asyncio.to_thread(store_inbound, state.conversation.engine, message, queued)
+    if is_new and answers_here:
         state.dispatcher.submit(event_id, message)

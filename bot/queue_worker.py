@@ -1,6 +1,7 @@
 """`kavi worker` on the procrastinate queue: any number of these, on any number of machines, answer
-the stored events; procrastinate's per-person lock keeps each person's messages in order, and jobs
-whose worker died (no heartbeat) are handed to the living."""
+the stored events and run the scheduler's nudge jobs; procrastinate's per-person lock keeps each
+person's messages in order (a per-business one, each business's nudges), and jobs whose worker died
+(no heartbeat) are handed to the living."""
 
 import asyncio
 import contextlib
@@ -11,8 +12,9 @@ from sqlalchemy.engine import Engine
 
 from bot.channels import build_channels
 from bot.dispatcher import Dispatcher
+from bot.nudge_jobs import register_nudge_task
 from bot.outbox_sender import OutboxSender
-from bot.queue import ANSWER_TASK, QUEUE, RETRY, queue_app
+from bot.queue import ANSWER_TASK, NUDGE_QUEUE, QUEUE, RETRY, queue_app
 from bot.records.events import stored_payload
 from bot.scheduler import NudgeScheduler, daraja_client
 from bot.settings import ChannelSettings
@@ -31,13 +33,15 @@ def _payload(engine: Engine, event_id: int) -> dict | None:
         return stored_payload(session, event_id)
 
 
-def register(app: App, engine: Engine, dispatcher: Dispatcher) -> None:
+def register(app: App, engine: Engine, dispatcher: Dispatcher, public_url: str | None = None) -> None:
     @app.task(name=ANSWER_TASK, queue=QUEUE, retry=RETRY, pass_context=True)
     async def answer_event(context: JobContext, event_id: int) -> None:
         payload = await asyncio.to_thread(_payload, engine, event_id)
         if payload is None:
             return  # gone, or not a chat message: nothing to answer
         await dispatcher.process_stored(event_id, payload)
+
+    register_nudge_task(app, engine, public_url)
 
 
 async def _retry_stalled(app: App, stop: asyncio.Event) -> None:
@@ -64,10 +68,10 @@ async def run_queue_worker(
         voice=VoiceNotes(engine),
     )
     app = queue_app(engine)
-    register(app, engine, dispatcher)
+    register(app, engine, dispatcher, settings.kavi_public_url)
     outbox = OutboxSender(engine, channels.by_name)
     outbox.start()
-    nudging = NudgeScheduler(engine, settings.kavi_public_url, daraja_client())
+    nudging = NudgeScheduler(engine, settings.kavi_public_url, daraja_client(), runs_jobs=False)  # this worker does
     nudging.start()
     stop = stop or asyncio.Event()
     log.info("KAVI queue worker (concurrency %d) answering %s", concurrency, ", ".join(channels.by_name) or "nothing")
@@ -75,7 +79,7 @@ async def run_queue_worker(
         async with app.open_async():
             worker = asyncio.create_task(
                 app.run_worker_async(
-                    queues=[QUEUE],
+                    queues=[QUEUE, NUDGE_QUEUE],
                     concurrency=concurrency,
                     install_signal_handlers=False,
                     update_heartbeat_interval=HEARTBEAT,

@@ -34,7 +34,8 @@ def run_polling(settings: ChannelSettings, engine: Engine) -> None:
         message = incoming(update)
         if message is None or dispatcher is None:
             return
-        event_id, is_new = await asyncio.to_thread(store_inbound, engine, message)
+        # Answered here: no queue job (a worker would answer it a second time).
+        event_id, is_new = await asyncio.to_thread(store_inbound, engine, message, False)
         if is_new:
             dispatcher.submit(event_id, message)
 

@@ -49,7 +49,7 @@ async def run_worker(
     dispatcher.start_sweeping()
     outbox = OutboxSender(engine, channels.by_name)
     outbox.start()
-    nudging = NudgeScheduler(engine, settings.kavi_public_url, daraja_client())
+    nudging = NudgeScheduler(engine, settings.kavi_public_url, daraja_client(), queued=False)  # the local path
     nudging.start()
     stop = stop or asyncio.Event()
     log.info("KAVI worker answering %s", ", ".join(channels.by_name) or "no channels")

@@ -6,10 +6,8 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -18,24 +16,11 @@ from bot.inbox import store_inbound
 from bot.queue import ANSWER_TASK, person_lock
 from bot.records.models import InboundEvent
 from conversations.messages import IncomingMessage
-from finance.db import make_engine, migrate
 from finance.models import Business, Transaction
-from tests.conftest import wipe
 
 KAVI = str(Path(sys.executable).with_name("kavi"))
 PEOPLE = ("amina", "baraka", "chebet", "dan")
 SALES = 8
-
-
-@pytest.fixture
-def queue_engine(postgres_url: str) -> Iterator[Engine]:
-    engine = make_engine(postgres_url)
-    migrate(engine)
-    wipe(engine)
-    with engine.begin() as conn:
-        conn.execute(text("TRUNCATE procrastinate_jobs, procrastinate_workers RESTART IDENTITY CASCADE"))
-    yield engine
-    engine.dispose()
 
 
 def _message(sender: str, n: int, body: str) -> IncomingMessage:
