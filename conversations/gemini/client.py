@@ -32,16 +32,32 @@ class Answer:
     text: str | None = None
 
 
+def make_client(settings: GeminiSettings) -> genai.Client:
+    options = types.HttpOptions(
+        base_url=settings.gemini_base_url,
+        timeout=int(settings.kavi_gemini_timeout_s * 1000),
+        # One try: the person is waiting, and the local answer is a fine fallback.
+        retry_options=types.HttpRetryOptions(attempts=1),
+    )
+    return genai.Client(api_key=settings.gemini_api_key, http_options=options)
+
+
+def generate(
+    client: genai.Client, model: str, contents: types.ContentListUnionDict, config: types.GenerateContentConfig
+) -> types.GenerateContentResponse:
+    """One generateContent call; any failure is GeminiUnavailable, for the caller to answer locally."""
+    try:
+        return client.models.generate_content(model=model, contents=contents, config=config)
+    except (errors.APIError, OSError, ValueError) as exc:
+        raise GeminiUnavailable(str(exc)) from exc
+    except Exception as exc:  # httpx timeouts and transport errors surface under several types
+        raise GeminiUnavailable(f"{type(exc).__name__}: {exc}") from exc
+
+
 class Gemini:
     def __init__(self, settings: GeminiSettings) -> None:
         self.settings = settings
-        options = types.HttpOptions(
-            base_url=settings.gemini_base_url,
-            timeout=int(settings.kavi_gemini_timeout_s * 1000),
-            # One try: the person is waiting, and the local answer is a fine fallback.
-            retry_options=types.HttpRetryOptions(attempts=1),
-        )
-        self.client = genai.Client(api_key=settings.gemini_api_key, http_options=options)
+        self.client = make_client(settings)
         # Typed as the SDK's own union: a list of Tool alone does not fit its (invariant) list type.
         self._tools: list[types.Tool | Callable[..., Any]] = [types.Tool(function_declarations=declarations())]
 
@@ -54,14 +70,7 @@ class Gemini:
             automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
             temperature=0.2,
         )
-        try:
-            response = self.client.models.generate_content(
-                model=self.settings.kavi_gemini_model, contents=text, config=config
-            )
-        except (errors.APIError, OSError, ValueError) as exc:
-            raise GeminiUnavailable(str(exc)) from exc
-        except Exception as exc:  # httpx timeouts and transport errors surface under several types
-            raise GeminiUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        response = generate(self.client, self.settings.kavi_gemini_model, text, config)
         calls = response.function_calls or []
         if calls:
             return Answer(intent=_intent_from_call(calls[0].name, dict(calls[0].args or {})))

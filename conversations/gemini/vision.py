@@ -7,10 +7,9 @@ import logging
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from google import genai
-from google.genai import errors, types
+from google.genai import types
 
-from conversations.gemini.client import GeminiUnavailable
+from conversations.gemini.client import GeminiUnavailable, generate, make_client
 from conversations.gemini.settings import GeminiSettings
 
 log = logging.getLogger(__name__)
@@ -36,12 +35,7 @@ _SCHEMA = types.Schema(
 class ReceiptVision:
     def __init__(self, settings: GeminiSettings) -> None:
         self.settings = settings
-        options = types.HttpOptions(
-            base_url=settings.gemini_base_url,
-            timeout=int(settings.kavi_gemini_timeout_s * 1000),
-            retry_options=types.HttpRetryOptions(attempts=1),
-        )
-        self.client = genai.Client(api_key=settings.gemini_api_key, http_options=options)
+        self.client = make_client(settings)
 
     def read(self, data: bytes, content_type: str) -> dict[str, str]:
         """The fields Gemini read, checked; raises GeminiUnavailable when it failed or made no sense."""
@@ -52,14 +46,7 @@ class ReceiptVision:
         contents = types.Content(
             role="user", parts=[types.Part.from_bytes(data=data, mime_type=content_type), types.Part(text=_PROMPT)]
         )
-        try:
-            response = self.client.models.generate_content(
-                model=self.settings.kavi_gemini_model, contents=contents, config=config
-            )
-        except (errors.APIError, OSError, ValueError) as exc:
-            raise GeminiUnavailable(str(exc)) from exc
-        except Exception as exc:  # httpx timeouts and transport errors surface under several types
-            raise GeminiUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        response = generate(self.client, self.settings.kavi_gemini_model, contents, config)
         return checked(response.text or "")
 
 

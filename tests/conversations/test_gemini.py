@@ -1,7 +1,6 @@
 """The Gemini path through the real google-genai client, against a stand-in on 127.0.0.1."""
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 
@@ -15,15 +14,7 @@ from finance.models import Member, Transaction
 from finance.services.reports import summarise
 from tests.chat import ChatTester
 from tests.conftest import TODAY
-from tests.servers import serving
 from tests.standins import gemini as g
-
-
-@pytest.fixture
-def standin() -> Iterator[tuple[g.GeminiStandIn, str]]:
-    stand = g.GeminiStandIn()
-    with serving(stand.app) as url:
-        yield stand, url
 
 
 @pytest.fixture

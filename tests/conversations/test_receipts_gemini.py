@@ -3,7 +3,6 @@ generateContent JSON), and by Tesseract when Gemini fails or answers nonsense.""
 
 import base64
 import json
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -13,18 +12,10 @@ from bench.receipt_maker import made_receipts
 from conversations.gemini.settings import GeminiSettings
 from conversations.messages import Attachment
 from tests.chat import ChatTester
-from tests.servers import serving
 from tests.standins import gemini as g
 
 TODAY = date(2026, 12, 1)
 _RECEIPT = next(r for r in made_receipts() if r.kind == "supermarket" and not r.degraded)
-
-
-@pytest.fixture
-def standin() -> Iterator[tuple[g.GeminiStandIn, str]]:
-    stand = g.GeminiStandIn()
-    with serving(stand.app) as url:
-        yield stand, url
 
 
 @pytest.fixture
