@@ -4,6 +4,7 @@ app and reads the screen back. People are made the way they really are, by SMS (
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,12 +19,11 @@ from conversations.core import Conversation
 from finance.clock import today_in
 from finance.models import ChannelIdentity, Person, Transaction
 from tests.chat import ChatTester
-from tests.conftest import SHARED
 from tests.servers import serving
 from webhooks.app import create_app
 from webhooks.settings import WebSettings
 
-FIXTURE = SHARED / "fixtures" / "africastalking" / "ussd_session.txt"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "africastalking" / "ussd_session.txt"
 ROUTE = "/africastalking/ussd?token=cb-secret"
 OWNER = "+254712345678"  # the fixture's phone
 VIEWER = "+254722000111"
