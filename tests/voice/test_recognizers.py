@@ -8,17 +8,20 @@ import threading
 
 import numpy as np
 import pytest
+from faster_whisper.audio import pad_or_trim
+from faster_whisper.tokenizer import Tokenizer
+from faster_whisper.transcribe import Segment
 
 from conversations.voice_vocabulary import command_sentences
 from tests.voice.conftest import TINY_WHISPER, VOICE_NOTES, encode, speech
-from voice.audio import TooLong, Unreadable
+from voice.audio import TooLong, Unreadable, decode
 from voice.pronounce import by_rule, pronunciations
 from voice.recognizer import Busy, Recognizer
 from voice.settings import VoiceSettings
 from voice.sphinx_engine import SphinxEngine
 from voice.transcript import Transcript
 from voice.vocabulary import Vocabulary
-from voice.whisper_engine import WhisperEngine, _likelier, resolve
+from voice.whisper_engine import WhisperEngine, _likelier, resolve, speech_only
 
 NOTES = [json.loads(line) for line in (VOICE_NOTES / "voice_notes.jsonl").read_text().splitlines() if line.strip()]
 
@@ -55,6 +58,37 @@ def test_whisper_transcribes_real_voice_notes(note: dict) -> None:
     assert 0.0 <= result.confidence <= 1.0
     assert result.language in ("en", "sw")
     assert all(0.0 <= p <= 1.0 for _, p in result.words)
+
+
+def test_a_note_is_encoded_once_for_its_language_and_its_words() -> None:
+    # base's encoder is most of a note's time: detecting the language first must not run it twice.
+    engine = WhisperEngine(str(TINY_WHISPER), device="cpu")
+    audio = decode(encode(*speech("I paid five hundred shillings for fuel"), "ogg"), 60, 10_000_000)
+    before = engine.model.encodes
+    heard = engine.transcribe(audio, None, Vocabulary(names=("Otieno",)))
+    assert engine.model.encodes - before == 1  # language, words and their probabilities: one encoding
+    assert "".join(word for word, _ in heard.words) == "".join(heard.text.split())
+    other = decode(encode(*speech("nimelipa kodi elfu kumi", "sw"), "ogg"), 60, 10_000_000)
+    engine.transcribe(other, "sw", Vocabulary())  # another note: its own encoding, never the last one's
+    assert engine.model.encodes - before == 2
+
+
+def test_a_one_window_notes_words_get_probabilities_from_one_alignment() -> None:
+    # The tiny random model says nothing of its own: align tokens of a known sentence against a real
+    # note's encoding, as the engine does with what base decoded.
+    engine = WhisperEngine(str(TINY_WHISPER), device="cpu")
+    model = engine.model
+    speech_part = speech_only(decode(encode(*speech("I paid five hundred shillings"), "ogg"), 60, 10_000_000))
+    features = model.feature_extractor(speech_part)
+    frames = min(model.feature_extractor.nb_max_frames, features.shape[-1] - 1)
+    tokens = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, "transcribe", "en").encode(
+        ' I paid 500 shillings, "asante".'
+    )
+    segment = Segment(0, 0, 0.0, 1.0, "", tokens, 0.0, 1.0, 0.0, None, 0.0)
+    words = engine._word_probabilities(pad_or_trim(features[:, :frames]), frames, [segment], "en")
+    # Punctuation joins its word, as in faster-whisper's own word list.
+    assert [w for w, _ in words] == [" I", " paid", " 500", " shillings,", ' "asante".']
+    assert all(0.0 < p <= 1.0 for _, p in words)
 
 
 def test_a_language_whisper_does_not_expect_is_decoded_in_the_persons_own() -> None:
