@@ -92,7 +92,11 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     if nxt in _TIME_SUFFIXES or nxt in _MONTH_WORDS or prev in _MONTH_WORDS:
         return None
     back = [lows[j] for j in range(max(0, i - 2), i)]
-    if any(w in _REFERENCE_WORDS for w in back) and prev in {"-", "#", "inv", "invoice", "no", "number", "."}:
+    # "540 aah no 450": "no" after an amount (a filler between them or not) corrects it.
+    corrected = prev == "no" and any(lows[k][0].isdigit() or lows[k] in _RUN_WORDS for k in range(max(0, i - 4), i - 1))
+    # "9 thousand no 9500" corrects the amount; "till no 5123" is a reference.
+    referred = any(w in _REFERENCE_WORDS for w in back) and prev in {"-", "#", "inv", "invoice", "no", "number", "."}
+    if referred and not corrected:
         return None
     try:
         value = D(whole.replace(",", "") + ("." + frac if frac else ""))

@@ -12,6 +12,7 @@ from conversations.parser.mpesa_sms import failed_notice, looks_like_mpesa, pars
 from conversations.parser.phones import find_phone
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
 from conversations.parser.records import Evidence, gather, not_earned, record_intent
+from conversations.parser.swahili_verbs import tells_about_someone
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.parser.transfers import own_move
 from finance.money import plain
@@ -26,7 +27,21 @@ _REDO = frozenset(" ".join(Analysed.of(p).lows) for p in v.REDO_PHRASES)
 _VOICE_MODE = {" ".join(Analysed.of(p).lows): mode for mode, phrases in v.VOICE_MODE_PHRASES.items() for p in phrases}
 _CHART_MODE = {" ".join(Analysed.of(p).lows): mode for mode, phrases in v.CHART_MODE_PHRASES.items() for p in phrases}
 _LANGUAGE = {" ".join(Analysed.of(p).lows): lang for lang, phrases in v.LANGUAGE_SWITCH.items() for p in phrases}
-_UNDO_VERBS = {"undo", "futa", "ondoa", "delete", "remove", "cancel", "scratch", "reverse", "batilisha"}
+_UNDO_VERBS = {
+    "undo", "futa", "ondoa", "delete", "remove", "cancel", "scratch", "reverse", "batilisha", "iondoe", "ifute",
+    "ifutwe", "iondolewe", "toa",
+}  # fmt: skip
+# Said around an undo: "hapana hiyo si sahihi, iondoe", "futa ile ya mwisho nimekosea amount".
+_UNDO_TALK = {
+    "hapana", "no", "si", "sio", "sahihi", "wrong", "mistake", "nimekosea", "ile", "what", "you",
+    "amount", "entry", "is", "was", "that's", "thats", "not", "right", "correct", "kosa", "tafadhali", "please",
+}  # fmt: skip
+# Asking how KAVI works, in any words around it: "Kindly explain how to use this service".
+_HELP_ANYWHERE = PhraseTable.of(
+    ("how to use", "how do i use", "how do i record", "how do i add", "how do i send", "how does this work",
+     "what can you do", "explain how", "jinsi ya kutumia", "msaada", "nifanyeje", "inatumika aje", "natumiaje",
+     "commands", "unaweza kufanya nini", "how do you work", "how can you help", "nisaidie kutumia")
+)  # fmt: skip
 _UNDO_OBJECTS = {
     "last",
     "that",
@@ -65,10 +80,29 @@ _FILLER = {
     "sorry",
     "samahani",
     "hey",
+    # Spoken filler: "eh how does this work" is a request for help.
+    "eh",
+    "eeh",
+    "aah",
+    "ah",
+    "um",
+    "umm",
+    "sasa",
+    "basi",
 }
 _INVITE = PhraseTable.of(v.INVITE_WORDS)
 _ADD = PhraseTable.of(v.ADD_WORDS)
-_PAID_WORDS = {"paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment"}
+_PAID_WORDS = {
+    "paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment", "ametuma", "amenilipa",
+    "amenitumia", "received", "nimepokea", "nimelipwa", "ameleta",
+}  # fmt: skip
+# Asked to chase a customer: "mwambie Swaleh akumbuke kulipa", "mwambie chebet alipe invoice".
+_PAY_UP = {"alipe", "walipe", "anilipe", "atulipe", "akumbuke", "wakumbuke", "kulipa", "deni", "alipie"}
+# Words that make a request word ask for an M-Pesa payment ("send M-Pesa prompt to Onyango").
+_REQUEST_MARKS = {
+    "from", "payment", "stk", "alipe", "walipe", "anilipe", "prompt", "push", "malipo", "kulipa", "m-pesa", "mpesa",
+    "to", "kwa", "apay", "alipie",
+}  # fmt: skip
 _SLASH = {
     "start": "greeting",
     "help": "help",
@@ -136,6 +170,11 @@ def _command(msg: Analysed) -> Intent | None:
     words = bare.split()
     if bare in _UNDO or (words[0] in _UNDO_VERBS and all(w in _UNDO_OBJECTS for w in words[1:])):
         return Intent("undo")
+    verbs = [w for w in words if w in _UNDO_VERBS]
+    if verbs and all(w in _UNDO_VERBS or w in _UNDO_OBJECTS or w in _UNDO_TALK for w in words):
+        return Intent("undo", confidence=0.8)
+    if _HELP_ANYWHERE.first(msg.lows) and not any(t.is_number for t in msg.tokens):
+        return Intent("help", confidence=0.8)
     return None
 
 
@@ -178,21 +217,26 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
         return contacts.add_party(msg, "customer")
     if adding and any(w in v.SUPPLIER_WORDS for w in lows):
         return contacts.add_party(msg, "supplier")
+    request = invoices.REQUEST.first(lows)
+    if request and (find_phone(msg) or _REQUEST_MARKS & set(lows)):
+        return invoices.request_payment(msg, request.end)
     remind = invoices.REMIND.first(lows)
     if remind:
         return invoices.remind_customer(msg, remind.end)
-    request = invoices.REQUEST.first(lows)
-    if request and (find_phone(msg) or {"from", "payment", "stk", "alipe", "walipe", "anilipe"} & set(lows)):
-        return invoices.request_payment(msg, request.end)
-    if invoices.LIST_CUES.first(lows):
+    if any(tells_about_someone(t.low) for t in msg.tokens) and _PAY_UP & set(lows):
+        return invoices.remind_customer(msg, 0)
+    if invoices.LIST_CUES.first(lows) or invoices.asks_what_is_owed(msg):
         return invoices.list_invoices(msg)
     number = invoices.invoice_number(msg)
     if number and any(w in _PAID_WORDS for w in lows):
-        return invoices.record_payment(msg, number)
+        return invoices.record_payment(msg, number, today)
+    if invoices.paid_by_them(msg):
+        return invoices.record_payment(msg, None, today)
     invoice_word = invoices.INVOICE_WORDS.first(lows)
     if invoice_word:
         has_money = any(a.score >= 0 for a in find_amounts(msg))
-        plural = any(w in {"invoices", "ankara"} for w in lows)
+        # "ankara" is one invoice or many: with an amount it is the one being made.
+        plural = "invoices" in lows or ("ankara" in lows and not has_money)
         if plural or (not has_money and (is_question(msg) or invoices.STATUS.first(lows))):
             return invoices.list_invoices(msg)
         if lows[invoice_word.start] != "bill" or invoice_word.start == 0:
@@ -238,6 +282,8 @@ def parse(text: str, today: date) -> Intent:
     wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev) or wishes.asks_for_credit(msg)
     if wish is not None:
         return wish
+    if wishes.only_a_plan(msg, ev) and not _asks_for_insight(msg):
+        return Intent("unknown", confidence=0.6)
     unearned = None if is_question(msg) else not_earned(msg, ev, today, day)
     if unearned is not None:
         return unearned
@@ -256,8 +302,17 @@ def parse(text: str, today: date) -> Intent:
             return unknown()
         if not ev.any_record_word and _other_words(msg) > 2:
             return unknown()  # a number lost in a sentence we do not understand
+        if not ev.any_record_word and ev.amount is not None and ev.amount.value < 10:
+            return unknown()  # "the one for": a fragment, not Ksh 1
         return record_intent(msg, ev, today, day)
     return unknown()
+
+
+def _asks_for_insight(msg: Analysed) -> bool:
+    """ "should I worry about cash next month?": a question KAVI answers, though it weighs a plan."""
+    lows = msg.lows
+    found = insights.FORECAST.first(lows) or insights.BUDGET.first(lows) or insights.CREDIT.first(lows)
+    return bool(found or insights.CHART.first(lows) or METRICS.first(lows))
 
 
 def _mostly_record_words(msg: Analysed, ev: Evidence) -> bool:

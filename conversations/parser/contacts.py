@@ -9,6 +9,7 @@ from conversations.parser.text import Analysed, PhraseTable
 ROLES = PhraseTable.grouped(v.ROLE_WORDS)
 _KIND_WORDS = {"customer": set(v.CUSTOMER_WORDS), "supplier": set(v.SUPPLIER_WORDS)}
 _STOP = {"phone", "number", "namba", "simu", "tel", "mobile", "on", "with", "at", "as", "and", "from", "of"}
+_ADDING = {*v.ADD_WORDS, "save", "put", "record", "weka", "niwekee", "hifadhi"}
 _SKIP = {"a", "an", "new", "named", "called", "anaitwa", "jina", "ni", "mpya", ":", "-", ",", "my", "the"}
 
 
@@ -38,10 +39,15 @@ def add_party(msg: Analysed, kind: str) -> Intent:
     slots: dict[str, object] = {}
     kind_words = _KIND_WORDS[kind]
     at = next((i for i, low in enumerate(msg.lows) if low in kind_words), None)
-    if at is not None:
+    named = _named_before(msg, at) if at is not None else None
+    if named:
+        slots["name"] = named
+    elif at is not None:
         i = at + 1
         while i < len(msg.lows) and msg.lows[i] in _SKIP:
             i += 1
+        if i + 2 < len(msg.tokens) and msg.lows[i] in {"wa", "ya"} and msg.tokens[i + 2].text[:1].isupper():
+            i += 2  # "supplier wa weaves Beauty Hub": what they supply, then who they are
         # The person is naming someone on purpose, so known words may be part of it ("Unga Ltd").
         words: list[str] = []
         while i < len(msg.tokens) and len(words) < 6:
@@ -56,6 +62,21 @@ def add_party(msg: Analysed, kind: str) -> Intent:
     if phone:
         slots["phone"] = phone[0]
     return Intent(f"add_{kind}", slots, confidence=0.9 if "name" in slots else 0.6)
+
+
+def _named_before(msg: Analysed, at: int) -> str | None:
+    """ "add Bamburi Cement as a supplier", "weka Rubis Kasarani kama supplier": the name between the
+    adding word and "as"/"kama" before the kind."""
+    j = at - 1
+    while j >= 0 and msg.lows[j] in {"a", "an", "my", "the", "our", "new", "mpya"}:
+        j -= 1
+    if j < 1 or msg.lows[j] not in {"as", "kama", "ka"}:
+        return None
+    start = next((k for k in range(j - 1, -1, -1) if msg.lows[k] in _ADDING), None)
+    if start is None:
+        return None
+    words = [t.text for t in msg.tokens[start + 1 : j] if t.is_word and t.low not in _SKIP]
+    return display_name(words) if 0 < len(words) <= 6 else None
 
 
 def invite(msg: Analysed) -> Intent:

@@ -346,6 +346,13 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "change my {exp} budget to {amt}",
         "weka budget ya {exp} {amt}",
         "cap {exp} at {amt} monthly",
+        "budget for {exp} {amt}",
+        "{exp} budget {amt}",
+        "bajeti ya {exp} {amt}",
+        "bajeti ya {exp} iwe {amt} kwa mwezi",
+        "{exp} limit {amt} per week",
+        "my {exp} budget is {amt}",
+        "set {exp} budget {amt} weekly",
     ),
     "budget_status": (
         "how is my budget",

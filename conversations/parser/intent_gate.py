@@ -85,10 +85,7 @@ def _query(m: _Message) -> Intent | None:
 
 
 def _payment(m: _Message) -> Intent | None:
-    found = invoices.record_payment(m.msg, invoices.invoice_number(m.msg) or "")
-    if not found.slots.get("invoice"):
-        found.slots.pop("invoice", None)
-    return found
+    return invoices.record_payment(m.msg, invoices.invoice_number(m.msg), m.today)
 
 
 def _after(table: object, m: _Message) -> int:

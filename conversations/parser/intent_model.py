@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from conversations.parser.spelling import read_as
+
 ARTIFACT = Path(__file__).with_name("intent_model.npz")
 _NUMBER = re.compile(r"\d[\d,.]*")
 _TOKEN = re.compile(r"[^\W\d_]+|0|[?@#]", re.UNICODE)
@@ -24,7 +26,9 @@ _CHAR_SIZES = (2, 3, 4, 5)
 def features(text: str) -> list[str]:
     """The n-grams a message is read by. Digits collapse to 0, so "1,500" and "20000" look alike
     and the model learns where an amount sits, not which amount."""
-    tokens = _TOKEN.findall(_NUMBER.sub(" 0 ", text.lower()))
+    # Words as the rules read them (shorthand spelled out, slips mended, Swahili verbs by their
+    # parts): the model and the rules see one message, not two spellings of it.
+    tokens = [read_as(t) for t in _TOKEN.findall(_NUMBER.sub(" 0 ", text.lower()))]
     out = ["w:" + t for t in tokens]
     out += ["b:" + a + " " + b for a, b in itertools.pairwise(tokens)]
     for token in tokens:

@@ -28,6 +28,8 @@ MEASURE_SETS = (
     SHARED / "eval" / "nlu_more_b.jsonl",
     ROOT / "bench" / "data" / "nlu_heldout_c.jsonl",
     ROOT / "bench" / "data" / "nlu_heldout_d.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_e.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_f.jsonl",
 )
 # Labelled lines weigh more than synthetic ones: people wrote them.
 LABELLED_WEIGHT = 3.0

@@ -8,8 +8,9 @@ from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.currency import foreign_currency
 from conversations.parser.dates import find_day
-from conversations.parser.names import name_at, name_before
+from conversations.parser.names import acted_on, name_at, name_before
 from conversations.parser.phones import find_phone
+from conversations.parser.records import money_amount
 from conversations.parser.text import Analysed, PhraseTable
 from finance.money import D, MoneyError, plain
 
@@ -20,10 +21,21 @@ REMIND = PhraseTable.of(v.REMIND_WORDS)
 REQUEST = PhraseTable.of(v.REQUEST_WORDS)
 _NUMBER_RE = re.compile(r"\b(?:inv(?:oice)?)\s*[-#.:]?\s*(?:no\.?\s*|number\s*)?0*(\d{1,6})\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+# An M-PESA transaction code quoted as the payment's reference: ten letters and digits, both present.
+_REFERENCE_RE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{10}\b")
 _PAID_WORDS = {
     "paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "payment", "malipo", "lipwa",
     "imelipa", "wamelipa", "walilipa", "ameclear", "wameclear", "has", "have",
 }  # fmt: skip
+# Someone else paid (an invoice): "Kiprop amelipa invoice", "Ogutu has cleared his invoice, 6k".
+SETTLED_BY_THEM = {"amelipa", "ametuma", "amenilipa", "settled", "cleared", "paid", "amenitumia", "ameleta"}
+# Money owed by a customer: "what does jane owe", "deni la wambui", "overdue za nyambura".
+_OWING = {"owe", "owes", "deni", "madeni", "hajalipa", "hawajalipa", "overdue", "balance", "arrears"}
+_OWER_BEFORE = {"ana", "has", "have", "owes", "owe", "hajalipa", "yuko", "ako"}
+_OWER_AFTER = {"does", "did", "la", "ya", "za", "of", "for", "wa", "has", "have"}
+# "Send Baraka Events an M-Pesa prompt", "tuma Ogutu ombi": the person follows the sending verb.
+_SEND = {"send", "tuma", "mtumie", "mtumia"}
+_NOT_OWERS = {"i", "we", "me", "you", "mimi", "sisi", "how", "what", "who", "nani", "much"}
 _SKIP_BEFORE_NAME = {
     "for",
     "to",
@@ -60,7 +72,7 @@ def _name_after(msg: Analysed, start: int) -> str | None:
     while i < len(msg.lows) and msg.lows[i] in _SKIP_BEFORE_NAME | set(v.INVOICE_WORDS) | set(v.REMIND_WORDS):
         i += 1
     found = name_at(msg, i) if i < len(msg.lows) else None
-    return found[0] if found else None
+    return found[0] if found else acted_on(msg)
 
 
 def _name_after_any(msg: Analysed, words: set[str]) -> str | None:
@@ -74,9 +86,11 @@ def _name_after_any(msg: Analysed, words: set[str]) -> str | None:
 
 
 def _add_amount(msg: Analysed, slots: dict[str, object]) -> None:
-    amounts = [a for a in find_amounts(msg) if a.score >= 0]
-    if amounts:
-        slots["amount"] = plain(max(amounts, key=lambda a: (a.score, a.value)).value)
+    """The amount as a recording reads it: a self-correction ("6k... no make it 6500") and a stated
+    total win; a count alone is no amount."""
+    found = money_amount(msg, set())
+    if found is not None and found.score >= 0 and found.value > 0:
+        slots["amount"] = plain(found.value)
 
 
 def _price(text: str) -> int | str:
@@ -147,7 +161,7 @@ def _next_month(d: date) -> date:
 
 def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
     slots: dict[str, object] = {}
-    customer = _name_after(msg, start)
+    customer = _name_after(msg, start) or _name_after_any(msg, {"kwa", "for", "to"})
     if customer:
         slots["customer"] = customer
     try:
@@ -179,20 +193,65 @@ def list_invoices(msg: Analysed) -> Intent:
     match = STATUS.first(msg.lows)
     status = match.value if match else "unpaid"
     slots: dict[str, object] = {"status": status}
-    customer = _name_after_any(msg, {"for", "of", "za", "ya"})
+    customer = _name_after_any(msg, {"for", "of", "za", "ya", "la"}) or _ower(msg)
     if customer:
         slots["customer"] = customer
     return Intent("list_invoices", slots, confidence=0.9)
 
 
-def record_payment(msg: Analysed, number: str) -> Intent:
-    slots: dict[str, object] = {"invoice": number}
+def _ower(msg: Analysed) -> str | None:
+    """The customer a question about owing names: "kamau ana invoices", "does akinyi have overdue"."""
     for i, low in enumerate(msg.lows):
-        if low in _PAID_WORDS:
+        if low in _OWER_BEFORE and i:
+            before = name_before(msg, i, limit=2)
+            if before and before.lower() not in _NOT_OWERS:
+                return before
+        if low in _OWER_AFTER and i + 1 < len(msg.lows):
+            found = name_at(msg, i + 1, limit=2)
+            if found and found[0].lower() not in _NOT_OWERS:
+                return found[0]
+    return None
+
+
+def asks_what_is_owed(msg: Analysed) -> bool:
+    """ "what does jane owe", "deni la wambui ni ngapi", "overdue za nyambura": a customer's debt."""
+    return bool(_OWING & set(msg.lows)) and _ower(msg) is not None and not find_amounts_money(msg)
+
+
+def find_amounts_money(msg: Analysed) -> bool:
+    return any(a.score >= 0 for a in find_amounts(msg))
+
+
+def paid_by_them(msg: Analysed) -> bool:
+    """A customer paid against an invoice named without its number ("Kiprop amelipa invoice")."""
+    if INVOICE_WORDS.first(msg.lows) is None or "invoices" in msg.lows:
+        return False  # "list the invoices that have been settled" asks for a list
+    for i, low in enumerate(msg.lows):
+        if low in SETTLED_BY_THEM or (
+            low in {"has", "have"} and i + 1 < len(msg.lows) and msg.lows[i + 1] in SETTLED_BY_THEM
+        ):
+            before = name_before(msg, i, limit=3)
+            if before and before.lower() not in _NOT_OWERS:
+                return True
+    return False
+
+
+def record_payment(msg: Analysed, number: str | None, today: date) -> Intent:
+    """A customer's payment against an invoice; `date` always (contract), today unless one is named."""
+    slots: dict[str, object] = {"invoice": number} if number else {}
+    code = _REFERENCE_RE.search(msg.raw)
+    if code:
+        slots["reference"] = code.group().upper()
+    day = find_day(msg, today)
+    slots["date"] = (day.start if day else today).isoformat()
+    for i, low in enumerate(msg.lows):
+        if low in _PAID_WORDS | SETTLED_BY_THEM:
             who = name_before(msg, i)
             if who and who.lower() not in {"inv", "invoice"} and not who.lower().startswith("inv"):
                 slots["customer"] = who
                 break
+    if "customer" not in slots and (payer := _name_after_any(msg, {"from", "kutoka", "by"})):
+        slots["customer"] = payer  # "Payment of 9,100 received for INV-0033 from Kerubo Clinic"
     _add_amount(msg, slots)
     return Intent("record_payment", slots, confidence=0.9)
 
@@ -213,7 +272,9 @@ def request_payment(msg: Analysed, start: int) -> Intent:
     phone = find_phone(msg)
     if phone:
         slots["phone"] = phone[0]
-    elif customer := _name_after_any(msg, {"from", "to", "kwa", "kutoka"}) or _name_after(msg, start):
+    elif customer := (
+        _name_after_any(msg, {"from", "to", "kwa", "kutoka"}) or _name_after(msg, start) or _name_after_any(msg, _SEND)
+    ):
         slots["customer"] = customer
     _add_amount(msg, slots)
     number = invoice_number(msg)

@@ -119,6 +119,12 @@ _DID_NOT_GO_RE = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CODE_RE = re.compile(r"^\s*" + _CODE + r"\b")
+# Safaricom's own wording of a failure, forwarded with the owner's words before it and no code.
+_SAFARICOM_WORDING_RE = re.compile(
+    r"\bFailed\.\s*(?:Transaction|You|Your)\b|could not be completed|insufficient funds in your|"
+    r"do not have (?:sufficient|enough) funds",
+    re.IGNORECASE,
+)
 
 
 def failed_notice(text: str) -> Intent | None:
@@ -126,7 +132,7 @@ def failed_notice(text: str) -> Intent | None:
     if not _DID_NOT_GO_RE.search(text) or not re.search(_MONEY.format(name="amount"), text):
         return None
     code = _LEADING_CODE_RE.match(text)
-    if code is None and "m-pesa" not in text.lower():
+    if code is None and "m-pesa" not in text.lower() and not _SAFARICOM_WORDING_RE.search(text):
         return None  # "payment failed, paid cash 500" is the owner talking, not Safaricom
     return Intent("mpesa_info", {"reference": code.group("code")} if code else {}, confidence=0.95)
 

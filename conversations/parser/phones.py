@@ -5,6 +5,29 @@ import phonenumbers
 from conversations.parser.text import Analysed
 from finance.phones import e164
 
+# Digits said one by one ("zero seven two two …"), in a voice note or typed as heard.
+_SPOKEN_DIGITS = {
+    "zero": "0", "oh": "0", "sifuri": "0", "one": "1", "moja": "1", "two": "2", "mbili": "2", "three": "3",
+    "tatu": "3", "four": "4", "nne": "4", "five": "5", "tano": "5", "six": "6", "sita": "6", "seven": "7",
+    "saba": "7", "eight": "8", "nane": "8", "nine": "9", "tisa": "9",
+}  # fmt: skip
+
+
+def _spoken_phone(msg: Analysed, region: str) -> tuple[str, int] | None:
+    """A number read out digit by digit: nine or more digit words in a row."""
+    i = 0
+    while i < len(msg.lows):
+        j, digits = i, ""
+        while j < len(msg.lows) and (msg.lows[j] in _SPOKEN_DIGITS or (msg.lows[j].isdigit() and len(msg.lows[j]) < 4)):
+            digits += _SPOKEN_DIGITS.get(msg.lows[j], msg.lows[j])
+            j += 1
+        if len(digits) >= 9 and j - i >= 5:
+            number = e164(digits, region)
+            if number:
+                return number, i
+        i = max(j, i + 1)
+    return None
+
 
 def find_phone(msg: Analysed, region: str = "KE") -> tuple[str, int] | None:
     """(E.164 number, token index) of the first valid mobile or fixed number."""
@@ -17,7 +40,7 @@ def find_phone(msg: Analysed, region: str = "KE") -> tuple[str, int] | None:
             return number, i
     # Written in groups ("0711 222 333", "+254 711-222-333"): phonenumbers' matcher reads those.
     if sum(ch.isdigit() for ch in msg.raw) < 9:
-        return None
+        return _spoken_phone(msg, region)
     for match in phonenumbers.PhoneNumberMatcher(msg.raw, region, leniency=phonenumbers.Leniency.VALID):
         number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         index = next((i for i, t in enumerate(msg.tokens) if t.end > match.start), 0)

@@ -17,7 +17,18 @@ _ORDER = ("profit", "balance", "expenses", "income")
 
 
 def is_question(msg: Analysed) -> bool:
-    return "?" in msg.lows or QUESTION_CUES.first(msg.lows) is not None
+    if "?" in msg.lows:
+        return True
+    cues = QUESTION_CUES.all(msg.lows)
+    # "total shs 7,500", "3.2k total", "KES 2,000 in total": a total stated, not asked for.
+    return any(not (cue.phrase in _STATED and _number_near(msg, cue.start)) for cue in cues)
+
+
+_STATED = {"total", "totals"}
+
+
+def _number_near(msg: Analysed, i: int) -> bool:
+    return any(msg.lows[j][0].isdigit() for j in range(max(0, i - 3), min(len(msg.lows), i + 4)))
 
 
 def metric_of(msg: Analysed, ev: Evidence) -> str | None:
@@ -29,6 +40,9 @@ def metric_of(msg: Analysed, ev: Evidence) -> str | None:
             if metric in values:
                 return metric
         return values[0]
+    # "jane amelipa pesa ngapi", "kiprop amenilipa ngapi": the verb says which money is asked about.
+    if ev.income_cues and not ev.expense_cues:
+        return "income"
     if found:
         return "balance"
     if ev.expense_categories:

@@ -8,7 +8,7 @@ from conversations.parser import vocabulary as v
 from conversations.parser.amounts import Amount, find_amounts
 from conversations.parser.currency import foreign_currency
 from conversations.parser.dates import Period
-from conversations.parser.names import counterparty, name_before
+from conversations.parser.names import NAME_PARTS, counterparty, name_at, name_before
 from conversations.parser.text import Analysed, Match, PhraseTable
 from finance.money import plain
 
@@ -36,6 +36,9 @@ _PRIORITY = (
     "equipment",
     "stock",
 )
+# Money in that names goods was a sale ("for nails and timber"); services name themselves.
+_GOODS = {"stock", "equipment", "supplies"}
+_TOTAL_WORDS = {"total", "totals", "jumla", "altogether", "yote"}
 _UNIT_PRICE_BEFORE = {"at", "@", "each"}
 _UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
 _PAYERS = {*v.CUSTOMER_WORDS, "they", "he", "she", "wao", "yeye"}
@@ -56,8 +59,13 @@ _CORRECTION = PhraseTable.of(
         "no it was",
         "no its",
         "si hiyo",
+        "no",  # "9 thousand no 9500": only after an amount (see money_amount)
+        "make it",
+        "niseme",
     )
 )
+# "repayment made on the 5th", "payment made to KPLC": the money was paid, not earned.
+_PAST_PARTICIPLE_AFTER = {"on", "to", "by", "via", "through", "at", "using", "in", "for", "from"}
 
 
 @dataclass
@@ -97,10 +105,18 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     if corrected:
         meant = [a for a in candidates if a.start >= corrected[-1]]
         candidates = meant or candidates
+    # "3k each, total 6,000", "12,000 jumla, kila mmoja 2k": the amount called the total is the one.
+    totals = [a for a in candidates if _TOTAL_WORDS & set(msg.lows[max(0, a.start - 3) : a.end + 2])]
+    if totals:
+        candidates = totals
+        if len(totals) == 1:
+            return totals[0] if totals[0].score >= -1 else None
     # "300 siku mbili zilizopita": the word after the number starts a date, not a unit of goods.
     candidates = [replace(a, score=max(a.score, 0)) if a.end in skip else a for a in candidates]
-    best = max(candidates, key=lambda a: (a.score, abs(a.value)))
-    counts = [a for a in candidates if a is not best and a.score < 0 and a.start < best.start]
+    # "rent ni 20k but nimelipa 12k": of equally sure amounts, the one the paying verb names.
+    verbs = {m.end for m in EXPENSE_CUES.all(msg.lows) + INCOME_CUES.all(msg.lows)}
+    best = max(candidates, key=lambda a: (a.score, a.score >= 2 and a.start in verbs, abs(a.value)))
+    counts = [a for a in candidates if a is not best and a.score <= 0 and a.start < best.start and a.value < best.value]
     before = msg.lows[best.start - 1] if best.start else ""
     after = msg.lows[best.end] if best.end < len(msg.lows) else ""
     if counts and (before in _UNIT_PRICE_BEFORE or after in _UNIT_PRICE_AFTER):
@@ -128,10 +144,37 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
     return Evidence(
         amount=money_amount(msg, skip),
         expense_cues=EXPENSE_CUES.all(msg.lows),
-        income_cues=[m for m in INCOME_CUES.all(msg.lows) if not _i_have_paid(msg, m)],
-        expense_categories=EXPENSE_CATEGORIES.all(msg.lows),
+        income_cues=[m for m in INCOME_CUES.all(msg.lows) if not _i_have_paid(msg, m) and not _was_made(msg, m)],
+        expense_categories=[m for m in EXPENSE_CATEGORIES.all(msg.lows) if not _on_credit(msg, m)],
         income_categories=INCOME_CATEGORIES.all(msg.lows),
     )
+
+
+def _only_name_parts(name: str) -> bool:
+    """ "rent ya store paid": "Store" alone names no one."""
+    return all(word.lower() in NAME_PARTS for word in name.split())
+
+
+def _from_someone(msg: Analysed) -> bool:
+    """ "from Rotich", "kutoka kwa Rehema": a person the money came from."""
+    lows = msg.lows
+    for j, low in enumerate(lows):
+        if low in {"from", "kutoka", "toka"}:
+            k = j + 2 if j + 1 < len(lows) and lows[j + 1] == "kwa" else j + 1
+            if k < len(lows) and lows[k] not in v.STOPWORDS and name_at(msg, k, limit=3) is not None:
+                return True
+    return False
+
+
+def _on_credit(msg: Analysed, match: Match) -> bool:
+    """ "took goods on credit", "kwa credit": bought unpaid, not airtime bought."""
+    return match.phrase == "credit" and match.start > 0 and msg.lows[match.start - 1] in {"on", "kwa", "by"}
+
+
+def _was_made(msg: Analysed, cue: Match) -> bool:
+    """ "repayment of 12,500 made on the 5th": "made" says when it was paid, not that money was earned."""
+    after = msg.lows[cue.end] if cue.end < len(msg.lows) else ""
+    return cue.phrase == "made" and after in _PAST_PARTICIPLE_AFTER and bool(EXPENSE_CATEGORIES.first(msg.lows))
 
 
 def _i_have_paid(msg: Analysed, cue: Match) -> bool:
@@ -150,7 +193,7 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
         if cue.start and msg.lows[cue.start - 1] in _PAYERS:
             return True  # "customer paid 800", "they paid 38,400"
         before = name_before(msg, cue.start)
-        if before and before.lower() not in {"i", "we", "nime", "tume"}:
+        if before and before.lower() not in {"i", "we", "nime", "tume"} and not _only_name_parts(before):
             return True
     return False
 
@@ -164,7 +207,9 @@ def record_intent(
     expense = len(ev.expense_cues) * 2 + len(ev.expense_categories)
     paid_me = _someone_paid_me(msg, ev.expense_cues)
     if paid_me:
-        income += 3
+        income += 4  # "Mama Atieno paid 2,750 for padlocks": what it was for is what she bought
+    elif not ev.expense_cues and not _GOODS & {m.value for m in ev.expense_categories} and _from_someone(msg):
+        income += 3  # "consultation fee 1,500 from Rotich": money from a person, no paying verb
     cues = sorted(ev.expense_cues + ev.income_cues, key=lambda m: m.start)
     if cues:
         # People lead with what happened ("Nimepokea 2,000 kutoka kwa Langat, ada ya ..."): the first
@@ -173,8 +218,11 @@ def record_intent(
             income += 2
         elif not paid_me:
             expense += 2
-    kind = kind or ("income" if income > expense else "expense")
+    # "they paid 38,400" for a lunch: a payer named wins a tie with what the money was for.
+    kind = kind or ("income" if income > expense or (paid_me and income == expense) else "expense")
     category = pick_category(ev.income_categories) if kind == "income" else pick_category(ev.expense_categories)
+    if kind == "income" and category is None and {m.value for m in ev.expense_categories} & _GOODS:
+        category = "sales"  # "received 9,400 from Wafula for nails and timber": goods were sold
     slots: dict[str, object] = {}
     if ev.amount is not None:
         slots["amount"] = plain(ev.amount.value) if ev.amount.value >= 0 else "-" + plain(-ev.amount.value)

@@ -6,8 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from conversations.parser.spelling import read_as
+
 _TOKEN_RE = re.compile(
-    r"\d[\d,]*(?:\.\d+)?[a-z]*"  # 25,000  2.5k  12th  5kg
+    # A transaction code ("SGH4K2L9QP"): one token, so its "4K" is never read as Ksh 4,000.
+    r"[a-z]+\d+[a-z][a-z\d]*(?<=[a-z\d]{8})(?![a-z\d])"
+    r"|\d(?:[\d,]*\d)?(?:\.\d+)?[a-z]*"  # 25,000  2.5k  12th  5kg (a comma after it is punctuation)
     r"|[a-z\u00c0-\u024f]+(?:['’\-][a-z\u00c0-\u024f]+)*"  # today's  m-pesa  wi-fi
     r"|[^\s\w]",  # punctuation, one mark at a time
     re.IGNORECASE,
@@ -44,7 +48,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
-    return tuple(t.low for t in tokenize(phrase))
+    """A phrase's words as the parser reads a message's: tables and messages spelled alike."""
+    return tuple(read_as(t.low) for t in tokenize(phrase))
 
 
 @lru_cache(maxsize=64)
@@ -124,7 +129,7 @@ class Analysed:
     @classmethod
     def of(cls, text: str) -> "Analysed":
         tokens = tokenize(clean(text))
-        return cls(raw=text, tokens=tokens, lows=tuple(_without_possessive(t.low) for t in tokens))
+        return cls(raw=text, tokens=tokens, lows=tuple(read_as(_without_possessive(t.low)) for t in tokens))
 
     @property
     def words(self) -> list[str]:

@@ -40,11 +40,20 @@ _OUT_OF = PhraseTable.of(
         "cashed out",
         "cash out",
         "toa",
+        "took out",
+        "take out",
+        "taken out",
+        "tumetoa",
+        "nilitoa",
+        "tulitoa",
     )
 )
 _INTO = PhraseTable.of(
-    ("deposited", "deposit", "nimeweka", "nmeweka", "weka", "saved", "nimesave", "put", "nimedeposit", "banked")
-)
+    (
+        "deposited", "deposit", "nimeweka", "nmeweka", "weka", "saved", "nimesave", "put", "nimedeposit", "banked",
+        "tumeweka", "niliweka", "nimeiweka", "nimeisave", "tumesave", "nimepeleka", "nilipeleka", "tumepeleka",
+    )
+)  # fmt: skip
 _MOVE = PhraseTable.of(("moved", "transferred", "nimehamisha", "hamisha", "sent", "nimetuma", "nmetuma"))
 _FROM = {"from", "kutoka", "toka"}
 _TO = {"to", "into", "kwa", "kwenda", "in", "on"}
@@ -63,11 +72,12 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
         return None
     source = target = None
     for place in places:
-        before = lows[place.start - 1] if place.start else ""
-        before2 = lows[place.start - 2] if place.start > 1 else ""
-        if before in _FROM or before2 in _FROM:
+        # "from the KCB bank account": the direction word stands up to three words before the place.
+        lead = [lows[j] for j in range(place.start - 1, max(place.start - 4, -1), -1)]
+        lead = lead[: next((k for k, w in enumerate(lead) if w in _FROM or w in _TO), len(lead)) + 1]
+        if lead and lead[-1] in _FROM:
             source = source or place.value
-        elif before in _TO or before2 in _TO:
+        elif lead and lead[-1] in _TO:
             target = target or place.value
     accounts = [p.value for p in places if p.value != "cash"]  # "agent" and "cash" are where cash is
     if banked and "bank" not in accounts:

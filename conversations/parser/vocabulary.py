@@ -15,6 +15,14 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "mzigo", "mali", "products", "wholesale", "supplies for sale", "maize", "sugar", "flour",
         "unga", "cement", "vegetables", "mboga", "sukuma", "tomatoes", "nyanya", "onions", "eggs",
         "mayai", "bread", "milk", "maziwa", "soda", "sodas", "fabric", "hair products", "hardware",
+        # What Kenyan shops buy to sell again.
+        "mitumba", "weaves", "dagaa", "omena", "samaki", "fish", "viazi", "potatoes", "rice", "mchele", "sembe",
+        "beans", "maharagwe", "cooking oil", "mafuta ya kupika", "feeds", "dairy meal", "chicken feed",
+        "fertilizer", "fertiliser", "mbolea", "seeds", "mbegu", "drugs", "medicine", "medicines", "dawa",
+        "crates", "bales", "cartons", "sacks", "gunia", "iron sheets", "mabati", "nails", "paint", "timber",
+        "purchases", "bananas", "ndizi", "fruits", "matunda", "chickens", "kuku", "sheep",
+        "goats", "mbuzi", "charcoal", "makaa", "powerbanks", "accessories", "phone covers",
+        "chargers", "earphones",
     ),
     "rent": ("rent", "rental", "kodi", "kodi ya nyumba", "kodi ya duka", "house rent", "shop rent", "lease"),
     "utilities": (
@@ -26,7 +34,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "transport": (
         "fuel", "petrol", "diesel", "fare", "fares", "nauli", "matatu", "boda", "bodaboda", "boda boda",
         "delivery", "deliveries", "transport", "usafiri", "taxi", "uber", "bolt", "bus", "parking",
-        "gari", "car", "motorbike fuel", "pikipiki", "mafuta", "lorry", "pickup", "transportation",
+        "gari", "car", "motorbike fuel", "pikipiki", "mafuta", "lorry", "pickup", "transportation", "petroli",
+        "dizeli", "usafirishaji", "courier", "shipping", "freight", "tuk tuk", "tuktuk",
     ),
     "salaries": (
         "salary", "salaries", "wages", "wage", "mshahara", "mishahara", "casuals", "casual",
@@ -35,7 +44,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "airtime": (
         "airtime", "bundles", "bundle", "data", "data bundles", "credit", "mjazo", "scratch card",
-        "okoa jahazi",
+        "okoa jahazi", "bando", "bundles za", "mb",
     ),
     "marketing": (
         "ads", "ad", "advert", "adverts", "advertising", "advertisement", "posters", "poster",
@@ -45,13 +54,15 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "supplies": (
         "stationery", "packaging", "packing", "paper bags", "carrier bags", "shopping bags", "papers",
         "cleaning", "detergent", "soap", "sabuni", "tissue", "supplies", "receipt book", "pens",
-        "gloves", "vifaa vidogo", "mifuko", "containers",
+        "gloves", "vifaa vidogo", "mifuko", "containers", "receipt books", "stapler", "envelopes",
+        "printing paper", "thread", "uzi", "needles", "hangers", "serviettes", "takeaway boxes",
     ),
     "equipment": (
         "fridge", "freezer", "laptop", "computer", "machine", "phone", "printer", "oven", "cooker",
         "equipment", "furniture", "chairs", "chair", "table", "shelves", "shelf", "generator",
         "scale", "weighing scale", "dryer", "blow dryer", "till", "pos machine", "tools", "kifaa",
-        "vifaa", "mashine", "tv", "television", "solar panel", "sewing machine",
+        "vifaa", "mashine", "tv", "television", "solar panel", "sewing machine", "clippers", "shaver",
+        "blender", "kettle", "friji", "sufuria", "jiko", "mixer", "drill", "wheelbarrow", "sprayer", "microwave",
     ),
     "repairs": (
         "repair", "repairs", "repaired", "fundi", "maintenance", "service", "servicing", "fix",
@@ -65,7 +76,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "taxes": (
         "kra", "tax", "taxes", "vat", "licence", "license", "permit", "county", "county fees",
         "business permit", "single business permit", "ushuru", "kanjo", "cess", "levy", "paye",
-        "turnover tax", "leseni",
+        "turnover tax", "leseni", "kibali", "kaunti", "county council", "ntsa",
     ),
     "meals": (
         "lunch", "breakfast", "dinner", "supper", "chakula", "food", "meal", "meals", "tea", "chai",
@@ -87,6 +98,11 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "braiding", "salon", "catering", "job", "work", "kazi", "labour", "tailoring", "huduma",
         "design", "repair job", "fixing job", "installation", "cleaning job", "massage", "manicure",
         "pedicure", "delivery job",
+        # Work done for a customer: salons, tailors, fundis, cyber cafés, vets, riders.
+        "braids", "braid", "dreads", "dreadlocks", "locs", "cornrows", "kusuka", "kunyoa", "shave", "haircuts",
+        "blowdry", "blow dry", "threading", "alterations", "consultation fee", "treatment", "car wash",
+        "laundry", "photocopy", "photocopying", "printing", "typing", "kinyozi", "styling",
+        "repair work", "labour charges", "service fee", "tuition", "lessons",
     ),
     "other_income": (
         "gift", "grant", "interest", "dividend", "refund", "donation",
@@ -140,6 +156,8 @@ INCOME_CUES: tuple[str, ...] = (
     "imeingia", "zimeingia", "imeingiza", "zimeingiza", "imeleta", "imepokea", "imeuza",
     "nimelipwa", "nililipwa", "tumelipwa", "nmelipwa", "nmepokea", "nmeuza", "nmepata",
     "collection", "collections", "earnings", "takings", "proceeds",
+    # Paid, said of the owner: "I have been paid 3,000", "got paid for the job".
+    "been paid", "got paid", "was paid", "were paid", "get paid",
 )
 
 # "X paid ..." with X a person means income; these verbs take a subject before them.
@@ -354,7 +372,7 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
 INVOICE_WORDS: tuple[str, ...] = ("invoice", "invoices", "inv", "bill", "ankara", "risiti ya deni")
 BUDGET_WORDS: tuple[str, ...] = (
     "budget", "budgets", "bajeti", "limit", "spending limit", "cap", "budjet", "budjets", "bujeti", "budjeti",
-    "bajet", "bajeti yangu", "budgt", "buget", "budegt",
+    "bajet", "bajeti yangu", "budgt", "buget", "budegt", "kulimit", "ku-limit", "isizidi", "isipite", "zisizidi",
 )
 FORECAST_WORDS: tuple[str, ...] = (
     "forecast", "forecasting", "projection", "projections", "predict", "prediction", "utabiri",
@@ -411,7 +429,8 @@ REMIND_WORDS: tuple[str, ...] = (
     "remind", "reminder", "kumbusha", "nudge", "follow up", "chase", "ukumbusho", "mkumbushe", "kumbushe",
     "wakumbushe", "mkumbushie", "nikumbushie",
 )
-REQUEST_WORDS: tuple[str, ...] = ("request", "stk", "stk push", "prompt", "omba", "dai", "collect from",
+REQUEST_WORDS: tuple[str, ...] = ("request", "stk", "stk push", "prompt", "omba", "dai", "collect from", "ombi",
+                                  "ombi la malipo",
                                   "ask for payment", "send a payment request")
 LIST_INVOICE_CUES: tuple[str, ...] = (
     "who owes me", "nani ananidai", "wanaonidai", "who hasn't paid", "who has not paid", "debtors",

@@ -24,6 +24,8 @@ _WEIGHING = PhraseTable.of(
         "need to buy", "nahitaji kulipa", "natakiwa kulipa", "nahitaji kununua",
         "do i have enough to buy", "have enough to buy", "would buying", "niko na ganji ya kununua",
         "niko na pesa ya kununua", "ganji ya kununua", "nataka kuchukua",
+        "should i", "should we", "is it better to", "is it a good idea", "would it be wise", "ni vizuri nikinunua",
+        "i'm thinking of", "im thinking of", "i am thinking of", "i plan to", "we plan to", "nitanunua", "nitalipa",
     )
 )  # fmt: skip
 # Asking for credit is no money moved: "nataka mkopo wa 80k", "need a loan of 50k" (contract: unknown).
@@ -34,7 +36,7 @@ _READINESS = PhraseTable.of(v.CREDIT_WORDS)
 _NOT_ITEM = {
     "a", "an", "the", "to", "for", "at", "of", "on", "ya", "wa", "la", "za", "cha", "kwa", "buy", "kununua",
     "kuchukua", "spend", "get", "new", "some", "my", "i", "we", "is", "it", "wise", "now", "leo", "kesho",
-    "pay", "tomorrow", "next", "week", "month",
+    "pay", "tomorrow", "next", "week", "month", "worth", "costing",
 }  # fmt: skip
 _DATA = PhraseTable.of(
     (
@@ -58,6 +60,20 @@ def asks_for_credit(msg: Analysed) -> Intent | None:
     if want is None or credit is None or credit.start < want.start:
         return None
     return Intent("unknown", confidence=0.6)
+
+
+# "nataka kuanza kuuza mitumba": wanting, then a verb in its ku- form, is a plan.
+_WANTING = {"nataka", "tunataka", "ningependa", "tungependa", "napanga", "tunapanga", "nimepanga", "natamani"}
+
+
+def only_a_plan(msg: Analysed, ev: Evidence) -> bool:
+    """ "nitamlipa fundi Ijumaa", "should I restock sugar?", "tomorrow I will pay the insurance": money
+    weighed or planned with no amount to weigh. Nothing moved (contract: unknown, never a record)."""
+    if ev.amount is not None:
+        return False
+    lows = msg.lows
+    wanting = any(w in _WANTING and j + 1 < len(lows) and lows[j + 1].startswith("ku") for j, w in enumerate(lows))
+    return wanting or _WEIGHING.first(lows) is not None
 
 
 def can_afford(msg: Analysed, ev: Evidence) -> Intent | None:

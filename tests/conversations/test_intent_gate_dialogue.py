@@ -7,7 +7,6 @@ from sqlmodel import Session, col, select
 from finance.models import Transaction
 from tests.chat import ChatTester
 
-BUTTONS = ["Money in", "Money out"]
 VITUFE = ["Pesa imeingia", "Pesa imetoka"]  # the same buttons, for a message in Swahili
 
 
@@ -27,11 +26,12 @@ def test_money_only_the_model_understood_is_asked_about_then_recorded(chat: Chat
 
 def test_rules_and_model_disagreeing_on_direction_ask_instead_of_recording(chat: ChatTester, engine: Engine) -> None:
     chat.onboard()
-    reply = chat.ask("nlipata 2k from ushonaji")  # the rules hear money out, the model money in
-    assert reply.choices == BUTTONS
+    # "I gave 2k, braiding": the rules hear money out (gave), the model money in (a salon's work).
+    reply = chat.ask("nimepeana 2k kusuka")
+    assert reply.choices == VITUFE
     assert _entries(engine) == []
-    assert "Recorded expense" in chat.tap(reply, "Money out")
-    assert [e.kind for e in _entries(engine)] == ["expense"]
+    chat.tap(reply, "Pesa imetoka")
+    assert [(e.kind, e.amount_cents) for e in _entries(engine)] == [("expense", 200_000)]
 
 
 def test_an_entry_both_agree_on_is_recorded_without_asking(chat: ChatTester, engine: Engine) -> None:
