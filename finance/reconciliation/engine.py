@@ -5,7 +5,10 @@ phone, name), the customer is worked out, and the amount is set against that cus
 open balances: equal to one balance, to two together, or less (a part payment). Every
 decision has a confidence and a reason; high confidence is applied (`auto`), medium is put
 to the owner (`suggest`), low stays unmatched. Applied amounts reduce balances, so a second
-instalment finds what is left.
+instalment finds what is left. Who paid (the payer's phone and name) is not what for: an amount
+that fits an invoice only as a share or a sum, in round figures, is asked about unless the payer
+typed the account (`_specific`); in a batch run, two such instalments that settle an invoice
+exactly are applied together (`_instalments`).
 """
 
 from collections.abc import Iterable
@@ -14,7 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from finance.reconciliation.batch import collector_paused
-from finance.reconciliation.book import PAY_WINDOW_DAYS, Book, Clue, issued
+from finance.reconciliation.book import PAY_WINDOW_DAYS, Book, Clue, CustomerView, issued
 from finance.reconciliation.model import Allocation, Decision, IncomingPayment, OpenInvoice
 from finance.reconciliation.signals import invoice_number_in, is_hash, name_key, normal_phone
 
@@ -22,6 +25,9 @@ __all__ = ["AUTO", "SUGGEST", "Book", "apply", "decide", "reconcile"]
 
 AUTO = 85  # at or above: applied without asking
 SUGGEST = 40  # at or above: the owner is asked
+STRONG = 90  # clues adding up to this: two independent ones (phone and name, name and reference...)
+INSTALMENTS = 90  # two part payments put to the owner that together pay an invoice exactly
+ROUND = Decimal(50)  # the smallest banknote: payments of every kind come in whole notes
 
 
 def _clues(book: Book, payment: IncomingPayment) -> list[Clue]:
@@ -151,13 +157,32 @@ def _verdict(confidence: int) -> str:
     return "auto" if confidence >= AUTO else "suggest" if confidence >= SUGGEST else "none"
 
 
+def _specific(book: Book, payment: IncomingPayment, customer: str) -> bool:
+    """Whether an amount that is a share of a balance, or two balances together, is more than
+    chance. The payer's own name and phone say who paid, not what for: customers also pay for cash
+    sales, loans and the like, and a round amount (in whole banknotes) is what such payments are
+    (a round balance has nine round shares). So a round amount counts only when what the payer
+    typed as the account points at the customer too (their name or phone)."""
+    if payment.amount % ROUND:
+        return True
+    reference = payment.reference.strip()
+    return bool(reference) and any(clue[0] == customer for clue in book.reference_clues(reference))
+
+
+def _shares(view: CustomerView, amount: Decimal, day: int) -> list[OpenInvoice]:
+    """The customer's open invoices plausible for the day (by day issued) of whose balance the
+    amount is a common share (the decision rules inline this: they run for nearly every payment)."""
+    whole = int(amount)
+    return [i for i in view.recent(day) if i.balance > amount and whole in _share_amounts(i.balance)]
+
+
 def _decide_for_customer(
     book: Book, payment: IncomingPayment, day: int, customer: str, score: int, why: str
 ) -> Decision:
     """The rules in order, each looked up in the customer's view (one dict lookup or one pass over
     their open invoices), since this runs for nearly every payment."""
     amount = payment.amount
-    strong = score >= 90  # two independent clues (phone and name, name and reference...)
+    strong = score >= STRONG  # two independent clues (phone and name, name and reference...)
     view = book.views.get(customer) or book.view(customer)
     exact = view.by_balance.get(amount)
     if exact:
@@ -185,10 +210,11 @@ def _decide_for_customer(
     pairs = view.pairs(amount, "balance") if len(view.open) > 1 else ()
     if len(pairs) == 1:
         a, b = pairs[0]
-        # Two balances adding up to the amount can happen by chance: only with strong clues
-        # and two invoices that were both due around the payment is it applied unasked.
-        both_recent = len(_plausible([a, b], day)) == 2 and a.issued_day <= day and b.issued_day <= day
-        confidence = 90 if strong and both_recent else 70
+        # Two balances adding up to the amount can happen by chance: only with strong clues, an
+        # amount that is not a chance one and two invoices both due around the payment is it
+        # applied unasked.
+        both_recent = _timely(a, day) and _timely(b, day)
+        confidence = 90 if strong and both_recent and _specific(book, payment, customer) else 70
         return Decision(
             payment.id,
             [Allocation(a.number, a.balance), Allocation(b.number, b.balance)],
@@ -196,12 +222,12 @@ def _decide_for_customer(
             _verdict(confidence),
             f"{why}; pays {a.number} and {b.number} together",
         )
-    recent = view.recent(day)
-    bigger = [i for i in recent if i.balance > amount]  # by day issued
+    bigger = [i for i in view.recent(day) if i.balance > amount]  # by day issued
     whole = int(amount)
     shares = [i for i in bigger if whole in _share_amounts(i.balance)]
     if len(shares) == 1:
-        confidence = 88 if strong and len(bigger) == 1 and _timely(shares[0], day) else 72
+        sure = strong and len(bigger) == 1 and _timely(shares[0], day) and _specific(book, payment, customer)
+        confidence = 88 if sure else 72
         return Decision(
             payment.id,
             [Allocation(shares[0].number, amount)],
@@ -295,9 +321,45 @@ def reconcile(
     with collector_paused():
         book = Book(invoices, learned)
         decisions = []
+        waiting: dict[str, list[Decision]] = {}  # by invoice: part payments of it put to the owner
         for payment in sorted(payments, key=_received):
             decision = decide(book, payment)
             if decision.decision == "auto":
                 apply(book, decision)
+            elif decision.decision == "suggest":
+                _instalments(book, payment, decision, waiting)
             decisions.append(decision)
         return decisions
+
+
+def _instalments(book: Book, payment: IncomingPayment, decision: Decision, waiting: dict[str, list[Decision]]) -> None:
+    """A part payment put to the owner, from a payer who is surely the customer, that with one put
+    to them before pays exactly what the invoice owes: two instalments, each bearing the other out
+    (chance seldom makes two payments that add up to a balance), so both are applied. Else, if it
+    is a common share of that invoice's balance and of no other's, it waits for its other half.
+    Only a batch run sees the later payment; the live books leave both to the owner."""
+    if len(decision.allocations) != 1:
+        return
+    number, amount = decision.allocations[0]
+    invoice = book.invoices.get(number or "")
+    if invoice is None or amount >= invoice.balance:
+        return
+    balance, earlier = invoice.balance, None
+    for part in waiting.get(invoice.number, ()):
+        if part.allocations[0].amount + amount == balance:
+            earlier = part
+            break
+    else:
+        if int(amount) not in _share_amounts(balance):
+            return  # neither completes one waiting nor may wait (the cheap tests first: most fail them)
+    customer = name_key(invoice.customer_name)
+    if _customer_scores(_clues(book, payment)).get(customer, (0, []))[0] < STRONG:
+        return
+    if earlier is not None:
+        waiting[invoice.number].remove(earlier)
+        for part, other in ((earlier, decision), (decision, earlier)):
+            part.decision, part.confidence = "auto", INSTALMENTS
+            part.reason += f"; with {other.payment_id} it pays {invoice.number} in full"
+            apply(book, part)
+    elif _shares(book.view(customer), amount, payment.received_at.date().toordinal()) == [invoice]:
+        waiting.setdefault(invoice.number, []).append(decision)
