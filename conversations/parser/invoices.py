@@ -55,11 +55,20 @@ _SKIP_BEFORE_NAME = {
     "about",
     "on",
 }
-_ITEM_RE = re.compile(
-    r"(?P<qty>\d+(?:\.\d+)?)\s*(?:x\s*)?(?P<desc>[a-z][a-z' -]*?)\s*(?:at|@|for|kwa)\s*"
-    r"(?:ksh\.?\s*|kes\s*|\$\s*|usd\s*|us\$\s*|€\s*|eur\s*)?(?P<price>\d[\d,]*(?:\.\d+)?k?)\s*(?:each|per\s+\w+|kila\s+\w+)?",
+# One invoice line: a quantity, words, then a price after at/@/kwa/for ("10 boxes at 450", "120 @350").
+_LINE_RE = re.compile(
+    r"(?<![\d,.])(?P<qty>\d+(?:\.\d+)?)\s*(?:x\s*)?(?P<between>[^\d@]*?)\s*(?:\bat\b|@|\bfor\b|\bkwa\b)\s*"
+    r"(?:ksh\.?\s*|kes\s*|\$\s*|usd\s*|us\$\s*|€\s*|eur\s*)?(?P<price>\d[\d,]*(?:\.\d+)?k?)(?![\d%])",
     re.IGNORECASE,
 )
+# Lines are separated by commas, semicolons, colons, new lines and "na"/"and"/"plus".
+_PIECES_RE = re.compile(r"[,;:\n]\s*(?!\d{3}\b)|\s(?:na|and|plus|&)\s", re.IGNORECASE)
+_WORDS_RE = re.compile(r"[a-z][a-z'-]*")
+_UNIT_WORDS = set(v.UNIT_WORDS) | {"mafungu", "fungu", "kilo", "kg", "pc", "pack", "packs", "of", "ya", "za"}
+_NOT_ITEM_WORDS = {
+    "invoice", "ankara", "andika", "create", "send", "make", "new", "for", "to", "kwa", "ya", "za", "the", "a",
+    "an", "x", "ksh", "kes", "sh", "shs", "each", "kila", "moja", "due", "please", "pls", "mwandikie", "niandikie",
+}  # fmt: skip
 
 
 def invoice_number(msg: Analysed) -> str | None:
@@ -91,6 +100,30 @@ def _add_amount(msg: Analysed, slots: dict[str, object]) -> None:
     found = money_amount(msg, set())
     if found is not None and found.score >= 0 and found.value > 0:
         slots["amount"] = plain(found.value)
+
+
+def _items(raw: str, customer: str | None) -> list[dict[str, object]]:
+    """Invoice lines, one a piece of the message ("amoxil 10 boxes at 450, gloves 5 boxes at 800",
+    "2 cakes @ 4,500 na mahamri 200 @ 20", "sukuma mafungu 20 kwa 30"): a quantity, a price after
+    at/@/kwa/for, and the thing: the words after the quantity, or before it when those are only a
+    unit ("pilau 120 plates" is pilau)."""
+    text = raw
+    for name in filter(None, (customer,)):
+        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    items: list[dict[str, object]] = []
+    for piece in _PIECES_RE.split(text):
+        m = _LINE_RE.search(piece)
+        if m is None:
+            continue
+        before = [w for w in _WORDS_RE.findall(piece[: m.start()].lower()) if w not in _NOT_ITEM_WORDS]
+        after = [w for w in _WORDS_RE.findall(m.group("between").lower()) if w not in _NOT_ITEM_WORDS]
+        words = after if any(w not in _UNIT_WORDS for w in after) else [*before[-2:], *after]
+        if not words:
+            continue
+        items.append(
+            {"description": " ".join(words), "quantity": _price(m.group("qty")), "unit_price": _price(m.group("price"))}
+        )
+    return items
 
 
 def _price(text: str) -> int | str:
@@ -165,14 +198,7 @@ def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
     if customer:
         slots["customer"] = customer
     try:
-        items = [
-            {
-                "description": " ".join(m.group("desc").split()),
-                "quantity": _price(m.group("qty")),
-                "unit_price": _price(m.group("price")),
-            }
-            for m in _ITEM_RE.finditer(msg.raw)
-        ]
+        items = _items(msg.raw, customer)
     except MoneyError:
         # A price that is no number ("@4,50"): no items and no total, so the conversation asks.
         return Intent("create_invoice", slots, confidence=0.5)
@@ -207,7 +233,7 @@ def _ower(msg: Analysed) -> str | None:
             if before and before.lower() not in _NOT_OWERS:
                 return before
         if low in _OWER_AFTER and i + 1 < len(msg.lows):
-            found = name_at(msg, i + 1, limit=2)
+            found = name_at(msg, i + 1, limit=3)
             if found and found[0].lower() not in _NOT_OWERS:
                 return found[0]
     return None

@@ -110,7 +110,7 @@ NEVER_IN_NAME = frozenset(
     {*v.CURRENCY_WORDS, "eh", "eeh", "aah", "ah", "uh", "um", "umm", "sasa", "like", "basically", "ako", "yuko",
      "ana", "yake", "wake", "wangu", "yangu", "kindly", "ebu", "hebu", "bana", "buda", "boss", "sawa", "been",
      "being", "that", "which", "regarding", "against", "re", "concerning", "towards", "alipe", "walipe", "anilipe",
-     "akumbuke", "wakumbuke", "partial", "an", "a"}
+     "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko"}
 )  # fmt: skip
 
 

@@ -58,6 +58,10 @@ def query_intent(msg: Analysed, ev: Evidence, metric: str, today: date) -> Inten
     if period is not None:
         slots["start"] = period.start.isoformat()
         slots["end"] = period.end.isoformat()
+    elif metric != "balance":
+        # Contract: with no period a summary covers this month; the balance is the balance now.
+        slots["start"] = today.replace(day=1).isoformat()
+        slots["end"] = today.isoformat()
     if metric in ("expenses", "profit", "balance"):
         category = pick_category(ev.expense_categories)
     else:

@@ -87,6 +87,8 @@ def read_as(low: str) -> str:
     """The word the parser reads for the word written (lower-cased)."""
     if low in SHORTHAND:
         return swahili_verbs.canonical(SHORTHAND[low])
+    if low.startswith(("nme", "nli")) and len(low) > 5 and low[3] not in "aeiou":
+        return read_as("ni" + low[1:])  # Sheng drops the vowel: "nmewithdraw" is "nimewithdraw"
     verb = swahili_verbs.canonical(low)
     if verb != low or len(low) < 6 or not low.isalpha() or low in _known():
         return verb

@@ -262,7 +262,8 @@ GREETING_WORDS: tuple[str, ...] = (
     "habari", "habari yako", "habari za asubuhi", "habari za mchana", "habari za jioni", "hujambo",
     "jambo", "sasa", "mambo", "vipi", "niaje", "niajeh", "sema", "salama", "salaam", "salam",
     "shikamoo", "uko aje", "uko poa", "poa", "how are you", "how are u", "how r u", "hi there",
-    "hello there", "start", "karibu", "wasup", "whatsup", "what's up", "sup", "rada", "oya",
+    "hello there", "start", "karibu", "wasup", "whatsup", "what's up", "sup", "rada", "oya", "salaam aleikum",
+    "salaam alaikum", "asalaam aleikum", "assalamu alaikum", "salam aleikum",
 )
 GREETING_FILLERS: tuple[str, ...] = (
     "kavi", "there", "bro", "boss", "sir", "madam", "friend", "rafiki", "buda", "msee", "fam",
@@ -438,7 +439,8 @@ LIST_INVOICE_CUES: tuple[str, ...] = (
     "hawajalipa",
 )
 INVOICE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "overdue": ("overdue", "late", "past due", "zimepita", "zilizochelewa", "imechelewa", "expired"),
+    "overdue": ("overdue", "late", "past due", "zimepita", "zilizochelewa", "imechelewa", "expired",
+                "zilizopitwa na muda", "zimepitwa na muda", "zilizopita muda", "zimechelewa"),
     "paid": ("paid invoices", "settled", "zilizolipwa", "cleared"),
     "all": ("all invoices", "every invoice", "all my invoices", "zote"),
     "unpaid": ("unpaid", "pending", "open", "outstanding", "hazijalipwa", "not paid", "owing", "due"),

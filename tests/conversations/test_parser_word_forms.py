@@ -124,6 +124,11 @@ def test_a_transaction_code_is_one_token_and_never_an_amount() -> None:
         # Help and undo in the words people wrap them in.
         ("Kindly explain how to use this thing", "help", {}),
         ("hapana hiyo si sahihi, ifute", "undo", {}),
+        # Sheng drops the vowel before an English verb.
+        ("nmewithdraw 2 thao kwa agent", "record_transfer", {"amount": "2000", "from": "mpesa", "to": "cash"}),
+        # A summary with no period covers this month (Wednesday 17 June).
+        ("how much came in?", "query_summary", {"metric": "income", "start": "2026-06-01", "end": "2026-06-17"}),
+        ("Salaam aleikum", "greeting", {}),
         # A failure Safaricom worded, forwarded with the owner's words before it.
         (
             "nini hii? Failed. Transaction of Ksh800.00 to JOHN K could not be completed.",
@@ -150,3 +155,11 @@ def test_reads_forms_no_table_lists(text: str, intent: str, slots: dict[str, str
 )
 def test_a_plan_records_nothing(text: str) -> None:
     assert understand(text, T).name == "unknown"
+
+
+def test_invoice_lines_each_a_piece_of_the_message() -> None:
+    got = understand("invoice Wairimu Salon: shampoo 6 bottles at 350, 2 dryers @ 4,000 na combs 10 kwa 50", T)
+    assert got.name == "create_invoice" and got.slots["customer"] == "Wairimu Salon"
+    lines = [(i["description"], i["quantity"], i["unit_price"]) for i in got.slots["items"]]  # type: ignore[union-attr]
+    # The thing is the words after the quantity, or before it when those are only a unit.
+    assert lines == [("shampoo bottles", 6, 350), ("dryers", 2, 4000), ("combs", 10, 50)]
