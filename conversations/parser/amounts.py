@@ -39,6 +39,10 @@ _REFERENCE_WORDS = {
     "account",
 }
 _MONTH_WORDS = set(v.MONTHS)
+_IDENTIFIERS = {
+    "till", "paybill", "account", "acc", "a/c", "meter", "prn", "goods", "ref", "reference", "code", "id",
+    "pin", "namba", "nambari", "business", "agent", "store", "bill",
+}  # fmt: skip
 
 _SMALL_WORDS = v.NUMBER_WORDS
 _PRE = v.PRE_MULTIPLIERS
@@ -64,6 +68,8 @@ def _phone_like(digits: str, token: Token, prev: str) -> bool:
         (len(plain) == 10 and plain.startswith("0"))
         or (len(plain) == 12 and plain.startswith("254"))
         or (len(plain) == 9 and plain[0] == "7" and "," not in digits)
+        # "0712 345 678": an amount never starts with a zero; a phone written in groups does.
+        or (len(plain) >= 3 and plain.startswith("0") and plain.strip("0") != "" and "," not in digits)
     )
 
 
@@ -92,8 +98,21 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     if nxt in _TIME_SUFFIXES or nxt in _MONTH_WORDS or prev in _MONTH_WORDS:
         return None
     back = [lows[j] for j in range(max(0, i - 2), i)]
-    # "540 aah no 450": "no" after an amount (a filler between them or not) corrects it.
-    corrected = prev == "no" and any(lows[k][0].isdigit() or lows[k] in _RUN_WORDS for k in range(max(0, i - 4), i - 1))
+    # "540 aah no 450": "no" after an amount (a filler between them or not) corrects it;
+    # "invoice no 8891" is a number, never a correction.
+    corrected = (
+        prev == "no"
+        and (i < 2 or lows[i - 2] not in _REFERENCE_WORDS)
+        and any(lows[k][0].isdigit() or lows[k] in _RUN_WORDS for k in range(max(0, i - 4), i - 1))
+    )
+    # "till 5123456", "paybill 888880 acc 54321678", "meter no 37192837465", "buy goods 247247": a long
+    # plain number right after the word for what it identifies is that identifier, not money.
+    plain_digits = whole.replace(",", "")
+    named = prev in _IDENTIFIERS or (
+        prev in {"no", "number", "#", ":", "namba"} and i >= 2 and lows[i - 2] in _IDENTIFIERS
+    )
+    if named and len(plain_digits) >= 5 and "," not in whole and not suffix:
+        return None
     # "9 thousand no 9500" corrects the amount; "till no 5123" is a reference.
     referred = any(w in _REFERENCE_WORDS for w in back) and prev in {"-", "#", "inv", "invoice", "no", "number", "."}
     if referred and not corrected:

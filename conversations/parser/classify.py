@@ -228,7 +228,8 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     if invoices.LIST_CUES.first(lows) or invoices.asks_what_is_owed(msg):
         return invoices.list_invoices(msg)
     number = invoices.invoice_number(msg)
-    if number and any(w in _PAID_WORDS for w in lows):
+    supplier = any(w in v.SUPPLIER_WORDS for w in lows)  # "paid supplier 5600 invoice no 8891": money out
+    if number and not supplier and any(w in _PAID_WORDS for w in lows):
         return invoices.record_payment(msg, number, today)
     if invoices.paid_by_them(msg):
         return invoices.record_payment(msg, None, today)
@@ -282,7 +283,7 @@ def parse(text: str, today: date) -> Intent:
     wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev) or wishes.asks_for_credit(msg)
     if wish is not None:
         return wish
-    if wishes.only_a_plan(msg, ev) and not _asks_for_insight(msg):
+    if (wishes.only_a_plan(msg, ev) or wishes.not_moved(msg, ev)) and not _asks_for_insight(msg):
         return Intent("unknown", confidence=0.6)
     unearned = None if is_question(msg) else not_earned(msg, ev, today, day)
     if unearned is not None:
@@ -304,6 +305,8 @@ def parse(text: str, today: date) -> Intent:
             return unknown()  # a number lost in a sentence we do not understand
         if not ev.any_record_word and ev.amount is not None and ev.amount.value < 10:
             return unknown()  # "the one for": a fragment, not Ksh 1
+        if day is not None and day.start > today:
+            return unknown()  # "expecting sales of 12000 tomorrow": not happened is not recorded
         return record_intent(msg, ev, today, day)
     return unknown()
 
@@ -312,7 +315,7 @@ def _asks_for_insight(msg: Analysed) -> bool:
     """ "should I worry about cash next month?": a question KAVI answers, though it weighs a plan."""
     lows = msg.lows
     found = insights.FORECAST.first(lows) or insights.BUDGET.first(lows) or insights.CREDIT.first(lows)
-    return bool(found or insights.CHART.first(lows) or METRICS.first(lows))
+    return bool(found or insights.CHART.first(lows) or (METRICS.first(lows) and is_question(msg)))
 
 
 def _mostly_record_words(msg: Analysed, ev: Evidence) -> bool:
@@ -329,7 +332,10 @@ def _other_words(msg: Analysed) -> int:
 
 def _asks_without_question_mark(msg: Analysed, ev: Evidence) -> bool:
     """ "sales this week" and "profit" ask; "paid rent", "lunch" and "Amina Salon" do not."""
-    past_tense = {"paid", "bought", "nimelipa", "nimenunua", "sold", "nimeuza", "received", "nimepokea"}
+    past_tense = {
+        "paid", "bought", "nimelipa", "nimenunua", "sold", "nimeuza", "received", "nimepokea", "spent", "sent",
+        "gave", "nimetumia", "nimetuma",
+    }  # fmt: skip
     if any(w in past_tense for w in msg.lows):
         return False
     has_period = find_period(msg, date(2000, 1, 1)) is not None

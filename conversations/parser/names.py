@@ -126,7 +126,13 @@ def display_name(words: list[str]) -> str:
 
 
 def _is_name_word(low: str, text: str, first: bool) -> bool:
-    if not low[:1].isalpha() or (len(low) < 2 and low != "&") or low in CURRENCY_NAMES or low in NEVER_IN_NAME:
+    if (
+        not low[:1].isalpha()
+        or any(ch.isdigit() for ch in low)  # "A012345678Z" is a PIN, not a name
+        or (len(low) < 2 and low != "&")
+        or low in CURRENCY_NAMES
+        or low in NEVER_IN_NAME
+    ):
         return False  # "invoice Acme Ltd USD 200": the customer is Acme Ltd
     if low in NAME_PARTS:
         return True

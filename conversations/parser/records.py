@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
@@ -39,6 +40,7 @@ _PRIORITY = (
 # Money in that names goods was a sale ("for nails and timber"); services name themselves.
 _GOODS = {"stock", "equipment", "supplies"}
 _TOTAL_WORDS = {"total", "totals", "jumla", "altogether", "yote"}
+_RANGE_WORDS = {"to", "or", "-", "au", "ama", "hadi", "mpaka"}
 _UNIT_PRICE_BEFORE = {"at", "@", "each"}
 _UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
 _PAYERS = {*v.CUSTOMER_WORDS, "they", "he", "she", "wao", "yeye"}
@@ -59,7 +61,8 @@ _CORRECTION = PhraseTable.of(
         "no it was",
         "no its",
         "si hiyo",
-        "no",  # "9 thousand no 9500": only after an amount (see money_amount)
+        "no",  # "9 thousand no 9500": only between two amounts (see money_amount)
+        "oops",
         "make it",
         "niseme",
     )
@@ -98,15 +101,25 @@ def pick_category(matches: list[Match]) -> str | None:
 
 def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     """The amount of money, with "3 bags at 500 each" multiplied out."""
-    candidates = [a for a in find_amounts(msg) if not set(range(a.start, a.end)) & skip]
+    candidates = [a for a in find_amounts(msg) if not set(range(a.start, a.end)) & skip and not _each_word(msg, a)]
     if not candidates:
         return None
-    corrected = [m.end for m in _CORRECTION.all(msg.lows) if any(a.end <= m.start for a in candidates)]
+    starts = {a.start for a in candidates}
+    corrected = [
+        m.end
+        for m in _CORRECTION.all(msg.lows)
+        if any(a.end <= m.start for a in candidates)
+        and (m.phrase != "no" or m.end in starts)  # "3k his no is 0712…" corrects nothing
+    ]
     if corrected:
         meant = [a for a in candidates if a.start >= corrected[-1]]
         candidates = meant or candidates
     # "3k each, total 6,000", "12,000 jumla, kila mmoja 2k": the amount called the total is the one.
-    totals = [a for a in candidates if _TOTAL_WORDS & set(msg.lows[max(0, a.start - 3) : a.end + 2])]
+    totals = [
+        a
+        for a in candidates
+        if _TOTAL_WORDS & set(msg.lows[max(0, a.start - 3) : a.end + 2]) or (a.start and msg.lows[a.start - 1] == "=")
+    ]
     if totals:
         candidates = totals
         if len(totals) == 1:
@@ -116,15 +129,44 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     # "rent ni 20k but nimelipa 12k": of equally sure amounts, the one the paying verb names.
     verbs = {m.end for m in EXPENSE_CUES.all(msg.lows) + INCOME_CUES.all(msg.lows)}
     best = max(candidates, key=lambda a: (a.score, a.score >= 2 and a.start in verbs, abs(a.value)))
-    counts = [a for a in candidates if a is not best and a.score <= 0 and a.start < best.start and a.value < best.value]
-    before = msg.lows[best.start - 1] if best.start else ""
-    after = msg.lows[best.end] if best.end < len(msg.lows) else ""
-    if counts and (before in _UNIT_PRICE_BEFORE or after in _UNIT_PRICE_AFTER):
+    if _a_range(msg, candidates):
+        return None  # "400 to 500", "1000 or 1200": the conversation asks which
+    # "4 trays kila moja 450", "mandazi 30 kwa 10 kila moja": the amount priced each, times the count.
+    priced = [a for a in candidates if _priced_each(msg, a)]
+    if priced and not totals and any(a.score <= 0 and a.start < priced[-1].start for a in candidates):
+        best = priced[-1]  # a price each, with the count before it: multiplied out below
+    counts = [a for a in candidates if a is not best and a.score <= 0 and a.start < best.start]
+    if counts and _priced_each(msg, best):
         qty = counts[-1]
         return Amount(qty.value * best.value, qty.start, best.end, best.score)
     if best.score < -1:
         return None  # only counts ("sold 10 loaves"): the amount is missing
     return best
+
+
+def _each_word(msg: Analysed, amount: Amount) -> bool:
+    """The "moja" of "kila moja" (each one) is no amount."""
+    return amount.start > 0 and msg.lows[amount.start - 1] == "kila" and msg.lows[amount.start] in {"moja", "mmoja"}
+
+
+def _priced_each(msg: Analysed, amount: Amount) -> bool:
+    lows = msg.lows
+    before = lows[amount.start - 1] if amount.start else ""
+    before2 = " ".join(lows[max(0, amount.start - 2) : amount.start])
+    after = lows[amount.end] if amount.end < len(lows) else ""
+    return before in _UNIT_PRICE_BEFORE or before2 in {"kila moja", "kila mmoja"} or after in _UNIT_PRICE_AFTER
+
+
+def _a_range(msg: Analysed, candidates: list[Amount]) -> bool:
+    """Two amounts joined as a range or a choice ("like 400 to 500", "between 3000 and 3500")."""
+    for first, second in pairwise(candidates):
+        between = msg.lows[first.end : second.start]
+        changed = first.start > 0 and msg.lows[first.start - 1] in {"from", "kutoka"}  # "from 4k to 5k": a change
+        if len(between) == 1 and between[0] in _RANGE_WORDS and second.value > first.value and not changed:
+            return True
+        if between == ["and"] and first.start and msg.lows[first.start - 1] == "between":
+            return True
+    return False
 
 
 def repeat_of(msg: Analysed) -> str | None:
@@ -192,6 +234,8 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
             return True
         if cue.start and msg.lows[cue.start - 1] in _PAYERS:
             return True  # "customer paid 800", "they paid 38,400"
+        if cue.start > 1 and msg.lows[cue.start - 1][0].isdigit() and msg.lows[cue.start - 2] in _PAYERS:
+            return True  # "customer 0791234567 paid 650"
         before = name_before(msg, cue.start)
         if before and before.lower() not in {"i", "we", "nime", "tume"} and not _only_name_parts(before):
             return True

@@ -158,6 +158,8 @@ INCOME_CUES: tuple[str, ...] = (
     "collection", "collections", "earnings", "takings", "proceeds",
     # Paid, said of the owner: "I have been paid 3,000", "got paid for the job".
     "been paid", "got paid", "was paid", "were paid", "get paid",
+    # Money given back to the owner: "supplier refunded me 1200", "nimerudishiwa 500".
+    "refunded me", "refunded us", "nimerudishiwa", "tumerudishiwa", "amenirudishia", "wamenirudishia",
 )
 
 # "X paid ..." with X a person means income; these verbs take a subject before them.

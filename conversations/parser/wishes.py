@@ -1,6 +1,8 @@
 """Money that has not moved: a purchase being weighed ("can I afford a fridge for 30k?", "naweza kununua
 friji ya 30k?") is `can_afford`, never a record; and the person's own data ("delete my data")."""
 
+import re
+
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
 from conversations.parser.records import Evidence
@@ -64,6 +66,35 @@ def asks_for_credit(msg: Analysed) -> Intent | None:
 
 # "nataka kuanza kuuza mitumba": wanting, then a verb in its ku- form, is a plan.
 _WANTING = {"nataka", "tunataka", "ningependa", "tungependa", "napanga", "tunapanga", "nimepanga", "natamani"}
+
+
+# Money promised, wished for or expected has not moved, with or without an amount: never a record.
+_NOT_MOVED = PhraseTable.of(
+    ("promised to pay", "promised to", "promise to pay", "ameahidi", "wameahidi", "amesema atalipa", "wish i had",
+     "i wish", "natamani", "expecting", "i expect", "we expect", "expected sales", "nilikuwa nataka",
+     "tulikuwa tunataka", "was going to", "were going to", "almost paid", "nearly paid", "ilikataa",
+     "imekataa", "was declined", "got declined")
+)  # fmt: skip
+# A verb in the future tense ("tutaenda", "nitapata", "itakuwa"): what will happen, not what did.
+_FUTURE = re.compile(r"^(?:ni|tu|u|a|wa|i|zi)ta[a-z]{3,}$")
+
+
+# Money that moved, said in the past: a future verb beside one of these is a second thought, not a plan
+# ("nimelipa 500, nitalipa iliyobaki kesho" records the 500).
+_DONE = {
+    "nimelipa", "nimenunua", "nimeuza", "nimepokea", "nimetuma", "nimetumia", "amelipa", "amenilipa", "ametuma",
+    "amenitumia", "nimelipwa", "paid", "bought", "sold", "received", "spent", "sent", "got", "made",
+}  # fmt: skip
+
+
+def not_moved(msg: Analysed, ev: Evidence) -> bool:
+    """ "customer promised to pay 3000 friday", "wish i had sold 10k", "kesho tutaenda kununua mzigo wa
+    8000": money talked about that has not moved (contract: never a record)."""
+    if _NOT_MOVED.first(msg.lows):
+        return True
+    # "pesa itakuwa ngapi baada ya siku 21?" asks about the future: a question, not a plan.
+    future = any(_FUTURE.match(t.low) for t in msg.tokens) and "?" not in msg.lows
+    return future and not _DONE & set(msg.lows)
 
 
 def only_a_plan(msg: Analysed, ev: Evidence) -> bool:

@@ -163,3 +163,58 @@ def test_invoice_lines_each_a_piece_of_the_message() -> None:
     lines = [(i["description"], i["quantity"], i["unit_price"]) for i in got.slots["items"]]  # type: ignore[union-attr]
     # The thing is the words after the quantity, or before it when those are only a unit.
     assert lines == [("shampoo bottles", 6, 350), ("dryers", 2, 4000), ("combs", 10, 50)]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "amount"),
+    [
+        # A long number right after what it identifies is that identifier, never the amount.
+        ("paid tokens 1,200 meter no 04123456789", "record_expense", "1200"),
+        ("nimelipa maji 950 paybill 444400 acc 7781234", "record_expense", "950"),
+        ("lipa na mpesa till 8812345 ya 2,300 for flour", "record_expense", "2300"),
+        # A phone in groups is no amount, and "his no is" corrects nothing.
+        ("paid the plumber 2k his no is 0723 456 789", "record_expense", "2000"),
+        # Priced each, the count before it.
+        ("nimenunua crates 3 za soda kila moja 1,100", "record_expense", "3300"),
+        ("sold chapati 40 kwa 20 kila moja", "record_income", "800"),
+        ("bought 50 pcs 30 bob each", "record_expense", "1500"),
+        # The amount after "=" is the total.
+        ("envelopes 200pcs @ 5 = 1,000", "record_expense", "1000"),
+        # "oops" corrects; a payer with a phone is still the payer; a PIN is no name.
+        ("airtime 1000 oops 100", "record_expense", "100"),
+        ("customer 0722334455 paid 480", "record_income", "480"),
+        ("VAT pin P051234567K paid 3,500 tax", "record_expense", "3500"),
+        # Money given back to the owner comes in.
+        ("the wholesaler refunded me 700", "record_income", "700"),
+        ("nimerudishiwa 350 na fundi", "record_income", "350"),
+    ],
+)
+def test_money_is_never_read_from_the_wrong_number(text: str, intent: str, amount: str) -> None:
+    got = understand(text, T).contract()
+    assert (got["intent"], got["slots"].get("amount")) == (intent, amount), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mteja ameahidi kulipa 4,000 jumamosi",  # promised
+        "tutaenda kununua mabati ya 30k wiki ijayo",  # a future verb
+        "expecting a payment of 9k next week",
+        "nilikuwa nataka kulipa 2,500 lakini mpesa imekataa",  # wanted to, M-PESA refused
+        "paid fuel 1500 on 25/06/2026",  # a day after today (17 June) has not happened
+    ],
+)
+def test_money_that_has_not_moved_is_never_recorded(text: str) -> None:
+    got = understand(text, T)
+    recorded = got.name in ("record_expense", "record_income", "record_transfer", "record_payment")
+    # Never recorded as said: at most the conversation asks first (the intent model's reading, with buttons).
+    assert not recorded or (got.confidence < 0.5 and got.alternatives), got
+
+
+def test_a_range_is_asked_about_not_guessed() -> None:
+    for text in ("spent like 300 to 400 on transport", "paid 1000 or 1200 for repairs not sure"):
+        got = understand(text, T)
+        assert got.name == "record_expense" or got.name == "record_income"
+        assert "amount" not in got.slots, got  # the conversation asks how much
+    changed = understand("change my fuel budget from 4k to 6k", T)
+    assert changed.slots.get("amount") == "6000"  # "from … to …" is a change, not a range
