@@ -169,11 +169,20 @@ def _specific(book: Book, payment: IncomingPayment, customer: str) -> bool:
     return bool(reference) and any(clue[0] == customer for clue in book.reference_clues(reference))
 
 
-def _shares(view: CustomerView, amount: Decimal, day: int) -> list[OpenInvoice]:
-    """The customer's open invoices plausible for the day (by day issued) of whose balance the
-    amount is a common share (the decision rules inline this: they run for nearly every payment)."""
+def _open_above(view: CustomerView, amount: Decimal, day: int) -> list[OpenInvoice]:
+    """The customer's open invoices plausible for the day (by day issued) that owe more than `amount`."""
+    return [i for i in view.recent(day) if i.balance > amount]
+
+
+def _shares(bigger: list[OpenInvoice], amount: Decimal) -> list[OpenInvoice]:
+    """Those of `bigger` of whose balance the amount is a common share."""
     whole = int(amount)
-    return [i for i in view.recent(day) if i.balance > amount and whole in _share_amounts(i.balance)]
+    return [i for i in bigger if whole in _share_amounts(i.balance)]
+
+
+def _judged(payment: IncomingPayment, allocations: list[Allocation], confidence: int, reason: str) -> Decision:
+    """A decision whose verdict follows from its confidence."""
+    return Decision(payment.id, allocations, confidence, _verdict(confidence), reason)
 
 
 def _decide_for_customer(
@@ -192,11 +201,10 @@ def _decide_for_customer(
             # A balance matched by chance is usually an invoice from long before (or after) the payment.
             timely = _timely(exact[0], day)
             confidence = (96 if strong else 92 if score >= 50 else 86 if score >= 45 else 70) if timely else 70
-            return Decision(
-                payment.id,
+            return _judged(
+                payment,
                 [Allocation(exact[0].number, amount)],
                 confidence,
-                _verdict(confidence),
                 f"{why}; amount equals the balance of {exact[0].number}",
             )
         oldest = min(exact, key=issued)
@@ -215,46 +223,38 @@ def _decide_for_customer(
         # applied unasked.
         both_recent = _timely(a, day) and _timely(b, day)
         confidence = 90 if strong and both_recent and _specific(book, payment, customer) else 70
-        return Decision(
-            payment.id,
+        return _judged(
+            payment,
             [Allocation(a.number, a.balance), Allocation(b.number, b.balance)],
             confidence,
-            _verdict(confidence),
             f"{why}; pays {a.number} and {b.number} together",
         )
-    bigger = [i for i in view.recent(day) if i.balance > amount]  # by day issued
-    whole = int(amount)
-    shares = [i for i in bigger if whole in _share_amounts(i.balance)]
+    bigger = _open_above(view, amount, day)
+    shares = _shares(bigger, amount)
     if len(shares) == 1:
         sure = strong and len(bigger) == 1 and _timely(shares[0], day) and _specific(book, payment, customer)
         confidence = 88 if sure else 72
-        return Decision(
-            payment.id,
-            [Allocation(shares[0].number, amount)],
-            confidence,
-            _verdict(confidence),
-            f"{why}; a part payment of {shares[0].number}",
+        return _judged(
+            payment, [Allocation(shares[0].number, amount)], confidence, f"{why}; a part payment of {shares[0].number}"
         )
     same_total = view.by_total.get(amount)
     repeat = [i for i in same_total if i.balance <= 0] if same_total else ()  # in the invoices' own order
     if len(repeat) == 1:
         confidence = 72 if strong else 60  # a second payment of a paid invoice: the owner decides
-        return Decision(
-            payment.id,
+        return _judged(
+            payment,
             [Allocation(repeat[0].number, amount)],
             confidence,
-            _verdict(confidence),
             f"{why}; {repeat[0].number} paid again: kept as credit on account",
         )
     pairs = view.pairs(amount, "total") if view.two_totals(amount) else ()
     if len(pairs) == 1:
         a, b = pairs[0]
         confidence = 70 if strong else 60
-        return Decision(
-            payment.id,
+        return _judged(
+            payment,
             [Allocation(a.number, a.total), Allocation(b.number, b.total)],
             confidence,
-            _verdict(confidence),
             f"{why}; pays {a.number} and {b.number} together",
         )
     if bigger and score >= 45:
@@ -361,5 +361,5 @@ def _instalments(book: Book, payment: IncomingPayment, decision: Decision, waiti
             part.decision, part.confidence = "auto", INSTALMENTS
             part.reason += f"; with {other.payment_id} it pays {invoice.number} in full"
             apply(book, part)
-    elif _shares(book.view(customer), amount, payment.received_at.date().toordinal()) == [invoice]:
+    elif _shares(_open_above(book.view(customer), amount, payment.received_at.date().toordinal()), amount) == [invoice]:
         waiting.setdefault(invoice.number, []).append(decision)
