@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from conversations.parser import vocabulary as v
 from conversations.parser.currency import NAMES as FOREIGN
+from conversations.parser.phones import grouped_phone
 from conversations.parser.text import Analysed, Token
 from finance.money import D, MoneyError
 
@@ -43,6 +44,8 @@ _IDENTIFIERS = {
     "till", "paybill", "account", "acc", "a/c", "meter", "prn", "goods", "ref", "reference", "code", "id",
     "pin", "namba", "nambari", "business", "agent", "store", "bill",
 }  # fmt: skip
+
+_PERCENT = {"%", "percent", "pc", "per cent"}
 
 _SMALL_WORDS = v.NUMBER_WORDS
 _PRE = v.PRE_MULTIPLIERS
@@ -86,13 +89,17 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if suffix and suffix not in _SUFFIXES:
         return None  # 5kg, 12th, 3pm
+    if nxt in _PERCENT or prev == "asilimia":
+        return None  # "1.5%", "asilimia 10": a share, never money
+    if i and len(prev) == 1 and prev.isalpha() and prev != "x" and tokens[i - 1].end == token.start:
+        return None  # "B4", "A6": a house, a stall or a size, never money ("x5" is five of them)
     if _phone_like(whole, token, prev):
         return None
     # dates and times: 12/06, 2026-06-12, 10:30
     if nxt in {"/", ":", "-"} and i + 2 < len(lows) and lows[i + 2][0].isdigit() and lows[i + 2] not in {"="}:
         return None
-    if prev in {"/", ":"} and i >= 2 and lows[i - 2][0].isdigit():
-        return None
+    if prev in {"/", ":"} and i >= 2 and lows[i - 2][0].isdigit() and tokens[i - 1].end == token.start:
+        return None  # "10:30", "12/06" ("B1: 15k received" is an amount after a colon)
     if prev == "-" and i >= 2 and lows[i - 2][0].isdigit():
         return None
     if nxt in _TIME_SUFFIXES or nxt in _MONTH_WORDS or prev in _MONTH_WORDS:
@@ -290,8 +297,13 @@ def _count_after(lows: tuple[str, ...], j: int) -> tuple[int, int]:
 
 def find_amounts(msg: Analysed) -> list[Amount]:
     found: list[Amount] = []
+    grouped = grouped_phone(msg)
+    phone = grouped[1] if grouped else range(0)
     i = 0
     while i < len(msg.tokens):
+        if i in phone:
+            i = phone.stop
+            continue
         token = msg.tokens[i]
         amount = _digit_amount(msg, i) if token.is_number else _word_amount(msg, i)
         if amount is None:

@@ -9,6 +9,7 @@ from conversations.parser.amounts import find_amounts
 from conversations.parser.currency import rate_statement
 from conversations.parser.dates import find_day, find_period
 from conversations.parser.mpesa_sms import failed_notice, looks_like_mpesa, parse_mpesa
+from conversations.parser.names import KNOWN_WORDS
 from conversations.parser.phones import find_phone
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
 from conversations.parser.records import Evidence, gather, not_earned, record_intent
@@ -35,12 +36,18 @@ _UNDO_VERBS = {
 _UNDO_TALK = {
     "hapana", "no", "si", "sio", "sahihi", "wrong", "mistake", "nimekosea", "ile", "what", "you",
     "amount", "entry", "is", "was", "that's", "thats", "not", "right", "correct", "kosa", "tafadhali", "please",
+    "niliweka", "nimeweka", "vibaya", "nilikosea", "makosa", "kimakosa", "wrongly", "mistakenly", "by",
+    "kitu", "nimeandika", "niliandika", "sasa", "hivi", "sikutaka", "kuandika", "hivyo", "hiyo", "hii", "just",
+    "now", "entered", "typed", "nimeingiza",
 }  # fmt: skip
 # Asking how KAVI works, in any words around it: "Kindly explain how to use this service".
 _HELP_ANYWHERE = PhraseTable.of(
     ("how to use", "how do i use", "how do i record", "how do i add", "how do i send", "how does this work",
      "what can you do", "explain how", "jinsi ya kutumia", "msaada", "nifanyeje", "inatumika aje", "natumiaje",
-     "commands", "unaweza kufanya nini", "how do you work", "how can you help", "nisaidie kutumia")
+     "commands", "unaweza kufanya nini", "how do you work", "how can you help", "nisaidie kutumia",
+     "inafanya nini", "unafanya nini", "hii app", "this app", "what does this app", "what is kavi",
+     "inafanya kazi namna gani", "inafanya kazi aje", "inafanya kazi vipi", "namna ya kutumia", "nawezaje",
+     "ninawezaje", "how can i")
 )  # fmt: skip
 _UNDO_OBJECTS = {
     "last",
@@ -91,6 +98,7 @@ _FILLER = {
     "basi",
 }
 _INVITE = PhraseTable.of(v.INVITE_WORDS)
+_WEATHER = {"weather", "rain", "rains", "mvua", "hewa", "sunny", "jua", "temperature"}
 _ADD = PhraseTable.of(v.ADD_WORDS)
 _PAID_WORDS = {
     "paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment", "ametuma", "amenilipa",
@@ -186,8 +194,8 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
         return history
     if insights.CHART.first(lows):
         return insights.chart(msg, today)
-    if insights.FORECAST.first(lows):
-        return insights.forecast(msg)
+    if insights.FORECAST.first(lows) and not _WEATHER & set(lows):
+        return insights.forecast(msg)  # "the weather forecast for Saturday" is no cash forecast
     if insights.CREDIT.first(lows):
         return Intent("credit_score", confidence=0.9)
     later = insights.future_cash(msg, ev.amount is not None)
@@ -196,8 +204,8 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     if insights.BUDGET.first(lows):
         return insights.budget(msg, ev)
     customers = contacts.list_customers(msg)
-    if customers is not None:
-        return customers
+    if customers is not None and not (ev.amount is not None and (ev.income_cues or ev.expense_cues)):
+        return customers  # "Flamingo Hotel, one of my clients, has paid 35,000" is money in
     about_people = (
         accounts.customer_phone(msg)
         or accounts.customer_info(msg)
@@ -283,7 +291,8 @@ def parse(text: str, today: date) -> Intent:
     wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev) or wishes.asks_for_credit(msg)
     if wish is not None:
         return wish
-    if (wishes.only_a_plan(msg, ev) or wishes.not_moved(msg, ev)) and not _asks_for_insight(msg):
+    planned = wishes.only_a_plan(msg, ev) or wishes.not_moved(msg, ev)
+    if planned and not _asks_for_insight(msg) and not _invoice_due(msg):
         return Intent("unknown", confidence=0.6)
     unearned = None if is_question(msg) else not_earned(msg, ev, today, day)
     if unearned is not None:
@@ -301,6 +310,8 @@ def parse(text: str, today: date) -> Intent:
     if ev.amount is not None or ev.any_record_word:
         if ev.amount is None and (question or not _mostly_record_words(msg, ev)):
             return unknown()
+        if question and "?" in msg.lows and not _happened(ev):
+            return unknown()  # "nunua steam iron ya 6,500?": asked about, not done (not recorded)
         if not ev.any_record_word and _other_words(msg) > 2:
             return unknown()  # a number lost in a sentence we do not understand
         if not ev.any_record_word and ev.amount is not None and ev.amount.value < 10:
@@ -311,11 +322,37 @@ def parse(text: str, today: date) -> Intent:
     return unknown()
 
 
+def _invoice_due(msg: Analysed) -> bool:
+    """ "Niandikie invoice ya Murithi, ... atalipa tarehe 20": the customer's promise is the due date."""
+    return bool(invoices.INVOICE_WORDS.first(msg.lows)) and "atalipa" in msg.lows and "nitalipa" not in msg.lows
+
+
 def _asks_for_insight(msg: Analysed) -> bool:
     """ "should I worry about cash next month?": a question KAVI answers, though it weighs a plan."""
     lows = msg.lows
     found = insights.FORECAST.first(lows) or insights.BUDGET.first(lows) or insights.CREDIT.first(lows)
     return bool(found or insights.CHART.first(lows) or (METRICS.first(lows) and is_question(msg)))
+
+
+# Money verbs that name no time: in a question they ask about money that has not moved.
+_UNTIMED = {
+    "pay",
+    "buy",
+    "nunua",
+    "kununua",
+    "lipa",
+    "kulipa",
+    "spend",
+    "purchase",
+    "paying",
+    "buying",
+    "cost",
+    "costs",
+}
+
+
+def _happened(ev: Evidence) -> bool:
+    return not ev.expense_cues or any(m.phrase not in _UNTIMED for m in ev.expense_cues + ev.income_cues)
 
 
 def _mostly_record_words(msg: Analysed, ev: Evidence) -> bool:
@@ -338,5 +375,7 @@ def _asks_without_question_mark(msg: Analysed, ev: Evidence) -> bool:
     }  # fmt: skip
     if any(w in past_tense for w in msg.lows):
         return False
+    if sum(1 for w in msg.lows if w[0].isalpha() and w not in KNOWN_WORDS) > 2:
+        return False  # "mvua imenyesha sana leo shamba imejaa maji": talk that names a day, no question
     has_period = find_period(msg, date(2000, 1, 1)) is not None
     return has_period or METRICS.first(msg.lows) is not None

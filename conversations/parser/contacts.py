@@ -2,7 +2,7 @@
 
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
-from conversations.parser.names import display_name
+from conversations.parser.names import NAME_PARTS, ROLE_WORDS, display_name
 from conversations.parser.phones import find_phone
 from conversations.parser.text import Analysed, PhraseTable
 
@@ -16,8 +16,16 @@ _SKIP = {"a", "an", "new", "named", "called", "anaitwa", "jina", "ni", "mpya", "
 # "customers", "wateja", "ma-client", "customer list": the whole list rather than one person.
 _CUSTOMERS = PhraseTable.of(
     ("customers", "clients", "custmers", "customer list", "client list", "list of customers", "wateja", "ma-client",
-     "maclient", "ma client", "buyers")
+     "maclient", "ma client", "buyers", "tenants", "wapangaji", "debtors")
 )  # fmt: skip
+# Asking who owes: the people, not the invoices (those are asked for by name: "unpaid invoices").
+_WHO_OWES = PhraseTable.of(
+    ("who owes me", "who owes us", "who is owing me", "who still owes", "nani ananidai", "nani wananidai",
+     "wanaonidai", "nani bado ananidai", "nani ana deni", "who hasn't paid", "who has not paid", "nani hajalipa",
+     "nani bado hajalipa", "nani bado ako na deni", "nani ako na deni", "who is still owing", "who still has a debt")
+)  # fmt: skip
+_NOT_ASKING = {"sijapata", "hakuna", "hakuja", "hawakuja", "no", "few", "wachache", "hawajakuja", "sikupata"}
+_INVOICE_WORDS = {"invoice", "invoices", "ankara", "bill", "bills", "inv"}
 _OWING = PhraseTable.of(
     ("owe", "owes", "owing", "deni", "madeni", "hawajanilipa", "hawajalipa", "hajalipa", "haven't paid",
      "have not paid", "not paid", "unpaid", "debt", "debts")
@@ -25,8 +33,13 @@ _OWING = PhraseTable.of(
 
 
 def list_customers(msg: Analysed) -> Intent | None:
-    if _CUSTOMERS.first(msg.lows) is None or any(w in v.ADD_WORDS for w in msg.lows):
+    lows = msg.lows
+    if any(w in v.ADD_WORDS for w in lows):
         return None
+    if _WHO_OWES.first(lows) and not any(w in _INVOICE_WORDS for w in lows):
+        return Intent("list_customers", {"status": "owing"}, confidence=0.85)  # "nani ananidai?", "who owes me"
+    if _CUSTOMERS.first(lows) is None or _NOT_ASKING & set(lows):
+        return None  # "sijapata wateja hata mmoja" tells of a slow day
     return Intent("list_customers", {"status": status(msg)}, confidence=0.85)
 
 
@@ -76,6 +89,8 @@ def _named_before(msg: Analysed, at: int) -> str | None:
     if start is None:
         return None
     words = [t.text for t in msg.tokens[start + 1 : j] if t.is_word and t.low not in _SKIP]
+    while len(words) > 1 and words[0].lower() in ROLE_WORDS and words[0].lower() not in NAME_PARTS:
+        words.pop(0)  # "add tenant Faith Akoth as a customer": who she is to the business goes
     return display_name(words) if 0 < len(words) <= 6 else None
 
 

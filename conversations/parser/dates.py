@@ -72,10 +72,21 @@ def _year_after(lows: tuple[str, ...], j: int) -> int | None:
     return None
 
 
+_HOW_OFTEN = {"monthly", "weekly", "daily"}
+
+
+def _names_a_month(msg: Analysed) -> bool:
+    return any(w in v.MONTHS and w not in {"may", "mar", "sat", "sun", "dec"} for w in msg.lows)
+
+
 def find_period(msg: Analysed, today: date) -> Period | None:
     """A span of days the message asks about."""
     lows = msg.lows
-    match = _PERIODS.first(lows)
+    matches = _PERIODS.all(lows)
+    named = [m for m in matches if m.phrase not in _HOW_OFTEN]
+    # "What did I spend in February? monthly summary": "monthly" says what kind of report, a named
+    # period or month says which.
+    match = named[0] if named else (matches[0] if matches and not _names_a_month(msg) else None)
     if match is not None:
         start, end = period_of(match.value, today)
         return Period(start, end, (match.start, match.end))

@@ -43,6 +43,8 @@ _SPENT = ("expen", "spen", "spent", "matumizi", "gharama")
 _PAYING = ("pay", "paid")
 _NOT_NAMES = {"i", "we", "they", "he", "she", "you", "did", "has", "have", "much", "how"}
 _IDENTIFIERS = {"paybill", "till", "account", "acc", "namba", "number", "no", "nambari", "code"}
+# Answers asked for by their own word ("chart", "forecast", "budget"): a summary is no better reading.
+_ASKED_FOR_BY_NAME = {"show_chart", "forecast", "credit_score", "budget_status", "set_budget", "export_report"}
 _NO_SLOTS = ("help", "undo", "greeting", "credit_score", "forecast", "mpesa_info", "switch_business")
 
 
@@ -164,6 +166,8 @@ def _second_opinion(text: str, today: date, rules: Intent, model: Reading) -> In
     model's reading wins when it is sure, and when it would move money it is asked about first."""
     if model.top in (rules.name, "unknown") or model.confidence < SWITCH or rules.name not in model.classes:
         return rules  # cues the rules found ("add … as admin") are not talked away into "unknown"
+    if rules.name in _ASKED_FOR_BY_NAME and model.top == "query_summary":
+        return rules  # "draw income versus expenditure": the chart was asked for by its name
     found = build(model.top, text, today)
     if found is None:
         return rules

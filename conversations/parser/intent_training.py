@@ -30,6 +30,11 @@ MEASURE_SETS = (
     ROOT / "bench" / "data" / "nlu_heldout_d.jsonl",
     ROOT / "bench" / "data" / "nlu_heldout_e.jsonl",
     ROOT / "bench" / "data" / "nlu_heldout_f.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_g.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_h.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_i.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_j.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_k.jsonl",
 )
 # Labelled lines weigh more than synthetic ones: people wrote them.
 LABELLED_WEIGHT = 3.0

@@ -133,12 +133,19 @@ def _price(text: str) -> int | str:
     return int(value) if value == value.to_integral_value() else plain(value)
 
 
+_DUE_CUES = ("due", "by", "kabla", "atalipa", "watalipa")
+
+
 def _due_date(msg: Analysed, today: date) -> str | None:
     lows = msg.lows
-    if "due" not in lows and "by" not in lows and "kabla" not in lows:
+    # "due", "by", "kabla", and the customer's promise "atalipa tarehe 20" / "will pay on Friday".
+    cue = next((w for w in _DUE_CUES if w in lows), None)
+    if cue is None:
         return None
-    i = lows.index("due") if "due" in lows else (lows.index("by") if "by" in lows else lows.index("kabla"))
+    i = lows.index(cue)
     rest = lows[i + 1 : i + 5]
+    if rest[:1] in (("tarehe",), ("on",)) and len(rest) > 1 and rest[1].isdigit():
+        rest = (rest[1] + "th", *rest[2:])  # "tarehe 20", "on 20": the 20th
     if len(rest) >= 3 and rest[0] == "in" and rest[1].isdigit():
         n = int(rest[1])
         unit = rest[2]
@@ -216,8 +223,13 @@ def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
 
 
 def list_invoices(msg: Analysed) -> Intent:
-    match = STATUS.first(msg.lows)
+    found = STATUS.all(msg.lows)
+    # "invoices zote ambazo hazijalipwa": which of them ("unpaid") says more than "all" of them.
+    match = next((m for m in found if m.value != "all"), found[0] if found else None)
     status = match.value if match else "unpaid"
+    values = {m.value for m in found}
+    if {"paid", "unpaid"} <= values or ("unpaid" in values and "paid" in msg.lows and "all" in values):
+        status = "all"  # "all invoices, paid and unpaid"
     slots: dict[str, object] = {"status": status}
     customer = _name_after_any(msg, {"for", "of", "za", "ya", "la"}) or _ower(msg)
     if customer:
@@ -262,6 +274,9 @@ def paid_by_them(msg: Analysed) -> bool:
     return False
 
 
+_COMMAND_HEADS = {"record", "log", "add", "enter", "new", "rekodi", "weka", "andika", "note", "save"}
+
+
 def record_payment(msg: Analysed, number: str | None, today: date) -> Intent:
     """A customer's payment against an invoice; `date` always (contract), today unless one is named."""
     slots: dict[str, object] = {"invoice": number} if number else {}
@@ -273,6 +288,8 @@ def record_payment(msg: Analysed, number: str | None, today: date) -> Intent:
     for i, low in enumerate(msg.lows):
         if low in _PAID_WORDS | SETTLED_BY_THEM:
             who = name_before(msg, i)
+            if who and who.lower() in _COMMAND_HEADS:
+                continue  # "record payment: St. Mary's paid 3,000": the command, not the payer
             if who and who.lower() not in {"inv", "invoice"} and not who.lower().startswith("inv"):
                 slots["customer"] = who
                 break
@@ -298,9 +315,11 @@ def request_payment(msg: Analysed, start: int) -> Intent:
     phone = find_phone(msg)
     if phone:
         slots["phone"] = phone[0]
-    elif customer := (
-        _name_after_any(msg, {"from", "to", "kwa", "kutoka"}) or _name_after(msg, start) or _name_after_any(msg, _SEND)
-    ):
+    # "to Brian 0721 334 455": both the customer and the number the prompt goes to.
+    customer = _name_after_any(msg, {"from", "to", "kwa", "kutoka"}) or _name_after(msg, start)
+    if customer is None and phone is None:
+        customer = _name_after_any(msg, _SEND)
+    if customer:
         slots["customer"] = customer
     _add_amount(msg, slots)
     number = invoice_number(msg)

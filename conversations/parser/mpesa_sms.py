@@ -13,7 +13,7 @@ from datetime import date
 import phonenumbers
 
 from conversations.intents import Intent
-from conversations.parser.records import EXPENSE_CATEGORIES, pick_category
+from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, pick_category
 from conversations.parser.text import Analysed
 from finance.money import D, plain
 
@@ -115,13 +115,14 @@ class _Common:
 # funds in your M-PESA account to pay Ksh2,000.00 to ...", "... was not sent to ...").
 _DID_NOT_GO_RE = re.compile(
     r"\b(?:failed|insufficient funds|not enough (?:money|funds)|do not have (?:sufficient|enough) funds|"
-    r"unable to (?:authori[sz]e|complete|process)|was not (?:sent|completed)|could not be completed)\b",
+    r"(?:unable to|cannot|can not|could not) (?:authori[sz]e|complete|process)|was not (?:sent|completed)|"
+    r"could not be completed|(?:wrong|incorrect|invalid) PIN)\b",
     re.IGNORECASE,
 )
 _LEADING_CODE_RE = re.compile(r"^\s*" + _CODE + r"\b")
 # Safaricom's own wording of a failure, forwarded with the owner's words before it and no code.
 _SAFARICOM_WORDING_RE = re.compile(
-    r"\bFailed\.\s*(?:Transaction|You|Your)\b|could not be completed|insufficient funds in your|"
+    r"\bFailed\.\s*(?:Transaction|You|Your|M-PESA)\b|could not be completed|insufficient funds in your|"
     r"do not have (?:sufficient|enough) funds",
     re.IGNORECASE,
 )
@@ -129,8 +130,10 @@ _SAFARICOM_WORDING_RE = re.compile(
 
 def failed_notice(text: str) -> Intent | None:
     """mpesa_info for an M-PESA message about a transaction that failed; None for anything else."""
-    if not _DID_NOT_GO_RE.search(text) or not re.search(_MONEY.format(name="amount"), text):
+    if not _DID_NOT_GO_RE.search(text):
         return None
+    if not re.search(_MONEY.format(name="amount"), text) and not (_FAILED_RE.match(text) and "m-pesa" in text.lower()):
+        return None  # "Failed. M-PESA cannot authorise ... wrong PIN" names no amount, and moved none
     code = _LEADING_CODE_RE.match(text)
     if code is None and "m-pesa" not in text.lower() and not _SAFARICOM_WORDING_RE.search(text):
         return None  # "payment failed, paid cash 500" is the owner talking, not Safaricom
@@ -321,4 +324,32 @@ def parse_mpesa(text: str, today: date) -> list[Intent]:
         intent = _segment(text[begin:end], today)
         if intent is not None:
             found.append(intent)
+    if len(found) == 1:
+        _owner_says_what_for(found[0], _owners_words(text))
     return found
+
+
+# Safaricom's own wording: a line with any of these is the confirmation, not the owner's note.
+_SAFARICOM_LINE_RE = re.compile(r"confirmed|m-pesa|ksh|balance|transaction cost|dial \*|transact", re.IGNORECASE)
+_GOODS = {"stock", "equipment", "supplies"}
+
+
+def _owners_words(text: str) -> str:
+    """The lines the owner wrote around a forwarded confirmation ("hii ni ya CV typing")."""
+    return " ".join(line for line in text.splitlines() if line.strip() and not _SAFARICOM_LINE_RE.search(line))
+
+
+def _owner_says_what_for(intent: Intent, words: str) -> None:
+    """The owner's note names what the money was for: it is more specific than the payee's name."""
+    if not words or intent.name not in ("record_expense", "record_income"):
+        return
+    lows = Analysed.of(words).lows
+    spent = EXPENSE_CATEGORIES.all(lows)
+    if intent.name == "record_expense":
+        category = pick_category(spent)
+    else:
+        category = pick_category(INCOME_CATEGORIES.all(lows))
+        if category is None and _GOODS & {m.value for m in spent}:
+            category = "sales"  # "ya mitumba": goods were sold
+    if category:
+        intent.slots["category"] = category

@@ -92,7 +92,10 @@ ROLE_WORDS = frozenset(
     {*v.CUSTOMER_WORDS, *v.SUPPLIER_WORDS, "driver", "dereva", "rider", "stylist", "fundi", "turnboy", "askari",
      "conductor", "tenant", "landlord", "mwenye", "msee", "jamaa", "dada", "kaka", "shangazi", "mjomba", "worker",
      "mfanyakazi", "cashier", "attendant", "pharmtech", "casual", "kibarua", "wangu", "yangu", "wetu", "yetu",
-     "my", "our", "the", "wa", "ya", "gas", "mboga", "maziwa"}
+     "my", "our", "the", "wa", "ya", "gas", "mboga", "maziwa", "kijana", "vijana", "makanga", "watchman",
+     "cleaner", "mpishi", "cook", "househelp", "mjakazi", "msaidizi", "assistant", "staff", "caretaker", "mason",
+     "plumber", "electrician", "mechanic", "welder", "carpenter", "painter", "guard", "photographer", "new",
+     "mfanyikazi", "transporter"}
 )  # fmt: skip
 # Money of someone: "mshahara ya Akinyi", "deni ya Unga Ltd", "doh ya Wanjiru", "pesa ya Bi Rehema".
 _OWNED_MONEY = frozenset(
@@ -103,14 +106,25 @@ _OWNED_MONEY = frozenset(
 _PAY_A_PERSON = frozenset({"paid", "pay", "nimelipa", "sent", "nimetuma", "nimetumia", "gave", "nimepeana", "nimempa"})
 # "nimelipwa 1500 na kamau": paid by (after a passive verb).
 _PASSIVE_PAID = frozenset({"nimelipwa", "imelipwa", "tumelipwa", "amelipwa", "paid", "received"})
-_INTRODUCERS = ("from", "to", "for", "by", "kwa", "kutoka", "toka", "kwenye", "with")
+_INTRODUCERS = ("from", "to", "for", "by", "kwa", "kutoka", "toka", "kwenye", "with", "via")
+_ABBREVIATIONS = frozenset({"st", "mt", "dr", "mr", "mrs", "ms", "bros", "co", "prof", "rev", "fr", "sr"})
+_WEAK_INTRODUCERS = frozenset({"pale", "at", "ya", "huko", "kwenye"})
+# Where a tenant or a trader is: "house B4", "nyumba 12", "stall 7".
+_UNITS = frozenset({"house", "nyumba", "room", "chumba", "unit", "plot", "shop", "stall", "apartment", "flat", "hse"})
+_DESTINATION = frozenset({"to", "kwenda", "hadi", "mpaka"})
+_ORIGIN = frozenset({"from", "wa", "of", "kutoka", "in"})
+# Said between a payer and the verb: "Tasha finally paid", "Wanjiru tayari amelipa".
+_ADVERBS = frozenset({"finally", "just", "already", "also", "hatimaye", "tayari", "pia", "eventually"})
+# A day said between the payer and the verb: "Mama Gathoni jana amelipa".
+_DAYS_BETWEEN = frozenset({"jana", "leo", "juzi", "yesterday", "today", "asubuhi"})
 # Never part of a name, even capitalised mid-name: a currency ("Baraka Stores Ksh 45,000"), spoken
 # filler ("eh Njoroge", "Musyoka like four thousand"), "is"/"his" in Swahili ("Achieng ako na deni").
 NEVER_IN_NAME = frozenset(
     {*v.CURRENCY_WORDS, "eh", "eeh", "aah", "ah", "uh", "um", "umm", "sasa", "like", "basically", "ako", "yuko",
      "ana", "yake", "wake", "wangu", "yangu", "kindly", "ebu", "hebu", "bana", "buda", "boss", "sawa", "been",
      "being", "that", "which", "regarding", "against", "re", "concerning", "towards", "alipe", "walipe", "anilipe",
-     "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko"}
+     "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko", "amount", "amt", "exp",
+     *_ADVERBS}
 )  # fmt: skip
 
 
@@ -138,6 +152,8 @@ def _is_name_word(low: str, text: str, first: bool) -> bool:
         return True
     if is_verb(low):
         return False  # "mwambie Wafula", "nimemlipa Akinyi": the verb points at the name, is none
+    if text.islower() and len(low) > 5 and low.endswith("ing"):
+        return False  # "for repairing the scale", "for bringing": an English verb form ("-ed" ends Mohamed)
     if low in KNOWN_WORDS:
         # A capitalised known word mid-name ("Zawadi Salon") still counts when not first.
         return not first and text[:1].isupper() and low not in v.STOPWORDS
@@ -148,8 +164,10 @@ def _starts_a_business(msg: Analysed, j: int, words: list[str]) -> bool:
     """ "Mabati Rolling Mills", "Dawa Mart": a capitalised word KAVI knows may open a business name
     when a capitalised name word follows it (never the message's first word, capitalised anyway)."""
     token = msg.tokens[j]
-    if words or j == 0 or not token.text[:1].isupper() or token.low in v.STOPWORDS or token.low in NEVER_IN_NAME:
+    if words or j == 0 or not token.text[:1].isupper() or token.low in NEVER_IN_NAME:
         return False
+    if token.low in v.STOPWORDS and not token.text[1:2].islower():
+        return False  # "Total Machakos" opens a name; "IN" or "TO" shouted does not
     if j + 1 >= len(msg.tokens):
         return False
     after = msg.tokens[j + 1]
@@ -161,12 +179,25 @@ def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
     ("driver Onyango" is Onyango); a role word alone is no name."""
     words: list[str] = []
     j = i
-    while j < len(msg.tokens) - 1 and msg.tokens[j].low in ROLE_WORDS and j - i < 3:
-        j += 1
+    while (
+        j < len(msg.tokens) - 1
+        and j - i < 3
+        and (msg.tokens[j].low in ROLE_WORDS or (msg.tokens[j].low in NAME_PARTS and msg.lows[j + 1] in ROLE_WORDS))
+    ):
+        j += 1  # "driver Onyango", "my shop assistant Mercy"
+    if j > i and msg.lows[j] == "," and j + 1 < len(msg.tokens) and msg.tokens[j + 1].text[:1].isupper():
+        j += 1  # "my assistant, Kelvin, KSh 3,000": the name set off after the role
     while j < len(msg.tokens) and len(words) < limit:
         token = msg.tokens[j]
-        if not _is_name_word(token.low, token.text, first=not words) and not _starts_a_business(msg, j, words):
+        if token.low == "." and words and words[-1].lower() in _ABBREVIATIONS and j + 1 < len(msg.tokens):
+            words[-1] += "."  # "St. Mary's Primary", "Dr. Otieno": the stop belongs to the name
+            j += 1
+            continue
+        named = _is_name_word(token.low, token.text, first=not words) or _acronym(msg, j)
+        if not named and not _starts_a_business(msg, j, words):
             break
+        if words and _capitalised_name(words) and token.text[:1].islower() and token.low not in NAME_PARTS:
+            break  # "Apiyo took 4kg", "Kapsoya Primary sports day": a name written with capitals ends there
         words.append(token.text)
         j += 1
     if not words or all(w.lower() in NAME_PARTS for w in words):
@@ -174,17 +205,100 @@ def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
     return display_name(words), j
 
 
+def _written_as_a_name(msg: Analysed, skip: set[int]) -> str | None:
+    """ "Water bill Kiwasco 640 paid": a word KAVI does not know, written with a capital after the first
+    word (which is capitalised anyway), names the business paid or paid by."""
+    if not any(ch.islower() for ch in msg.raw):
+        return None
+    for i in range(1, len(msg.tokens)):
+        token = msg.tokens[i]
+        if i in skip or not token.text[:1].isupper() or not _is_name_word(token.low, token.text, first=True):
+            continue
+        if msg.lows[i - 1] in _INTRODUCERS or msg.lows[i - 1] in _ORIGIN or msg.lows[i - 1] in _WEAK_INTRODUCERS:
+            continue  # weighed above: "client from Eldoret" is where they are
+        found = name_at(msg, i, limit=3)
+        if found:
+            return found[0]
+    return None
+
+
+def _acronym(msg: Analysed, j: int) -> bool:
+    """ "KRA", "KPLC", "G4S": an organisation written in capitals, though KAVI knows the word (not when
+    the whole message is in capitals)."""
+    text = msg.tokens[j].text
+    return (
+        text.isupper()
+        and 2 <= len(text) <= 6
+        and sum(ch.isalpha() for ch in text) >= 2
+        and msg.tokens[j].low not in v.STOPWORDS
+        and msg.tokens[j].low not in NEVER_IN_NAME
+        and msg.tokens[j].low not in CURRENCY_NAMES  # "invoice Kampala Traders UGX 350,000"
+        and any(ch.islower() for ch in msg.raw)
+    )
+
+
+def _capitalised_name(words: list[str]) -> bool:
+    return all(w[:1].isupper() for w in words) and any(w.lower() not in NAME_PARTS for w in words)
+
+
 def name_before(msg: Analysed, i: int, limit: int = 3) -> str | None:
-    """The name that ends just before token i ("Baraka amelipa", "Mama Njeri paid")."""
-    j = i
+    """The name that ends just before token i ("Baraka amelipa", "Mama Njeri paid", "Tasha finally paid")."""
+    j = _past_aside(msg, i)
     words: list[str] = []
     while j > 0 and len(words) < limit:
         token = msg.tokens[j - 1]
-        if not _is_name_word(token.low, token.text, first=True) and token.low not in NAME_PARTS:
+        if token.low == "." and words and j > 1 and msg.lows[j - 2] in _ABBREVIATIONS:
+            words.insert(0, msg.tokens[j - 2].text + ".")  # "St. Mary's Primary paid"
+            j -= 2
+            continue
+        if token.low in ROLE_WORDS and token.low not in NAME_PARTS:
+            break  # "rider Kibet ameleta": who Kibet is, not his name
+        named = _is_name_word(token.low, token.text, first=True) or token.low in NAME_PARTS or _acronym(msg, j - 1)
+        if not named and not (j > 1 and _ends_a_business(msg, j - 1)):
             break
         words.insert(0, token.text)
         j -= 1
+    if words and all(w.islower() for w in words) and j > 1 and msg.lows[j - 1] in {"wa", "of", "from"}:
+        owner = name_before(msg, j - 1, limit)  # "Njeri wa hoteli amenilipa": Njeri, of the hotel
+        if owner and owner[:1].isupper() and any(t.text[:1].isupper() for t in msg.tokens[max(0, j - 4) : j - 1]):
+            return owner
     return display_name(words) if words else None
+
+
+def _past_aside(msg: Analysed, i: int) -> int:
+    """Where the name before token i ends, past what people put between a payer and the verb: an adverb
+    ("Tasha finally paid"), a house or stall ("Kevin of house B4 has paid", "Mama Shiro wa A6 ameleta"),
+    the commas of an aside ("Tenant wa C2, Brian, amelipa")."""
+    lows, tokens = msg.lows, msg.tokens
+    j = i
+    while j > 1 and (lows[j - 1] in _ADVERBS or lows[j - 1] in _DAYS_BETWEEN):
+        j -= 1
+    if j > 1 and lows[j - 1] == "," and tokens[j - 2].text[:1].isupper():
+        k = j - 2
+        while k > 0 and tokens[k - 1].text[:1].isupper() and lows[k - 1] != ",":
+            k -= 1
+        if k > 0 and lows[k - 1] == ",":
+            return j - 1  # "Tenant wa C2, Brian, amelipa": the name set off by commas ("the CCTV, paid" is none)
+    k = j
+    if k > 2 and lows[k - 1].isdigit() and len(lows[k - 2]) == 1 and tokens[k - 2].end == tokens[k - 1].start:
+        k -= 2  # "B4", "A6": a letter glued to a number names a house or a stall
+    elif k > 2 and lows[k - 1].isdigit():
+        k -= 1  # "house 12"
+    else:
+        return j
+    if k > 1 and lows[k - 1] in _UNITS:
+        k -= 1
+    if k > 1 and lows[k - 1] in _ORIGIN:
+        return k - 1
+    return j
+
+
+def _ends_a_business(msg: Analysed, j: int) -> bool:
+    """ "Githunguri Dairy imenilipa": a capitalised word KAVI knows may close a name a name word opens."""
+    token, before = msg.tokens[j], msg.tokens[j - 1]
+    if not token.text[:1].isupper() or token.low in v.STOPWORDS or token.low in NEVER_IN_NAME:
+        return False
+    return before.text[:1].isupper() and _is_name_word(before.low, before.text, first=True)
 
 
 def acted_on(msg: Analysed, skip: frozenset[int] = frozenset()) -> str | None:
@@ -217,11 +331,26 @@ def _owned_or_passive(msg: Analysed, skip: set[int]) -> str | None:
     return None
 
 
+def _written_capitalised(msg: Analysed, i: int) -> bool:
+    """The name starting at token i (past role words) was written with a capital."""
+    while i < len(msg.tokens) - 1 and msg.lows[i] in ROLE_WORDS:
+        i += 1
+    return msg.tokens[i].text[:1].isupper()
+
+
+def _a_place(msg: Analysed, verb: int, name: str) -> bool:
+    """ "client from Kampala paid": the words before the verb say where the customer is from."""
+    k = verb - len(name.split())
+    return k >= 2 and msg.lows[k - 1] in _ORIGIN and msg.lows[k - 2] in v.CUSTOMER_WORDS
+
+
 def _is_role_only(name: str) -> bool:
     return all(word.lower() in ROLE_WORDS or word.lower() in KNOWN_WORDS for word in name.split())
 
 
-def counterparty(msg: Analysed, skip: set[int], verbs: set[int]) -> str | None:
+def counterparty(
+    msg: Analysed, skip: set[int], verbs: set[int], income: bool = False, travel: bool = False
+) -> str | None:
     """Whom the money went to or came from.
 
     `skip` are token indices already explained (amount, date, category);
@@ -232,25 +361,47 @@ def counterparty(msg: Analysed, skip: set[int], verbs: set[int]) -> str | None:
     for i in sorted(verbs):
         if msg.lows[i] in v.THIRD_PERSON_PAID or (i + 1 < len(msg.lows) and msg.lows[i + 1] == "paid"):
             before = name_before(msg, i)
-            if before and i - 1 not in skip and before.lower() not in {"i", "we"}:
+            if before and i - 1 not in skip and before.lower() not in {"i", "we"} and not _a_place(msg, i, before):
                 return before
         # Paying takes a person ("paid Otieno Transporters"); buying and selling take goods ("nimeuza wig").
         if msg.lows[i] in _PAY_A_PERSON and i + 1 < len(msg.tokens) and i + 1 not in skip:
             found = name_at(msg, i + 1)
             if found:
                 return found[0]
+    introduced_names: list[tuple[int, str]] = []
     for i, low in enumerate(msg.lows):
-        if low in _INTRODUCERS and i + 1 < len(msg.tokens) and i + 1 not in skip:
+        if income and low == "for" and not (i + 1 < len(msg.tokens) and msg.tokens[i + 1].text[:1].isupper()):
+            continue  # money in "for earrings", "for the wig": what was sold ("for Chebet" names the payer)
+        if low in _ORIGIN and i and msg.lows[i - 1] in v.CUSTOMER_WORDS:
+            continue  # "client from Kampala", "mteja wa IG": where the customer is, not their name
+        capitalised = i + 1 < len(msg.tokens) and msg.tokens[i + 1].text[:1].isupper()
+        # "fuel 4,500 pale Total Machakos", "blender 8,500 ya Naivas", "lunch at Java": a place or a shop,
+        # taken only when written as a name (lower-case, "ya" and "at" join anything).
+        introduced = low in _INTRODUCERS or (low in _WEAK_INTRODUCERS and i and capitalised)
+        if introduced and i + 1 < len(msg.tokens) and i + 1 not in skip:
             found = name_at(msg, i + 1)
             if found:
-                return found[0]
+                # "Fuel for the trip to Kericho ... paid at Rubis": a name written as one beats a lower-case
+                # word, and on a journey the place gone to is no counterparty unless nothing else is named.
+                # Right after the amount or the verb ("paid 800 to Otieno", "pd ksh1,200/= to omosh") it is the payee.
+                payee = i - 1 in skip or i - 1 in verbs
+                rank = (
+                    4 if payee else int(_written_capitalised(msg, i + 1)) + (0 if travel and low in _DESTINATION else 2)
+                )
+                introduced_names.append((rank, found[0]))
+    if introduced_names:
+        best = max(rank for rank, _ in introduced_names)
+        return next(name for rank, name in introduced_names if rank == best)
     owner = _owned_or_passive(msg, skip)
     if owner:
         return owner
+    written = _written_as_a_name(msg, skip)
+    if written:
+        return written
     for i in sorted(verbs):
         if msg.lows[i] in v.THIRD_PERSON_PAID or (i + 1 < len(msg.lows) and msg.lows[i + 1] == "paid"):
             before = name_before(msg, i)
-            if before and i - 1 not in skip:
+            if before and i - 1 not in skip and not _a_place(msg, i, before):
                 return before
         if i + 1 < len(msg.tokens) and i + 1 not in skip:
             found = name_at(msg, i + 1)

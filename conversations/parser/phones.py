@@ -29,6 +29,25 @@ def _spoken_phone(msg: Analysed, region: str) -> tuple[str, int] | None:
     return None
 
 
+def grouped_phone(msg: Analysed) -> tuple[str, range] | None:
+    """A Kenyan number typed in groups ("0708 334 556", "+254 722 456 789"): the number and its tokens.
+    Its groups are never amounts: "sent 250 to 0722 911 333" moved 250, not 911."""
+    lows = msg.lows
+    for i, low in enumerate(lows):
+        if not low.isdigit() or not (low.startswith("0") or low.startswith("254")) or len(low) > 4:
+            continue
+        start = i - 1 if i and lows[i - 1] == "+" else i
+        digits, j = low, i + 1
+        while j < len(lows) and lows[j].isdigit() and len(lows[j]) <= 4 and len(digits) < 12:
+            digits += lows[j]
+            j += 1
+        if j - i >= 2 and len(digits) in (10, 12):
+            number = e164(digits)
+            if number:
+                return number, range(start, j)
+    return None
+
+
 def find_phone(msg: Analysed, region: str = "KE") -> tuple[str, int] | None:
     """(E.164 number, token index) of the first valid mobile or fixed number."""
     for i, token in enumerate(msg.tokens):

@@ -13,6 +13,7 @@ METRICS = PhraseTable.grouped(v.METRIC_WORDS)
 QUESTION_CUES = PhraseTable.of(v.QUESTION_CUES)
 # Weak balance words lose to any other metric: "cash sales" is income.
 _WEAK_BALANCE = {"cash", "bank", "float", "do i have", "pesa ngapi"}
+_I_DID = ("nim", "nil", "tum", "tul", "nm", "spent", "bought")
 _ORDER = ("profit", "balance", "expenses", "income")
 
 
@@ -43,6 +44,8 @@ def metric_of(msg: Analysed, ev: Evidence) -> str | None:
     # "jane amelipa pesa ngapi", "kiprop amenilipa ngapi": the verb says which money is asked about.
     if ev.income_cues and not ev.expense_cues:
         return "income"
+    if not ev.income_cues and any(m.phrase.startswith(_I_DID) for m in ev.expense_cues):
+        return "expenses"  # "fundi nimempa pesa ngapi": what I gave him ("did Amina pay" asks what came in)
     if found:
         return "balance"
     if ev.expense_categories:

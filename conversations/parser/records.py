@@ -1,5 +1,6 @@
 """Money in and money out: record_expense / record_income and their slots."""
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
@@ -9,7 +10,8 @@ from conversations.parser import vocabulary as v
 from conversations.parser.amounts import Amount, find_amounts
 from conversations.parser.currency import foreign_currency
 from conversations.parser.dates import Period
-from conversations.parser.names import NAME_PARTS, counterparty, name_at, name_before
+from conversations.parser.names import KNOWN_WORDS, NAME_PARTS, ROLE_WORDS, counterparty, name_at, name_before
+from conversations.parser.phones import find_phone
 from conversations.parser.text import Analysed, Match, PhraseTable
 from finance.money import plain
 
@@ -37,12 +39,23 @@ _PRIORITY = (
     "equipment",
     "stock",
 )
+_LINKS = {"ya", "za", "wa", "la", "of", "for", "kwa"}
+_THINGS = {"equipment", "stock", "supplies"}
+_PURPOSES = {"repairs", "transport", "fees", "taxes", "salaries", "rent", "loan_repayment"}
 # Money in that names goods was a sale ("for nails and timber"); services name themselves.
 _GOODS = {"stock", "equipment", "supplies"}
 _TOTAL_WORDS = {"total", "totals", "jumla", "altogether", "yote"}
 _RANGE_WORDS = {"to", "or", "-", "au", "ama", "hadi", "mpaka"}
 _UNIT_PRICE_BEFORE = {"at", "@", "each"}
 _UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
+_BY_MPESA = re.compile(r"\b(?:on|via|through|by|kupitia|kwa|using|thru)\s+(?:the\s+)?m-?pesa\b", re.IGNORECASE)
+_ARTICLES = {"the", "a", "an", "my", "his", "her", "their", "some", "those", "these"}
+# Workers paid by what they do: their pay is wages unless the message names another purpose.
+_STAFF = {
+    "driver", "dereva", "conductor", "makanga", "turnboy", "askari", "watchman", "attendant", "cashier",
+    "kijana", "vijana", "cleaner", "cook", "mpishi", "househelp", "mjakazi", "msaidizi", "assistant", "staff",
+    "pharmtech", "mfanyakazi", "mfanyikazi", "wafanyakazi", "caretaker", "mason", "guard", "carpenter", "painter",
+}  # fmt: skip
 _PAYERS = {*v.CUSTOMER_WORDS, "they", "he", "she", "wao", "yeye"}
 # A spoken or typed self-correction: the amount after it is the one meant ("lunch 540 aah no 450").
 _CORRECTION = PhraseTable.of(
@@ -67,6 +80,15 @@ _CORRECTION = PhraseTable.of(
         "niseme",
     )
 )
+_OWED_BEFORE = {
+    "anadaiwa", "wanadaiwa", "owes", "owe", "owing", "remaining", "outstanding", "imebaki", "amebaki", "wamebaki",
+    "arrears", "bado", "still",
+}  # fmt: skip
+# Change handed back after a payment: the amounts around it need adding up.
+_CHANGE = PhraseTable.of(
+    ("gave back", "given back", "gave me back", "got change", "got back", "change of", "chenji", "akanirudishia",
+     "nikarudishiwa", "balance back", "returned the change", "alinirudishia")
+)  # fmt: skip
 # "repayment made on the 5th", "payment made to KPLC": the money was paid, not earned.
 _PAST_PARTICIPLE_AFTER = {"on", "to", "by", "via", "through", "at", "using", "in", "for", "from"}
 
@@ -86,13 +108,22 @@ class Evidence:
         return bool(self.expense_cues or self.income_cues or self.expense_categories or self.income_categories)
 
 
-def pick_category(matches: list[Match]) -> str | None:
+def pick_category(matches: list[Match], lows: tuple[str, ...] = ()) -> str | None:
     if not matches:
         return None
+    workers = [m.start for m in matches if m.value == "salaries"]
+    for m in matches:
+        # "fare ya casuals", "lunch for the workers": bought for the workers, not their pay.
+        linked = m.end < len(lows) and lows[m.end] in _LINKS
+        if m.value != "salaries" and linked and any(start > m.end for start in workers):
+            return m.value
     longest = max(len(m.phrase) for m in matches)
-    if longest > 8:  # a specific phrase ("transaction charges") beats single words
-        return next(m.value for m in matches if len(m.phrase) == longest)
     values = {m.value for m in matches}
+    specific = next(m.value for m in matches if len(m.phrase) == longest)
+    # A specific phrase ("transaction charges") beats single words, but a thing named precisely is no
+    # purpose: "fundi for repairing the weighing scale" is a repair.
+    if longest > 8 and not (specific in _THINGS and values & _PURPOSES):
+        return specific
     for category in _PRIORITY:
         if category in values:
             return category
@@ -101,9 +132,19 @@ def pick_category(matches: list[Match]) -> str | None:
 
 def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     """The amount of money, with "3 bags at 500 each" multiplied out."""
-    candidates = [a for a in find_amounts(msg) if not set(range(a.start, a.end)) & skip and not _each_word(msg, a)]
+    candidates = [
+        a
+        for a in find_amounts(msg)
+        if not set(range(a.start, a.end)) & skip and not _each_word(msg, a) and not _base_of_share(msg, a)
+    ]
+    owed = [a for a in candidates if _still_owed(msg, a)]
+    if owed and len(owed) < len(candidates):
+        candidates = [a for a in candidates if a not in owed]  # "ameleta 8,000, bado anadaiwa 2k": 8,000 moved
     if not candidates:
         return None
+    change = _CHANGE.first(msg.lows)
+    if change is not None and len(candidates) >= 2:
+        return _net_of_change(candidates, change.end)
     starts = {a.start for a in candidates}
     corrected = [
         m.end
@@ -115,11 +156,7 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
         meant = [a for a in candidates if a.start >= corrected[-1]]
         candidates = meant or candidates
     # "3k each, total 6,000", "12,000 jumla, kila mmoja 2k": the amount called the total is the one.
-    totals = [
-        a
-        for a in candidates
-        if _TOTAL_WORDS & set(msg.lows[max(0, a.start - 3) : a.end + 2]) or (a.start and msg.lows[a.start - 1] == "=")
-    ]
+    totals = [a for a in candidates if _called_the_total(msg, a)]
     if totals:
         candidates = totals
         if len(totals) == 1:
@@ -144,6 +181,45 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     return best
 
 
+def _called_the_total(msg: Analysed, amount: Amount) -> bool:
+    """ "total 6,000", "jumla ni 12,000", "12,000 jumla", "2,000 in total", "= 3,250" ("at 60 shillings,
+    total 720": the 60 is no total, a comma stands between)."""
+    lows = msg.lows
+    before = lows[max(0, amount.start - 3) : amount.start]
+    after = lows[amount.end : amount.end + 2]
+    return bool(
+        _TOTAL_WORDS & set(before)
+        or (after[:1] and after[0] in _TOTAL_WORDS)
+        or after == ("in", "total")
+        or (amount.start and lows[amount.start - 1] == "=")
+    )
+
+
+def _still_owed(msg: Analysed, amount: Amount) -> bool:
+    """ "bado anadaiwa 2k", "still owes 2,000", "3k remaining": what is left to pay has not moved."""
+    before = set(msg.lows[max(0, amount.start - 3) : amount.start])
+    after = set(msg.lows[amount.end : amount.end + 2])
+    return bool(before & _OWED_BEFORE or after & {"remaining", "left", "pending", "outstanding", "imebaki", "bado"})
+
+
+def _base_of_share(msg: Analysed, amount: Amount) -> bool:
+    """ "1.5% of 10000": what a share was taken of, not the money that moved."""
+    return amount.start >= 2 and msg.lows[amount.start - 1] in {"of", "ya", "off"} and msg.lows[amount.start - 2] == "%"
+
+
+def _net_of_change(candidates: list[Amount], after: int) -> Amount | None:
+    """ "paid 1000 for goods of 850, gave back 150": the money kept is the one that adds up; when nothing
+    adds up the conversation asks (a change given back is easy to record the wrong way round)."""
+    given = [a for a in candidates if a.start >= after]
+    if not given:
+        return None
+    back = given[0]
+    for kept in candidates:
+        if any(kept is not a and a is not back and a.value - back.value == kept.value for a in candidates):
+            return kept
+    return None
+
+
 def _each_word(msg: Analysed, amount: Amount) -> bool:
     """The "moja" of "kila moja" (each one) is no amount."""
     return amount.start > 0 and msg.lows[amount.start - 1] == "kila" and msg.lows[amount.start] in {"moja", "mmoja"}
@@ -154,7 +230,14 @@ def _priced_each(msg: Analysed, amount: Amount) -> bool:
     before = lows[amount.start - 1] if amount.start else ""
     before2 = " ".join(lows[max(0, amount.start - 2) : amount.start])
     after = lows[amount.end] if amount.end < len(lows) else ""
-    return before in _UNIT_PRICE_BEFORE or before2 in {"kila moja", "kila mmoja"} or after in _UNIT_PRICE_AFTER
+    # "kila gunia 3,200", "per bag 450", "each tray 380": the price of one of the things counted.
+    per_thing = amount.start >= 2 and lows[amount.start - 2] in {"kila", "per", "each"} and before.isalpha()
+    return (
+        before in _UNIT_PRICE_BEFORE
+        or before2 in {"kila moja", "kila mmoja"}
+        or per_thing
+        or after in _UNIT_PRICE_AFTER
+    )
 
 
 def _a_range(msg: Analysed, candidates: list[Amount]) -> bool:
@@ -185,10 +268,21 @@ def repeat_of(msg: Analysed) -> str | None:
 def gather(msg: Analysed, skip: set[int]) -> Evidence:
     return Evidence(
         amount=money_amount(msg, skip),
-        expense_cues=EXPENSE_CUES.all(msg.lows),
-        income_cues=[m for m in INCOME_CUES.all(msg.lows) if not _i_have_paid(msg, m) and not _was_made(msg, m)],
+        # "refund 900 to Mish": money given back goes out, as any payment does.
+        expense_cues=sorted(
+            EXPENSE_CUES.all(msg.lows) + [m for m in INCOME_CATEGORIES.all(msg.lows) if _refunded_to(msg, m)],
+            key=lambda m: m.start,
+        ),
+        income_cues=[
+            m
+            for m in INCOME_CUES.all(msg.lows)
+            if not _i_have_paid(msg, m)
+            and not _was_made(msg, m)
+            and not _brought_goods(msg, m)
+            and not _someone_else_was_paid(msg, m)
+        ],
         expense_categories=[m for m in EXPENSE_CATEGORIES.all(msg.lows) if not _on_credit(msg, m)],
-        income_categories=INCOME_CATEGORIES.all(msg.lows),
+        income_categories=[m for m in INCOME_CATEGORIES.all(msg.lows) if not _refunded_to(msg, m)],
     )
 
 
@@ -219,6 +313,36 @@ def _was_made(msg: Analysed, cue: Match) -> bool:
     return cue.phrase == "made" and after in _PAST_PARTICIPLE_AFTER and bool(EXPENSE_CATEGORIES.first(msg.lows))
 
 
+def _brought_goods(msg: Analysed, cue: Match) -> bool:
+    """ "supplier ameleta mzigo wa 5,000": goods brought, not money; "Mama Shiro ameleta 8,000" is money.
+    "Nafula amenunua sukari" is a sale; "driver amenunua mafuta" bought for the business."""
+    if cue.phrase == "amenunua":
+        return bool(_STAFF & set(msg.lows)) or any(w in v.SUPPLIER_WORDS for w in msg.lows)
+    if cue.phrase != "ameleta":
+        return False
+    goods = {m.value for m in EXPENSE_CATEGORIES.all(msg.lows)} & _GOODS
+    return bool(goods) or any(w in v.SUPPLIER_WORDS for w in msg.lows)
+
+
+_PASSIVE_PAID = {"been paid", "was paid", "were paid", "got paid", "get paid"}
+
+
+def _refunded_to(msg: Analysed, match: Match) -> bool:
+    """ "refund 900 to Mish", "refunded the customer 1,200": money given back by the owner is no income."""
+    if match.value != "other_income" or not match.phrase.startswith("refund"):
+        return False
+    after = msg.lows[match.end : match.end + 4]
+    return ("to" in after or bool(set(after) & set(v.CUSTOMER_WORDS))) and not {"me", "us"} & set(after)
+
+
+def _someone_else_was_paid(msg: Analysed, cue: Match) -> bool:
+    """ "The veterinary doctor has been paid 1,500": I paid the doctor. "I have been paid" is money in."""
+    if cue.phrase not in _PASSIVE_PAID:
+        return False
+    before = msg.lows[max(0, cue.start - 3) : cue.start]
+    return bool(before) and not {"i", "we", "i've", "we've", "ive", "me", "us", "nime"} & set(before)
+
+
 def _i_have_paid(msg: Analysed, cue: Match) -> bool:
     """ "I have paid rent": money out, though "Otieno has paid" is money in."""
     return cue.phrase in ("have paid", "has paid") and cue.start > 0 and msg.lows[cue.start - 1] in {"i", "we"}
@@ -226,20 +350,73 @@ def _i_have_paid(msg: Analysed, cue: Match) -> bool:
 
 def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
     """ "Otieno paid 2000", "paid by Otieno", "paid me": money came in."""
+    if _buyer(msg):
+        return True
     for cue in cues:
-        if msg.lows[cue.start] != "paid":
+        if msg.lows[cue.start] not in ("paid", "sent"):
             continue
         nxt = msg.lows[cue.end] if cue.end < len(msg.lows) else ""
         if nxt in {"me", "us", "by"}:
             return True
-        if cue.start and msg.lows[cue.start - 1] in _PAYERS:
-            return True  # "customer paid 800", "they paid 38,400"
-        if cue.start > 1 and msg.lows[cue.start - 1][0].isdigit() and msg.lows[cue.start - 2] in _PAYERS:
-            return True  # "customer 0791234567 paid 650"
+        if _payer_before(msg, cue.start):
+            return True  # "customer paid 800", "they paid 38,400", "mteja wa IG 0708 334 556 sent 1,350"
         before = name_before(msg, cue.start)
         if before and before.lower() not in {"i", "we", "nime", "tume"} and not _only_name_parts(before):
             return True
     return False
+
+
+def _for_goods(msg: Analysed) -> bool:
+    """ "got $60 for 3 tote bags", "alituma 3.5k for 2 crop tops": money in for things KAVI has no word
+    for was a sale (services, periods and invoices are all in its vocabulary)."""
+    lows = msg.lows
+    for i, low in enumerate(lows[:-1]):
+        if low != "for":
+            continue
+        j = i + 1
+        counted = False
+        while j < len(lows) and (lows[j] in _ARTICLES or lows[j].isdigit()):
+            counted = counted or lows[j].isdigit()
+            j += 1
+        written = msg.tokens[j].text if j < len(lows) else ""
+        # Things counted or plural ("3 tote bags", "earrings"): goods. "for the event coverage" may be a
+        # service, "for Bamburi Cement" names a customer: neither is taken for a sale.
+        plural = len(written) > 3 and written.endswith("s") and not written.endswith("ss")
+        if written[:1].islower() and lows[j] not in KNOWN_WORDS and (counted or plural):
+            return True
+    return False
+
+
+_TOOK = {"took", "bought", "picked", "collected", "ordered", "alichukua", "amechukua", "wamechukua"}
+
+
+def _buyer(msg: Analysed) -> str | None:
+    """ "Apiyo took 4kg of goat meat and paid 2,800", "Mama Akinyi has bought 5kg beef": someone named
+    first took goods and paid for them — a sale (the owner's own buying says "I bought")."""
+    if not msg.lows or msg.lows[0] in ROLE_WORDS:
+        return None  # "fundi wa kibanda amechukua mia nane": the worker took money
+    found = name_at(msg, 0, limit=3)
+    if found is None or _STAFF & set(msg.lows) or any(w in v.SUPPLIER_WORDS for w in msg.lows):
+        return None
+    name, end = found
+    at = end + 1 if end < len(msg.lows) - 1 and msg.lows[end] in {"has", "have", "just"} else end
+    if at >= len(msg.lows) - 1 or msg.lows[at] not in _TOOK or name.lower() in {"i", "we"}:
+        return None
+    if any(a.start == at + 1 for a in find_amounts(msg)):
+        return None  # "took 800" is money taken, not goods
+    return name
+
+
+def _payer_before(msg: Analysed, i: int) -> bool:
+    """A customer or a payer just before the verb, past their phone and where they are from."""
+    lows = msg.lows
+    j = i
+    while j and (lows[j - 1][0].isdigit() or lows[j - 1] == "+"):
+        j -= 1  # "customer 0791234567 paid", "mteja 0712 448 903 sent"
+    if j and lows[j - 1] in _PAYERS:
+        return True
+    # "mteja wa IG sent", "client from Kampala paid": the payer, then who or where they are.
+    return j >= 3 and lows[j - 2] in {"wa", "from", "kutoka", "of"} and lows[j - 3] in v.CUSTOMER_WORDS
 
 
 def record_intent(
@@ -252,7 +429,12 @@ def record_intent(
     paid_me = _someone_paid_me(msg, ev.expense_cues)
     if paid_me:
         income += 4  # "Mama Atieno paid 2,750 for padlocks": what it was for is what she bought
-    elif not ev.expense_cues and not _GOODS & {m.value for m in ev.expense_categories} and _from_someone(msg):
+    elif (
+        not ev.expense_cues
+        and not _GOODS & {m.value for m in ev.expense_categories}
+        and not any("charge" in m.phrase or "bank" in m.phrase for m in ev.expense_categories)
+        and _from_someone(msg)
+    ):  # ("bank charges 640 from Equity" were charged by the bank)
         income += 3  # "consultation fee 1,500 from Rotich": money from a person, no paying verb
     cues = sorted(ev.expense_cues + ev.income_cues, key=lambda m: m.start)
     if cues:
@@ -264,9 +446,15 @@ def record_intent(
             expense += 2
     # "they paid 38,400" for a lunch: a payer named wins a tie with what the money was for.
     kind = kind or ("income" if income > expense or (paid_me and income == expense) else "expense")
-    category = pick_category(ev.income_categories) if kind == "income" else pick_category(ev.expense_categories)
-    if kind == "income" and category is None and {m.value for m in ev.expense_categories} & _GOODS:
+    category = (
+        pick_category(ev.income_categories, msg.lows)
+        if kind == "income"
+        else pick_category(ev.expense_categories, msg.lows)
+    )
+    if kind == "income" and category is None and ({m.value for m in ev.expense_categories} & _GOODS or _for_goods(msg)):
         category = "sales"  # "received 9,400 from Wafula for nails and timber": goods were sold
+    if kind == "expense" and category is None and _STAFF & set(msg.lows):
+        category = "salaries"  # "nimelipa conductor Mutua 800": a worker paid by their job is wages
     slots: dict[str, object] = {}
     if ev.amount is not None:
         slots["amount"] = plain(ev.amount.value) if ev.amount.value >= 0 else "-" + plain(-ev.amount.value)
@@ -278,10 +466,18 @@ def record_intent(
     if day is not None:
         skip.update(range(*day.span))
     verbs = {m.start for m in ev.expense_cues + ev.income_cues}
-    who = counterparty(msg, skip, verbs)
+    buyer = _buyer(msg) if kind == "income" else None
+    if buyer and not category:
+        slots["category"] = category = "sales"  # "Apiyo took 4kg of goat meat and paid": goods sold
+    who = buyer or counterparty(msg, skip, verbs, income=kind == "income", travel=category == "transport")
     if who:
         slots["counterparty"] = who
     slots["date"] = (day.start if day else today).isoformat()
+    phone = find_phone(msg)
+    if phone:
+        slots["phone"] = phone[0]
+    if _BY_MPESA.search(msg.raw):
+        slots["channel"] = "mpesa"  # "paid ksh 2,800 on mpesa", "kupitia M-PESA"
     currency = foreign_currency(msg)
     if currency:
         slots["currency"] = currency

@@ -20,14 +20,54 @@ SHORTHAND: dict[str, str] = {
     "tdy": "today", "tday": "today", "2day": "today", "yday": "yesterday", "ystdy": "yesterday",
     "bght": "bought", "pd": "paid", "pymt": "payment", "pmt": "payment", "paymt": "payment",
     "amt": "amount", "inv": "invoice", "wk": "week", "mnth": "month", "mth": "month", "exp": "expense",
-    "payed": "paid", "thru": "through", "cust": "customer", "sld": "sold",
-    "nmbuy": "nimenunua", "nmebuy": "nimenunua", "nimebuy": "nimenunua", "nmesell": "nimeuza",
-    "nimesell": "nimeuza", "nmepay": "nimelipa", "nimepay": "nimelipa", "amepay": "amelipa",
-    "ameclear": "amelipa", "wameclear": "wamelipa", "amesettle": "amelipa", "wamesettle": "wamelipa",
-    "wamepay": "wamelipa", "nimereceive": "nimepokea", "nmereceive": "nimepokea",
+    "payed": "paid", "thru": "through", "cust": "customer", "sld": "sold", "nilipa": "nililipa", "nlipa": "nililipa",
+    "elf": "elfu", "elfo": "elfu", "efu": "elfu", "laki": "laki", "lakh": "laki",
+    "nmbuy": "nimenunua",
     "restocked": "restock", "restocking": "restock", "budjet": "budget", "budgt": "budget", "buget": "budget",
     "budegt": "budget", "budjets": "budgets", "bajet": "bajeti", "bujeti": "bajeti", "budjeti": "bajeti",
 }  # fmt: skip
+
+
+# Sheng puts a Swahili subject and tense on an English verb ("nimepay", "amesend", "order imepaid"):
+# read as the Swahili verb with the same root, which the verb reader then places.
+_HYBRID = re.compile(
+    r"^(ni|n|tu|a|wa|i|zi|ya)(me|li|sha)(pay|paid|send|sent|buy|bought|sell|sold|receive|received"
+    r"|clear|cleared|settle|settled)$"
+)
+_HYBRID_ROOTS = {
+    "pay": "lipa", "paid": "lipa", "clear": "lipa", "cleared": "lipa", "settle": "lipa", "settled": "lipa",
+    "send": "tuma", "sent": "tuma", "buy": "nunua", "bought": "nunua", "sell": "uza", "sold": "uza",
+    "receive": "pokea", "received": "pokea",
+}  # fmt: skip
+
+
+def _hybrid(low: str) -> str | None:
+    m = _HYBRID.match(low)
+    if m is None:
+        return None
+    subject, tense, verb = m.groups()
+    root = _HYBRID_ROOTS[verb]
+    if subject in ("i", "zi", "ya") and root == "lipa":
+        return "imelipwa"  # "order imepaid": the thing has been paid; who paid, the words around say
+    return swahili_verbs.canonical(("ni" if subject == "n" else subject) + tense + root)
+
+
+_STRETCH = re.compile(r"([a-z])\1+")
+
+
+@cache
+def _greetings() -> frozenset[str]:
+    return frozenset(w for phrase in v.GREETING_WORDS for w in _WORD.findall(phrase))
+
+
+def _unstretched(low: str) -> str | None:
+    """ "heyy", "hiiii", "sasaa", "helloo": a letter held for feeling, read as the word it stretches."""
+    if not _STRETCH.search(low) or low in _known() or low in _greetings():
+        return None
+    for squeezed in (_STRETCH.sub(r"\1", low), _STRETCH.sub(r"\1\1", low), low[:-1]):
+        if squeezed in _greetings() or squeezed in _known():
+            return squeezed
+    return None
 
 
 _LOOKALIKE = {"a": "e", "e": "ai", "i": "ey", "o": "u", "u": "o", "y": "i", "c": "sk", "s": "c", "k": "c"}
@@ -89,6 +129,12 @@ def read_as(low: str) -> str:
         return swahili_verbs.canonical(SHORTHAND[low])
     if low.startswith(("nme", "nli")) and len(low) > 5 and low[3] not in "aeiou":
         return read_as("ni" + low[1:])  # Sheng drops the vowel: "nmewithdraw" is "nimewithdraw"
+    hybrid = _hybrid(low)
+    if hybrid is not None:
+        return hybrid
+    stretched = _unstretched(low)
+    if stretched is not None:
+        return stretched
     verb = swahili_verbs.canonical(low)
     if verb != low or len(low) < 6 or not low.isalpha() or low in _known():
         return verb

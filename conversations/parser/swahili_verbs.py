@@ -12,9 +12,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Subject prefixes: who acts. "n" is the Sheng contraction of "ni".
-_SUBJECTS = {"ni": "i", "n": "i", "tu": "we", "u": "you", "m": "you", "a": "he", "wa": "they", "i": "it", "zi": "it"}
+_SUBJECTS = {
+    "ni": "i", "n": "i", "tu": "we", "u": "you", "m": "you", "a": "he", "wa": "they", "i": "it", "zi": "it",
+    "ya": "it", "li": "it", "ki": "it", "vi": "it",
+}  # fmt: skip
 # Tense: "me", "li", "sha" happened; "ta" will; "ki", "nge" if; "na" is happening (often habitual).
-_TENSES = {"me": "done", "li": "done", "sha": "done", "ta": "later", "ki": "if", "nge": "if", "na": "now"}
+_TENSES = {
+    "me": "done",
+    "li": "done",
+    "sha": "done",
+    "ka": "done",
+    "ta": "later",
+    "ki": "if",
+    "nge": "if",
+    "na": "now",
+}  # fmt: skip  ("ka": and then, "nikalipa" — told in a story of what happened)
 _OBJECTS = ("ni", "tu", "mw", "m", "wa", "ku")
 # Root and the endings that keep the money meaning: active, applied (for/to someone), passive.
 _ROOTS: dict[str, tuple[str, ...]] = {
@@ -23,9 +35,14 @@ _ROOTS: dict[str, tuple[str, ...]] = {
     "uz": ("a", "ia", "wa"),  # sell
     "poke": ("a", "lewa"),  # receive
     "tum": ("a", "ia", "iwa", "wa"),  # send; spend / send to; be sent
+    "let": ("a",),  # bring: "mauzo yameleta 3,400", the day's sales brought it in
+    "p": ("a",),  # give, always to someone: "amenipa 600" (gave me), "nimempa 500" (gave him)
+    "pat": ("a",),  # get: "tulipata 3,000"
+    "wek": ("a",),  # put, deposit: "nimeweka 5k kwa M-Shwari"
+    "to": ("a",),  # take out, withdraw: "nilitoa 2k kwa agent"
 }
 _VERB = re.compile(
-    r"^(?P<subject>ni|n|tu|u|a|wa|i|zi|m)?(?P<tense>me|li|sha|ta|ki|nge|na)"
+    r"^(?P<subject>ni|n|tu|u|a|wa|i|zi|ya|li|ki|vi|m)?(?P<tense>me|li|sha|ka|ta|ki|nge|na)"
     r"(?P<object>ni|tu|mw|m|wa|ku)?(?P<root>"
     + "|".join(sorted(_ROOTS, key=len, reverse=True))
     + r")(?P<ending>[a-z]+)$"
@@ -59,11 +76,21 @@ def read(low: str) -> Verb | None:
     m = _VERB.match(low)
     if m is None or m["ending"] not in _ROOTS[m["root"]]:
         return None
+    if m["root"] == "p" and not m["object"]:
+        return None  # "give" names whom: without an object marker it is some other word
     subject = _SUBJECTS.get(m["subject"] or "", "")
     obj = m["object"] or ""
     if m["subject"] == "m" and not obj:
         return None  # "m-" alone as subject is too easily a noun ("mnazi", "mtumba"): no reading
     return Verb(subject, _TENSES[m["tense"]], obj in ("m", "mw", "wa"), obj in ("ni", "tu"), m["root"], m["ending"])
+
+
+_SPLIT_PREFIX = re.compile(r"^(?:ni|n|tu|u|a|wa|i|zi)(?:me|li|ka|ta|sha)$")
+
+
+def split_verb(first: str, second: str) -> bool:
+    """ "nime" + "lipa", "nili" + "uza": a subject and tense written apart from a money verb's root."""
+    return bool(_SPLIT_PREFIX.match(first)) and read(first + second) is not None
 
 
 def tells_about_someone(low: str) -> bool:
@@ -94,25 +121,40 @@ def canonical(low: str) -> str:
     if verb is None or verb.tense == "now":
         return low
     if verb.tense in ("later", "if"):
+        if verb.subject in ("he", "they") and verb.root == "lip":
+            return "atalipa"  # a customer's promise: not the owner weighing a payment
         return {"lip": "nitalipa", "nunu": "nitanunua"}.get(verb.root, low)
     me = verb.subject in ("i", "we")
     others = verb.subject in ("he", "they")
+    if verb.to_me and not me and verb.root in ("lip", "tum", "p"):
+        return "amenitumia" if verb.root == "tum" else "amenilipa"  # "cooperative imenilipa", "amenipa 600"
+    if verb.root == "p":
+        return "nimempa" if me else low
     if verb.root == "lip":
         if verb.passive:
             return "nimelipwa" if me else low
         if me:
             return "nimelipa"
         if others:
-            return "amenilipa" if verb.to_me else "amelipa"
+            return "amelipa"
     if verb.root == "tum":
         if verb.passive:
             return "nimelipwa" if me else low
         if others:
-            return "amenitumia" if verb.to_me else "ametuma"
+            return "ametuma"
         if me:
             return "nimetumia" if verb.ending == "ia" else "nimetuma"
+    if verb.root == "let":
+        if verb.subject in ("he", "they"):
+            return "ameleta"  # "Mama Shiro ameleta 8,000": brought money (goods, when a supplier brings them)
+        return "imeleta" if verb.subject == "it" else low
+    if verb.root == "nunu" and verb.subject in ("he", "they") and verb.ending == "a":
+        return "amenunua"  # "Nafula amenunua sukari": a customer bought from the shop
     if me and not verb.passive:
-        return {"nunu": "nimenunua", "uz": "nimeuza", "poke": "nimepokea"}.get(verb.root, low)
+        mine = {"nunu": "nimenunua", "uz": "nimeuza", "poke": "nimepokea", "pat": "nimepata"}
+        if verb.root in ("wek", "to"):
+            return "nime" + verb.root + "a" if verb.tense == "done" else low  # "tuliweka" -> "nimeweka"
+        return mine.get(verb.root, low)
     if me and verb.root == "poke":
         return "nimepokea"  # "nimepokelewa" said loosely: received
     return low

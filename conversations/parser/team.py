@@ -9,7 +9,7 @@ from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.contacts import ROLES
 from conversations.parser.dates import find_day, find_period
-from conversations.parser.names import name_at
+from conversations.parser.names import KNOWN_WORDS, name_at
 from conversations.parser.phones import find_phone
 from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES
 from conversations.parser.text import Analysed, PhraseTable
@@ -31,9 +31,10 @@ _MAKE = PhraseTable.of(("make", "change", "set", "mfanye", "mbadilishe", "promot
 _LEAVE = PhraseTable.of(("leave", "exit", "ondoka", "niondoe", "quit"))
 _SWITCH = PhraseTable.of(
     ("switch to", "switch business", "switch", "change to", "hamia", "badilisha biashara", "open the books for",
+     "badilisha", "kubadilisha", "change business",
      "go to", "twende kwa", "use the books of", "work on", "fanya kazi na", "rekodi kwa", "kurekodi kwa", "use")
 )  # fmt: skip
-_BUSINESS_WORDS = {"business", "biashara", "shop", "duka", "books", "account", "akaunti", "businesses"}
+_BUSINESS_WORDS = {"business", "biashara", "shop", "duka", "books", "account", "akaunti", "businesses", "hesabu"}
 _OTHER = {"other", "another", "ingine", "nyingine", "second", "different"}
 _MY_BUSINESSES = PhraseTable.of(("my businesses", "biashara zangu", "list businesses", "which businesses"))
 _NEW_BUSINESS = PhraseTable.of(
@@ -48,7 +49,8 @@ _ACTIVITY = PhraseTable.of(
      "changes made", "changes were made", "activity log", "audit log", "audit trail", "history of changes",
      "nani aliweka", "nani alirekodi", "nani alibadilisha", "nani alifuta", "nani aliongeza", "nani aliandika",
      "ni nani aliweka", "imebadilika", "zimebadilika", "mabadiliko", "shughuli za", "kumbukumbu ya shughuli",
-     "activity", "what did", "everything", "nini imebadilika")
+     "activity", "what did", "everything", "nini imebadilika", "ameandika nini", "ameweka nini", "amefanya nini",
+     "amebadilisha nini", "ameongeza nini", "amefuta nini", "amerekodi nini", "wameandika nini")
 )  # fmt: skip
 _ACTS = {
     "recorded", "record", "do", "did", "added", "add", "entered", "enter", "change", "changed", "edit", "edited",
@@ -130,7 +132,9 @@ def _switch(msg: Analysed) -> Intent | None:
     named = cue.end < len(msg.tokens) and msg.tokens[cue.end].text[:1].isupper()
     if cue.value == "use" and (cue.start != 0 or not named or len(lows) > 6):
         return None  # "use" alone switches only as "use Mama Mboga Groceries"
-    if name and (about_business or named or cue.value in ("hamia", "twende kwa", "open the books for")):
+    unknown_name = bool(name) and any(w.lower() not in KNOWN_WORDS for w in (name or "").split())
+    strong = cue.value in ("hamia", "twende kwa", "open the books for") or (cue.value == "switch to" and unknown_name)
+    if name and (about_business or named or strong):
         return Intent("switch_business", {"name": name}, confidence=0.8)
     return None
 
@@ -138,16 +142,26 @@ def _switch(msg: Analysed) -> Intent | None:
 def _name_after_cue(msg: Analysed, start: int = 0) -> str | None:
     """The business named after the cue: "called Wambui Tailors", "iwe Kamau Hardware", "my other business, X"."""
     i = start
+    lows = msg.lows
+    comma = next((k for k in range(start, len(lows)) if lows[k] == ","), None)
+    if comma is not None and any(w in _BUSINESS_WORDS for w in lows[start:comma]):
+        i = comma + 1  # "my DJ business, Beatline Events": the name follows the comma
     skip = _BUSINESS_WORDS | _OTHER | _NAME_CUES | {"my", "the", "a", "an", "yangu", "wangu", "account", "akaunti"}
     skip |= set(v.ADD_WORDS) | {"start", "create", "open", "fungua", "anzisha", "register", "business", "iwe"}
     while i < len(msg.tokens) and msg.lows[i] in skip:
         i += 1
     if i >= len(msg.tokens):
         return None
+    if not msg.tokens[i].text[:1].isupper():
+        # "kubadilisha niangalie hesabu ya Nkubu Hardware": the name is the words written as one.
+        capital = next((k for k in range(i, len(msg.tokens)) if msg.tokens[k].text[:1].isupper()), None)
+        i = capital if capital is not None else i
     words: list[str] = []
     while i < len(msg.tokens) and len(words) < 5 and msg.tokens[i].is_word:
         words.append(msg.tokens[i].text)
         i += 1
+    while len(words) > 1 and words[-1].lower() in _BUSINESS_WORDS:
+        words.pop()  # "the Kasarani Heights account": the word for the books is no part of the name
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in words) or None
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from conversations.parser.spelling import read_as
+from conversations.parser.swahili_verbs import split_verb
 
 _TOKEN_RE = re.compile(
     # A transaction code ("SGH4K2L9QP"): one token, so its "4K" is never read as Ksh 4,000.
@@ -118,6 +119,22 @@ def _without_possessive(low: str) -> str:
     return low[:-2] if len(low) > 4 and low.endswith(("'s", "’s")) else low
 
 
+def _rejoined(tokens: list[Token]) -> list[Token]:
+    """A verb a transcriber or a thumb split in two ("nime lipa", "nili uza", "ame nitumia") is one word."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i + 1 < len(tokens) and tokens[i + 1].is_word and split_verb(token.low, tokens[i + 1].low):
+            after = tokens[i + 1]
+            out.append(Token(token.text + after.text, token.low + after.low, token.start, after.end))
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
 @dataclass(slots=True)
 class Analysed:
     """A message once, tokenised, ready for every rule to read."""
@@ -128,7 +145,7 @@ class Analysed:
 
     @classmethod
     def of(cls, text: str) -> "Analysed":
-        tokens = tokenize(clean(text))
+        tokens = _rejoined(tokenize(clean(text)))
         return cls(raw=text, tokens=tokens, lows=tuple(read_as(_without_possessive(t.low)) for t in tokens))
 
     @property

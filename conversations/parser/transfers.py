@@ -46,15 +46,25 @@ _OUT_OF = PhraseTable.of(
         "tumetoa",
         "nilitoa",
         "tulitoa",
+        "nikatoa",
+        "tukatoa",
     )
 )
 _INTO = PhraseTable.of(
     (
         "deposited", "deposit", "nimeweka", "nmeweka", "weka", "saved", "nimesave", "put", "nimedeposit", "banked",
         "tumeweka", "niliweka", "nimeiweka", "nimeisave", "tumesave", "nimepeleka", "nilipeleka", "tumepeleka",
+        "nikaweka", "tukaweka", "nikapeleka", "nikadeposit",
     )
 )  # fmt: skip
-_MOVE = PhraseTable.of(("moved", "transferred", "nimehamisha", "hamisha", "sent", "nimetuma", "nmetuma"))
+_MOVE = PhraseTable.of(
+    # "float top up 50k from Equity": an agent's float loaded from their own bank.
+    ("moved", "transferred", "nimehamisha", "hamisha", "sent", "nimetuma", "nmetuma", "top up", "topped up", "topup")
+)
+_PLAINLY_MOVED = {
+    "withdrew", "withdraw", "withdrawn", "nimetoa", "nmetoa", "nilitoa", "tumetoa", "nimewithdraw", "cashed out",
+    "deposited", "nimedeposit", "banked",
+}  # fmt: skip
 _FROM = {"from", "kutoka", "toka"}
 _TO = {"to", "into", "kwa", "kwenda", "in", "on"}
 # An expense that names a bank or an agent: a loan repaid, fees or charges paid.
@@ -68,7 +78,13 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
     verb = _OUT_OF.first(lows) or _INTO.first(lows) or _MOVE.first(lows)
     spent_on = [m for m in ev.expense_categories if m.value != "fees"]
     banked = verb is not None and verb.phrase == "banked"  # the verb names the place: "banked 35k cash"
-    if not (places or banked) or verb is None or _NOT_A_MOVE & set(lows) or ev.income_categories or spent_on:
+    # "Withdrew 20k at the agent for the casuals", "deposited 85,000 at Equity, rent collections": what the
+    # cash is for or came from does not make withdrawing or banking it income or an expense.
+    banked_at = verb is not None and _INTO.first(lows) is not None and any(p.value == "bank" for p in places)
+    plainly_moved = verb is not None and (verb.phrase in _PLAINLY_MOVED or banked_at)
+    if not plainly_moved and (ev.income_categories or spent_on):
+        return None
+    if not (places or banked) or verb is None or _NOT_A_MOVE & set(lows):
         return None
     source = target = None
     for place in places:

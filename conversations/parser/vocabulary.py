@@ -22,7 +22,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "crates", "bales", "cartons", "sacks", "gunia", "iron sheets", "mabati", "nails", "paint", "timber",
         "purchases", "bananas", "ndizi", "fruits", "matunda", "chickens", "kuku", "sheep",
         "goats", "mbuzi", "charcoal", "makaa", "powerbanks", "accessories", "phone covers",
-        "chargers", "earphones",
+        "chargers", "earphones", "juice", "bale", "carcass", "carcasses", "beef", "mutton", "ng'ombe",
     ),
     "rent": ("rent", "rental", "kodi", "kodi ya nyumba", "kodi ya duka", "house rent", "shop rent", "lease"),
     "utilities": (
@@ -35,12 +35,12 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "fuel", "petrol", "diesel", "fare", "fares", "nauli", "matatu", "boda", "bodaboda", "boda boda",
         "delivery", "deliveries", "transport", "usafiri", "taxi", "uber", "bolt", "bus", "parking",
         "gari", "car", "motorbike fuel", "pikipiki", "mafuta", "lorry", "pickup", "transportation", "petroli",
-        "dizeli", "usafirishaji", "courier", "shipping", "freight", "tuk tuk", "tuktuk",
+        "dizeli", "usafirishaji", "courier", "shipping", "freight", "tuk tuk", "tuktuk", "transporter",
     ),
     "salaries": (
         "salary", "salaries", "wages", "wage", "mshahara", "mishahara", "casuals", "casual",
         "payroll", "staff pay", "worker", "workers", "employee", "employees", "kibarua", "vibarua",
-        "allowance", "commission",
+        "allowance", "commission", "overtime",
     ),
     "airtime": (
         "airtime", "bundles", "bundle", "data", "data bundles", "credit", "mjazo", "scratch card",
@@ -56,17 +56,21 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "cleaning", "detergent", "soap", "sabuni", "tissue", "supplies", "receipt book", "pens",
         "gloves", "vifaa vidogo", "mifuko", "containers", "receipt books", "stapler", "envelopes",
         "printing paper", "thread", "uzi", "needles", "hangers", "serviettes", "takeaway boxes",
+        "paper", "reams", "rims", "kupakia", "kufunga mizigo", "polythene", "kupack", "a4", "cups", "straws", "tins",
+        "jars", "labels", "stickers", "wrapping",
     ),
     "equipment": (
         "fridge", "freezer", "laptop", "computer", "machine", "phone", "printer", "oven", "cooker",
         "equipment", "furniture", "chairs", "chair", "table", "shelves", "shelf", "generator",
         "scale", "weighing scale", "dryer", "blow dryer", "till", "pos machine", "tools", "kifaa",
         "vifaa", "mashine", "tv", "television", "solar panel", "sewing machine", "clippers", "shaver",
-        "blender", "kettle", "friji", "sufuria", "jiko", "mixer", "drill", "wheelbarrow", "sprayer", "microwave",
+        "blender", "kettle", "camera", "lens", "tripod", "speakers", "cutter", "grinder", "drone", "friji",
+        "sufuria", "jiko", "mixer", "drill", "wheelbarrow", "sprayer", "microwave",
     ),
     "repairs": (
         "repair", "repairs", "repaired", "fundi", "maintenance", "service", "servicing", "fix",
-        "fixing", "matengenezo", "kutengeneza", "spare", "spares", "spare parts",
+        "fixing", "matengenezo", "kutengeneza", "spare", "spares", "spare parts", "plumber", "electrician",
+        "mechanic", "welder", "puncture", "repairing", "kurepair", "fixed",
     ),
     "fees": (
         "bank charges", "bank charge", "transaction cost", "transaction costs", "transaction charges",
@@ -92,6 +96,7 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "sales": (
         "sales", "sale", "sold", "mauzo", "nimeuza", "niliuza", "tumeuza", "tuliuza", "kuuza",
         "revenue", "takings", "till sales", "sales ya leo", "customers paid", "nimeuzia", "sell",
+        "payout", "payouts",  # a selling platform paying out the owner's sales
     ),
     "services": (
         "service", "services", "plumbing", "plumbing work", "consultation", "haircut", "hair",
@@ -102,7 +107,8 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "braids", "braid", "dreads", "dreadlocks", "locs", "cornrows", "kusuka", "kunyoa", "shave", "haircuts",
         "blowdry", "blow dry", "threading", "alterations", "consultation fee", "treatment", "car wash",
         "laundry", "photocopy", "photocopying", "printing", "typing", "kinyozi", "styling",
-        "repair work", "labour charges", "service fee", "tuition", "lessons",
+        "repair work", "labour charges", "service fee", "tuition", "lessons", "kusaga", "milling", "posho mill",
+        "lamination", "laminating", "binding", "scanning", "photography", "photoshoot", "ironing",
     ),
     "other_income": (
         "gift", "grant", "interest", "dividend", "refund", "donation",
@@ -153,7 +159,7 @@ INCOME_CUES: tuple[str, ...] = (
     "amenilipa", "alinilipa", "wamenilipa", "amelipia", "ametuma", "alituma", "amenitumia",
     "alinitumia", "customer paid", "client paid",
     # "came in" said of the till, the machine or the day: "imeingia", "imeingiza", "till imepokea"
-    "imeingia", "zimeingia", "imeingiza", "zimeingiza", "imeleta", "imepokea", "imeuza",
+    "imeingia", "zimeingia", "imeingiza", "zimeingiza", "imeleta", "imepokea", "imeuza", "ameleta", "amenunua",
     "nimelipwa", "nililipwa", "tumelipwa", "nmelipwa", "nmepokea", "nmeuza", "nmepata",
     "collection", "collections", "earnings", "takings", "proceeds",
     # Paid, said of the owner: "I have been paid 3,000", "got paid for the job".
@@ -165,7 +171,7 @@ INCOME_CUES: tuple[str, ...] = (
 # "X paid ..." with X a person means income; these verbs take a subject before them.
 THIRD_PERSON_PAID: tuple[str, ...] = (
     "paid", "has paid", "amelipa", "alilipa", "wamelipa", "walilipa", "amenilipa", "alinilipa",
-    "sent", "ametuma", "alituma", "amenitumia", "alinitumia", "amelipia",
+    "sent", "ametuma", "alituma", "amenitumia", "alinitumia", "amelipia", "ameleta", "amenunua",
 )
 
 # --- numbers ---------------------------------------------------------------
@@ -270,6 +276,10 @@ GREETING_WORDS: tuple[str, ...] = (
 GREETING_FILLERS: tuple[str, ...] = (
     "kavi", "there", "bro", "boss", "sir", "madam", "friend", "rafiki", "buda", "msee", "fam",
     "again", "team", "yako", "zako", "wewe", "doing", "today", "and", "na", "is", "it", "guys",
+    # Pleasantries around the greeting: "Good afternoon, I hope you are keeping well."
+    "i", "hope", "you", "are", "keeping", "well", "fine", "good", "great", "nice", "day", "your", "have",
+    # "habari ya asubuhi", "habari za leo": the time of day greeted.
+    "ya", "za", "asubuhi", "mchana", "jioni", "leo", "gani", "all", "everyone",
 )
 
 HELP_PHRASES: tuple[str, ...] = (
@@ -358,15 +368,16 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "income": (
         "income", "sales", "sale", "sold", "revenue", "earned", "earnings", "earn", "made", "mauzo",
         "mapato", "nimeuza", "nimepata", "takings", "inflow", "received", "turnover", "nimeingiza",
+        "make",  # "how much did I make this week": what came in ("make a profit" is profit)
     ),
     "profit": (
-        "profit", "profits", "faida", "net", "margin", "make a profit", "in profit", "loss", "make",
+        "profit", "profits", "faida", "net", "margin", "make a profit", "in profit", "loss",
         "hasara", "profit or loss", "p&l", "pnl",
     ),
     "balance": (
         "balance", "cash", "cash do i have", "money do i have", "money left", "cash at hand",
         "salio", "pesa ngapi", "pesa iko", "nimebaki na", "bank", "float", "how much do i have",
-        "do i have", "position",
+        "do i have", "position", "pesa yangu", "pesa zangu", "pesa yetu", "my money",
     ),
 }
 
@@ -399,7 +410,7 @@ CREDIT_WORDS: tuple[str, ...] = (
 )
 CHART_WORDS: tuple[str, ...] = (
     "chart", "graph", "plot", "pie", "diagram", "visual", "mchoro", "grafu", "picha ya hesabu", "bar chart",
-    "trend", "draw",
+    "trend", "draw", "picha ya", "nichorea", "chora",
 )
 CHART_KINDS: dict[str, tuple[str, ...]] = {
     "income_vs_expenses": ("income vs expenses", "income and expenses", "income versus expenses",
@@ -425,8 +436,11 @@ INVITE_WORDS: tuple[str, ...] = (
 )
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "admin": ("admin", "administrator", "owner", "manager", "msimamizi"),
-    "staff": ("staff", "employee", "cashier", "worker", "mfanyakazi", "attendant"),
-    "viewer": ("viewer", "view only", "read only", "accountant", "auditor", "mtazamaji"),
+    # What the person may do, said instead of the role: "so he can record payments", "aweze kuona tu".
+    "staff": ("staff", "employee", "cashier", "worker", "mfanyakazi", "attendant", "can record", "aweze kurekodi",
+              "aweze kuandika", "can enter", "can add sales", "to record"),
+    "viewer": ("viewer", "view only", "read only", "accountant", "auditor", "mtazamaji", "kuona tu", "aweze kuona",
+               "can see", "can view", "only see", "only view", "see only", "just see", "just view"),
 }
 REMIND_WORDS: tuple[str, ...] = (
     "remind", "reminder", "kumbusha", "nudge", "follow up", "chase", "ukumbusho", "mkumbushe", "kumbushe",
@@ -443,7 +457,8 @@ LIST_INVOICE_CUES: tuple[str, ...] = (
 INVOICE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "overdue": ("overdue", "late", "past due", "zimepita", "zilizochelewa", "imechelewa", "expired",
                 "zilizopitwa na muda", "zimepitwa na muda", "zilizopita muda", "zimechelewa"),
-    "paid": ("paid invoices", "settled", "zilizolipwa", "cleared"),
+    "paid": ("paid invoices", "settled", "zilizolipwa", "cleared", "been paid", "already paid", "ziko paid",
+             "zimelipwa", "are paid", "were paid", "fully paid", "paid up"),
     "all": ("all invoices", "every invoice", "all my invoices", "zote"),
     "unpaid": ("unpaid", "pending", "open", "outstanding", "hazijalipwa", "not paid", "owing", "due"),
 }

@@ -15,7 +15,9 @@ _WEIGHING = PhraseTable.of(
         "kumudu", "naweza kumudu", "naweza kununua", "naeza kununua", "nitaweza kununua", "nitaweza kulipa",
         "naeza buy", "can i buy", "should i buy", "should we buy", "is it wise to buy", "is it a good idea to buy",
         "do i have enough money to buy", "do i have enough money for", "enough money to buy", "niko na doh",
-        "nikinunua", "tukinunua",
+        "nikinunua", "tukinunua", "naweza nunua", "naeza nunua", "tunaweza kununua", "tunaweza nunua",
+        "naweza kulipa", "naweza lipa", "can we buy", "could i buy", "could we buy", "naweza buy", "kuafford",
+        "nafikiria kununua", "ninafikiria kununua", "tunafikiria kununua", "nafikiria",
         # Plans: money that will move, not money that moved.
         "want to buy", "i want to buy", "planning to", "plan to buy", "plan to pay", "going to buy",
         "going to pay", "i will pay", "i'll pay", "will pay", "i will buy", "nitalipa", "nitanunua",
@@ -31,14 +33,17 @@ _WEIGHING = PhraseTable.of(
     )
 )  # fmt: skip
 # Asking for credit is no money moved: "nataka mkopo wa 80k", "need a loan of 50k" (contract: unknown).
-_WANT = PhraseTable.of(("nataka", "natafuta", "omba", "naomba", "want", "need", "looking for", "apply for", "i'd like"))
+_WANT = PhraseTable.of(
+    ("nataka", "natafuta", "omba", "naomba", "want", "need", "looking for", "apply for", "i'd like", "nahitaji",
+     "tunahitaji", "ninahitaji", "ningependa", "tungependa", "tunataka", "ninataka")
+)  # fmt: skip
 _CREDIT = PhraseTable.of(("loan", "mkopo", "credit", "overdraft", "advance"))
 _READINESS = PhraseTable.of(v.CREDIT_WORDS)
 # Words between the verb and the amount that are not the thing itself.
 _NOT_ITEM = {
     "a", "an", "the", "to", "for", "at", "of", "on", "ya", "wa", "la", "za", "cha", "kwa", "buy", "kununua",
     "kuchukua", "spend", "get", "new", "some", "my", "i", "we", "is", "it", "wise", "now", "leo", "kesho",
-    "pay", "tomorrow", "next", "week", "month", "worth", "costing",
+    "pay", "tomorrow", "next", "week", "month", "worth", "costing", "priced", "going", "selling", "sold",
 }  # fmt: skip
 _DATA = PhraseTable.of(
     (
@@ -48,11 +53,13 @@ _DATA = PhraseTable.of(
     )
 )  # fmt: skip
 _DELETE = PhraseTable.of(
-    ("delete", "erase", "remove", "wipe", "futa", "ondoa", "nifutie", "nifute", "close my account")
-)
+    ("delete", "erase", "remove", "wipe", "futa", "ondoa", "nifutie", "nifute", "close my account", "mfute",
+     "mfuteni", "mufute", "mnifutie", "futeni", "zifute", "ifute", "ziondoe", "ondoeni")
+)  # fmt: skip
 _EXPORT = PhraseTable.of(
-    ("export", "download", "a copy", "copy of", "send me", "give me", "nipe", "nitumie", "kuona", "see", "get")
-)
+    ("export", "download", "a copy", "copy of", "copy ya", "nakala", "send me", "give me", "nipe", "nitumie",
+     "kuona", "see", "get")
+)  # fmt: skip
 
 
 def asks_for_credit(msg: Analysed) -> Intent | None:
@@ -66,6 +73,12 @@ def asks_for_credit(msg: Analysed) -> Intent | None:
 
 # "nataka kuanza kuuza mitumba": wanting, then a verb in its ku- form, is a plan.
 _WANTING = {"nataka", "tunataka", "ningependa", "tungependa", "napanga", "tunapanga", "nimepanga", "natamani"}
+
+
+_MONEY_VERBS = {
+    "kununua", "kulipa", "kuuza", "kutuma", "kuanza", "kuchukua", "kuweka", "kutoa", "kulipia", "kukopa",
+    "kuongeza", "kupanua", "kuajiri", "kubuy", "kupay", "kusell",
+}  # fmt: skip
 
 
 # Money promised, wished for or expected has not moved, with or without an amount: never a record.
@@ -103,7 +116,8 @@ def only_a_plan(msg: Analysed, ev: Evidence) -> bool:
     if ev.amount is not None:
         return False
     lows = msg.lows
-    wanting = any(w in _WANTING and j + 1 < len(lows) and lows[j + 1].startswith("ku") for j, w in enumerate(lows))
+    # Wanting money to move ("nataka kuanza kuuza mitumba"); "nataka kuona kila kitu" asks to see.
+    wanting = any(w in _WANTING and j + 1 < len(lows) and lows[j + 1] in _MONEY_VERBS for j, w in enumerate(lows))
     return wanting or _WEIGHING.first(lows) is not None
 
 
@@ -127,12 +141,22 @@ def can_afford(msg: Analysed, ev: Evidence) -> Intent | None:
 
 def _item(msg: Analysed, start: int, stop: int) -> str:
     """The thing named between the verb and the amount, without articles: "a display fridge" -> "display fridge"."""
-    words = [w for w in msg.lows[start:stop] if w.isalpha()] if start < stop else []
-    while words and words[0] in _NOT_ITEM:
-        words.pop(0)
-    while words and words[-1] in _NOT_ITEM:
-        words.pop()
-    return " ".join(words)
+    lows, tokens = msg.lows, msg.tokens
+    # A model number stays with the thing it names ("iphone 13", "samsung a15"); a count before it goes.
+    kept = [
+        i
+        for i in range(start, min(stop, len(lows)))
+        if lows[i].isalpha() or (lows[i].isdigit() and lows[i - 1].isalpha())
+    ]
+    while kept and lows[kept[0]] in _NOT_ITEM:
+        kept.pop(0)
+    while kept and lows[kept[-1]] in _NOT_ITEM:
+        kept.pop()
+    out = ""
+    for n, i in enumerate(kept):
+        glued = n and kept[n - 1] == i - 1 and tokens[i - 1].end == tokens[i].start  # "a15" was one word
+        out += ("" if glued else " ") + lows[i]
+    return out.strip()
 
 
 # "cancel deletion", "don't delete my data", "usifute data yangu": the grace period's way back.
