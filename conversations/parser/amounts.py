@@ -96,8 +96,8 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     if _phone_like(whole, token, prev):
         return None
     # dates and times: 12/06, 2026-06-12, 10:30
-    if nxt in {"/", ":", "-"} and i + 2 < len(lows) and lows[i + 2][0].isdigit() and lows[i + 2] not in {"="}:
-        return None
+    if nxt in {"/", ":", "-"} and i + 2 < len(lows) and lows[i + 2][0].isdigit() and "," not in whole:
+        return None  # 12/06, 10:30 ("4,560 - 20/4": an amount written with a comma is no date)
     if prev in {"/", ":"} and i >= 2 and lows[i - 2][0].isdigit() and tokens[i - 1].end == token.start:
         return None  # "10:30", "12/06" ("B1: 15k received" is an amount after a colon)
     if prev == "-" and i >= 2 and lows[i - 2][0].isdigit():
@@ -124,12 +124,19 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     referred = any(w in _REFERENCE_WORDS for w in back) and prev in {"-", "#", "inv", "invoice", "no", "number", "."}
     if referred and not corrected:
         return None
+    end = i + 1
+    if frac and len(frac) == 3 and not suffix and len(whole) <= 3 and _shillings_marked(lows, i):
+        whole, frac = whole + frac, None  # "9.800/=", "KES 10.000/=": a dot between the thousands
+    grouped = _thousands_after(msg, i, whole, frac, suffix)
+    if grouped is not None:
+        whole = whole + "".join(lows[i + 1 : grouped + 1])  # "2 000", "SALES FRIDAY 31 200", "1 500 000"
+        end = grouped + 1
+        nxt = lows[end] if end < len(lows) else ""
     try:
         value = D(whole.replace(",", "") + ("." + frac if frac else ""))
     except MoneyError:
         return None
     score = 0
-    end = i + 1
     value *= _SUFFIXES[suffix]
     if suffix in ("k", "m", "thao", "mil"):
         score += 2
@@ -161,6 +168,40 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     elif score == 0 and nxt and nxt[0].isalpha() and len(whole) <= 2 and not _known_after(nxt):
         score -= 2  # "2 chairs": probably a count
     return Amount(value, start, end, score)
+
+
+def _shillings_marked(lows: tuple[str, ...], i: int) -> bool:
+    """A shilling mark before or after the number ("KES 10.000/=", "1.750/-", "sh.1.500")."""
+    before = lows[i - 1] if i else ""
+    after = lows[i + 1 : i + 3]
+    return (
+        before in _CURRENCY_BEFORE
+        or bool(after[:1] and after[0] in _SHILLING_WORDS)
+        or after
+        in (
+            ("/", "="),
+            ("/", "-"),
+        )
+    )
+
+
+def _thousands_after(msg: Analysed, i: int, whole: str, frac: str | None, suffix: str) -> int | None:
+    """The last of the three-digit groups that continue this number after one space ("1 350"), if any."""
+    tokens = msg.tokens
+    if frac or suffix or "," in whole or len(whole) > 3 or whole.startswith("0"):
+        return None
+    j = i
+    while j + 1 < len(tokens) and _group(tokens[j + 1].low) and tokens[j + 1].start == tokens[j].end + 1:
+        j += 1
+    if j == i:
+        return None
+    if j + 1 < len(tokens) and tokens[j + 1].low.isdigit() and tokens[j + 1].start == tokens[j].end + 1:
+        return None  # "1 2 3 4", "12 34 56": digits read out, not a number in groups
+    return j
+
+
+def _group(low: str) -> bool:
+    return len(low) == 3 and low.isdigit()
 
 
 def _sign_of(tokens: list[Token], i: int) -> bool:

@@ -331,7 +331,8 @@ def _asks_for_insight(msg: Analysed) -> bool:
     """ "should I worry about cash next month?": a question KAVI answers, though it weighs a plan."""
     lows = msg.lows
     found = insights.FORECAST.first(lows) or insights.BUDGET.first(lows) or insights.CREDIT.first(lows)
-    return bool(found or insights.CHART.first(lows) or (METRICS.first(lows) and is_question(msg)))
+    ahead = insights.FUTURE.first(lows) and insights.CASH.first(lows)  # "cash flow ya siku 30 zijazo itakuaje"
+    return bool(found or ahead or insights.CHART.first(lows) or (METRICS.first(lows) and is_question(msg)))
 
 
 # Money verbs that name no time: in a question they ask about money that has not moved.

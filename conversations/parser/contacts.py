@@ -22,7 +22,8 @@ _CUSTOMERS = PhraseTable.of(
 _WHO_OWES = PhraseTable.of(
     ("who owes me", "who owes us", "who is owing me", "who still owes", "nani ananidai", "nani wananidai",
      "wanaonidai", "nani bado ananidai", "nani ana deni", "who hasn't paid", "who has not paid", "nani hajalipa",
-     "nani bado hajalipa", "nani bado ako na deni", "nani ako na deni", "who is still owing", "who still has a debt")
+     "nani bado hajalipa", "nani hajanilipa", "nani hawajanilipa", "nani bado hajanilipa", "nani bado ako na deni",
+     "nani ako na deni", "who is still owing", "who still has a debt")
 )  # fmt: skip
 _NOT_ASKING = {"sijapata", "hakuna", "hakuja", "hawakuja", "no", "few", "wachache", "hawajakuja", "sikupata"}
 _INVOICE_WORDS = {"invoice", "invoices", "ankara", "bill", "bills", "inv"}

@@ -118,8 +118,23 @@ def find_period(msg: Analysed, today: date) -> Period | None:
                 return Period(start, end, (i, i + 3))
     day = find_day(msg, today)
     if day is not None:
-        return Period(day.start, day.end, day.span)
+        return _range_from(msg, day, today) or Period(day.start, day.end, day.span)
     return None
+
+
+_UNTIL = {"-", "to", "till", "until", "hadi", "mpaka", "through"}
+
+
+def _range_from(msg: Analysed, first: Period, today: date) -> Period | None:
+    """ "Income | 1/5 - 15/5", "from 3rd to 10th June": the days from one named day to another."""
+    start, end = first.span
+    if end >= len(msg.lows) - 1 or msg.lows[end] not in _UNTIL:
+        return None
+    rest = msg.tokens[end + 1 :]
+    second = find_day(Analysed.of(msg.raw[rest[0].start :]), today)
+    if second is None or second.span[0] != 0 or second.start < first.start:
+        return None
+    return Period(first.start, second.end, (start, end + 1 + second.span[1]))
 
 
 _SW_ORDINALS = {

@@ -35,6 +35,8 @@ MEASURE_SETS = (
     ROOT / "bench" / "data" / "nlu_heldout_i.jsonl",
     ROOT / "bench" / "data" / "nlu_heldout_j.jsonl",
     ROOT / "bench" / "data" / "nlu_heldout_k.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_l.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_m.jsonl",
 )
 # Labelled lines weigh more than synthetic ones: people wrote them.
 LABELLED_WEIGHT = 3.0

@@ -95,7 +95,7 @@ ROLE_WORDS = frozenset(
      "my", "our", "the", "wa", "ya", "gas", "mboga", "maziwa", "kijana", "vijana", "makanga", "watchman",
      "cleaner", "mpishi", "cook", "househelp", "mjakazi", "msaidizi", "assistant", "staff", "caretaker", "mason",
      "plumber", "electrician", "mechanic", "welder", "carpenter", "painter", "guard", "photographer", "new",
-     "mfanyikazi", "transporter"}
+     "mfanyikazi", "transporter", "locum", "helper", "head", "waiter", "waiters", "cooks", "chef"}
 )  # fmt: skip
 # Money of someone: "mshahara ya Akinyi", "deni ya Unga Ltd", "doh ya Wanjiru", "pesa ya Bi Rehema".
 _OWNED_MONEY = frozenset(
@@ -123,7 +123,8 @@ NEVER_IN_NAME = frozenset(
     {*v.CURRENCY_WORDS, "eh", "eeh", "aah", "ah", "uh", "um", "umm", "sasa", "like", "basically", "ako", "yuko",
      "ana", "yake", "wake", "wangu", "yangu", "kindly", "ebu", "hebu", "bana", "buda", "boss", "sawa", "been",
      "being", "that", "which", "regarding", "against", "re", "concerning", "towards", "alipe", "walipe", "anilipe",
-     "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko", "amount", "amt", "exp",
+     "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko", "amount", "amt", "exp", "kilo",
+     "kilos", "kg",
      *_ADVERBS}
 )  # fmt: skip
 
@@ -368,6 +369,10 @@ def counterparty(
             found = name_at(msg, i + 1)
             if found:
                 return found[0]
+        if names_someone_next(msg.tokens[i].low) and i - 1 not in skip:
+            before = name_before(msg, i)  # "helper wangu Beatrice nimemlipa 500": the one paid, said first
+            if before and before.lower() not in {"i", "we"} and before[:1].isupper():
+                return before
     introduced_names: list[tuple[int, str]] = []
     for i, low in enumerate(msg.lows):
         if income and low == "for" and not (i + 1 < len(msg.tokens) and msg.tokens[i + 1].text[:1].isupper()):

@@ -21,8 +21,20 @@ def is_question(msg: Analysed) -> bool:
     if "?" in msg.lows:
         return True
     cues = QUESTION_CUES.all(msg.lows)
-    # "total shs 7,500", "3.2k total", "KES 2,000 in total": a total stated, not asked for.
-    return any(not (cue.phrase in _STATED and _number_near(msg, cue.start)) for cue in cues)
+    # "total shs 7,500", "3.2k total", "KES 2,000 in total": a total stated, not asked for; "BP check
+    # services 1,400": a command word in the middle of an entry is a noun, not a command.
+    return any(
+        not (cue.phrase in _STATED and _number_near(msg, cue.start))
+        and not (cue.phrase in _COMMANDS and cue.start > 0 and _money_said(msg))
+        for cue in cues
+    )
+
+
+_COMMANDS = {"check", "see", "view", "show", "list", "status", "report", "numbers", "figures", "breakdown"}
+
+
+def _money_said(msg: Analysed) -> bool:
+    return any(t.is_number and any(ch.isdigit() for ch in t.low) and len(t.low.strip("0")) >= 3 for t in msg.tokens)
 
 
 _STATED = {"total", "totals"}
@@ -41,10 +53,13 @@ def metric_of(msg: Analysed, ev: Evidence) -> str | None:
             if metric in values:
                 return metric
         return values[0]
-    # "jane amelipa pesa ngapi", "kiprop amenilipa ngapi": the verb says which money is asked about.
-    if ev.income_cues and not ev.expense_cues:
+    # "jane amelipa pesa ngapi", "kiprop amenilipa ngapi": the verb says which money is asked about
+    # ("has Kiprop paid me": the "paid" of "paid me" is no spending).
+    inside = {k for m in ev.income_cues for k in range(m.start, m.end)}
+    spent = [m for m in ev.expense_cues if m.start not in inside]
+    if ev.income_cues and not spent:
         return "income"
-    if not ev.income_cues and any(m.phrase.startswith(_I_DID) for m in ev.expense_cues):
+    if not ev.income_cues and any(m.phrase.startswith(_I_DID) for m in spent):
         return "expenses"  # "fundi nimempa pesa ngapi": what I gave him ("did Amina pay" asks what came in)
     if found:
         return "balance"

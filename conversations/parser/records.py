@@ -54,7 +54,8 @@ _ARTICLES = {"the", "a", "an", "my", "his", "her", "their", "some", "those", "th
 _STAFF = {
     "driver", "dereva", "conductor", "makanga", "turnboy", "askari", "watchman", "attendant", "cashier",
     "kijana", "vijana", "cleaner", "cook", "mpishi", "househelp", "mjakazi", "msaidizi", "assistant", "staff",
-    "pharmtech", "mfanyakazi", "mfanyikazi", "wafanyakazi", "caretaker", "mason", "guard", "carpenter", "painter",
+    "pharmtech", "mfanyakazi", "mfanyikazi", "wafanyakazi", "caretaker", "locum", "helper", "waiter", "waiters",
+    "cooks", "waitress", "chef", "mason", "guard", "carpenter", "painter",
 }  # fmt: skip
 _PAYERS = {*v.CUSTOMER_WORDS, "they", "he", "she", "wao", "yeye"}
 # A spoken or typed self-correction: the amount after it is the one meant ("lunch 540 aah no 450").
@@ -179,6 +180,17 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     if best.score < -1:
         return None  # only counts ("sold 10 loaves"): the amount is missing
     return best
+
+
+_EVENTS = {
+    "wedding", "party", "event", "harusi", "sherehe", "graduation", "funeral", "burial", "ruracio", "ceremony",
+    "birthday", "anniversary", "shoot", "conference", "ngurario", "matanga", "mazishi",
+}  # fmt: skip
+
+
+def _an_events_day(msg: Analysed, day: Period) -> bool:
+    """A day said right after an event the money is for ("for their wedding on 14 November")."""
+    return bool(_EVENTS & set(msg.lows[max(0, day.span[0] - 5) : day.span[0]]))
 
 
 def _called_the_total(msg: Analysed, amount: Amount) -> bool:
@@ -350,7 +362,7 @@ def _i_have_paid(msg: Analysed, cue: Match) -> bool:
 
 def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
     """ "Otieno paid 2000", "paid by Otieno", "paid me": money came in."""
-    if _buyer(msg):
+    if _buyer(msg) or _booked_by(msg):
         return True
     for cue in cues:
         if msg.lows[cue.start] not in ("paid", "sent"):
@@ -399,12 +411,36 @@ def _buyer(msg: Analysed) -> str | None:
     if found is None or _STAFF & set(msg.lows) or any(w in v.SUPPLIER_WORDS for w in msg.lows):
         return None
     name, end = found
+    if end < len(msg.lows) - 1 and msg.lows[end] in {"-", ":"} and msg.lows[end + 1][:1].isdigit():
+        # "Moraa - 2 strips Flagyl + 1 ORS sachet, paid 260": the customer, then what they took
+        return name if "paid" in msg.lows[end:] and not {"i", "we"} & set(msg.lows) else None
     at = end + 1 if end < len(msg.lows) - 1 and msg.lows[end] in {"has", "have", "just"} else end
     if at >= len(msg.lows) - 1 or msg.lows[at] not in _TOOK or name.lower() in {"i", "we"}:
         return None
-    if any(a.start == at + 1 for a in find_amounts(msg)):
-        return None  # "took 800" is money taken, not goods
+    if any(a.start == at + 1 and a.score >= 0 for a in find_amounts(msg)):
+        return None  # "took 800" is money taken ("took 3 Ventolin inhalers" took goods)
     return name
+
+
+_PACKS = {"pcs", "pieces", "cartons", "boxes", "packets", "dozen", "pairs", "bales", "crates", "rolls"}
+_ORDERED = {"booked", "ordered", "requested", "bought", "collected", "picked", "commissioned", "hired"}
+
+
+def _booked_by(msg: Analysed) -> bool:
+    """ "Couples massage booked by Brian Odhiambo, paid KSh 9,000": the one who booked it paid for it."""
+    lows = msg.lows
+    return any(
+        low == "by" and j and lows[j - 1] in _ORDERED and name_at(msg, j + 1) is not None for j, low in enumerate(lows)
+    )
+
+
+def _counted_goods(msg: Analysed) -> bool:
+    """ "charging ports 20pcs", "30 pcs", "4 cartons": things counted by the piece or the pack."""
+    lows = msg.lows
+    return any(
+        (low.endswith("pcs") and low[:1].isdigit()) or (low in _PACKS and j and lows[j - 1][:1].isdigit())
+        for j, low in enumerate(lows)
+    )
 
 
 def _payer_before(msg: Analysed, i: int) -> bool:
@@ -428,14 +464,21 @@ def record_intent(
     expense = len(ev.expense_cues) * 2 + len(ev.expense_categories)
     paid_me = _someone_paid_me(msg, ev.expense_cues)
     if paid_me:
-        income += 4  # "Mama Atieno paid 2,750 for padlocks": what it was for is what she bought
+        income += 4
+        # "Mama Atieno paid 2,750 for padlocks": what it was for is what she bought; a customer's own
+        # buying and paying are the sale, not spending.
+        if _buyer(msg):
+            income += len(ev.expense_cues) * 2
     elif (
         not ev.expense_cues
         and not _GOODS & {m.value for m in ev.expense_categories}
         and not any("charge" in m.phrase or "bank" in m.phrase for m in ev.expense_categories)
         and _from_someone(msg)
     ):  # ("bank charges 640 from Equity" were charged by the bank)
-        income += 3  # "consultation fee 1,500 from Rotich": money from a person, no paying verb
+        if _counted_goods(msg):
+            expense += 3  # "screen protectors 30pcs 1.5k from Simu Spares": goods bought from them
+        else:
+            income += 3  # "consultation fee 1,500 from Rotich": money from a person, no paying verb
     cues = sorted(ev.expense_cues + ev.income_cues, key=lambda m: m.start)
     if cues:
         # People lead with what happened ("Nimepokea 2,000 kutoka kwa Langat, ada ya ..."): the first
@@ -472,6 +515,8 @@ def record_intent(
     who = buyer or counterparty(msg, skip, verbs, income=kind == "income", travel=category == "transport")
     if who:
         slots["counterparty"] = who
+    if day is not None and _an_events_day(msg, day):
+        day = None  # "deposit from Mwende for her wedding on 14th": the wedding's day, not the payment's
     slots["date"] = (day.start if day else today).isoformat()
     phone = find_phone(msg)
     if phone:

@@ -35,7 +35,7 @@ _ROOTS: dict[str, tuple[str, ...]] = {
     "uz": ("a", "ia", "wa"),  # sell
     "poke": ("a", "lewa"),  # receive
     "tum": ("a", "ia", "iwa", "wa"),  # send; spend / send to; be sent
-    "let": ("a",),  # bring: "mauzo yameleta 3,400", the day's sales brought it in
+    "let": ("a", "ea"),  # bring: "mauzo yameleta 3,400", the day's sales brought it in
     "p": ("a",),  # give, always to someone: "amenipa 600" (gave me), "nimempa 500" (gave him)
     "pat": ("a",),  # get: "tulipata 3,000"
     "wek": ("a",),  # put, deposit: "nimeweka 5k kwa M-Shwari"
@@ -126,7 +126,7 @@ def canonical(low: str) -> str:
         return {"lip": "nitalipa", "nunu": "nitanunua"}.get(verb.root, low)
     me = verb.subject in ("i", "we")
     others = verb.subject in ("he", "they")
-    if verb.to_me and not me and verb.root in ("lip", "tum", "p"):
+    if verb.to_me and not me and verb.root in ("lip", "tum", "p", "let"):
         return "amenitumia" if verb.root == "tum" else "amenilipa"  # "cooperative imenilipa", "amenipa 600"
     if verb.root == "p":
         return "nimempa" if me else low

@@ -59,14 +59,26 @@ _INTO = PhraseTable.of(
 )  # fmt: skip
 _MOVE = PhraseTable.of(
     # "float top up 50k from Equity": an agent's float loaded from their own bank.
-    ("moved", "transferred", "nimehamisha", "hamisha", "sent", "nimetuma", "nmetuma", "top up", "topped up", "topup")
+    (
+        "moved",
+        "transferred",
+        "transfer",
+        "nimehamisha",
+        "hamisha",
+        "sent",
+        "nimetuma",
+        "nmetuma",
+        "top up",
+        "topped up",
+        "topup",
+    )
 )
 _PLAINLY_MOVED = {
     "withdrew", "withdraw", "withdrawn", "nimetoa", "nmetoa", "nilitoa", "tumetoa", "nimewithdraw", "cashed out",
     "deposited", "nimedeposit", "banked",
 }  # fmt: skip
 _FROM = {"from", "kutoka", "toka"}
-_TO = {"to", "into", "kwa", "kwenda", "in", "on"}
+_TO = {"to", "into", "kwa", "kwenda", "in", "on", ">"}  # "M-Pesa -> KCB bank"
 # An expense that names a bank or an agent: a loan repaid, fees or charges paid.
 # ("agent fee 112" beside a withdrawal is its cost, not what it was for.)
 _NOT_A_MOVE = {"loan", "mkopo", "interest", "riba", "paid", "nimelipa", "lipa"}

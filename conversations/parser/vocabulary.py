@@ -64,7 +64,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "equipment", "furniture", "chairs", "chair", "table", "shelves", "shelf", "generator",
         "scale", "weighing scale", "dryer", "blow dryer", "till", "pos machine", "tools", "kifaa",
         "vifaa", "mashine", "tv", "television", "solar panel", "sewing machine", "clippers", "shaver",
-        "blender", "kettle", "camera", "lens", "tripod", "speakers", "cutter", "grinder", "drone", "friji",
+        "blender", "kettle", "pasi", "camera", "lens", "tripod", "speakers", "cutter", "grinder", "drone", "friji",
         "sufuria", "jiko", "mixer", "drill", "wheelbarrow", "sprayer", "microwave",
     ),
     "repairs": (
@@ -108,6 +108,7 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "blowdry", "blow dry", "threading", "alterations", "consultation fee", "treatment", "car wash",
         "laundry", "photocopy", "photocopying", "printing", "typing", "kinyozi", "styling",
         "repair work", "labour charges", "service fee", "tuition", "lessons", "kusaga", "milling", "posho mill",
+        "load", "loads", "kufua", "nimefua", "washing",
         "lamination", "laminating", "binding", "scanning", "photography", "photoshoot", "ironing",
     ),
     "other_income": (
@@ -146,13 +147,14 @@ EXPENSE_CUES: tuple[str, ...] = (
     "expense", "expenses", "cost", "costs", "sent", "gave", "topped up", "top up", "topup",
     "nimelipa", "nililipa", "tumelipa", "tulilipa", "lipa", "kulipa", "nimenunua", "nilinunua",
     "tumenunua", "tulinunua", "nunua", "kununua", "nimetuma", "nilituma", "nimetumia", "nilitumia",
+    "hired",
     "matumizi", "gharama", "nimepeana", "nimempa", "nimewapa", "nimeweka", "nimejaza", "nimelipia",
     "nililipia", "nmelipa", "nmenunua", "nmetuma", "nmetumia", "nmelipia",
 )
 
 # Words that say money came in.
 INCOME_CUES: tuple[str, ...] = (
-    "received", "receive", "got", "earned", "earn", "income", "made", "collected", "deposit from",
+    "received", "receive", "got", "earned", "earn", "income", "made", "collected", "deposit from", "deposit",
     "paid me", "has paid", "have paid", "sales", "sale", "sold", "revenue", "takings",
     "nimepokea", "nilipokea", "tumepokea", "nimepata", "nilipata", "tumepata", "mapato", "mauzo",
     "nimeuza", "niliuza", "tumeuza", "tuliuza", "amelipa", "alilipa", "wamelipa", "walilipa",
@@ -458,6 +460,7 @@ INVOICE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "overdue": ("overdue", "late", "past due", "zimepita", "zilizochelewa", "imechelewa", "expired",
                 "zilizopitwa na muda", "zimepitwa na muda", "zilizopita muda", "zimechelewa"),
     "paid": ("paid invoices", "settled", "zilizolipwa", "cleared", "been paid", "already paid", "ziko paid",
+             "has paid", "have paid",
              "zimelipwa", "are paid", "were paid", "fully paid", "paid up"),
     "all": ("all invoices", "every invoice", "all my invoices", "zote"),
     "unpaid": ("unpaid", "pending", "open", "outstanding", "hazijalipwa", "not paid", "owing", "due"),

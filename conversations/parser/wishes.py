@@ -28,7 +28,8 @@ _WEIGHING = PhraseTable.of(
         "need to buy", "nahitaji kulipa", "natakiwa kulipa", "nahitaji kununua",
         "do i have enough to buy", "have enough to buy", "would buying", "niko na ganji ya kununua",
         "niko na pesa ya kununua", "ganji ya kununua", "nataka kuchukua",
-        "should i", "should we", "is it better to", "is it a good idea", "would it be wise", "ni vizuri nikinunua",
+        "should i", "should we", "i should", "we should", "maybe i", "maybe we", "perhaps i", "is it better to",
+        "is it a good idea", "would it be wise", "ni vizuri nikinunua",
         "i'm thinking of", "im thinking of", "i am thinking of", "i plan to", "we plan to", "nitanunua", "nitalipa",
     )
 )  # fmt: skip
@@ -43,7 +44,7 @@ _READINESS = PhraseTable.of(v.CREDIT_WORDS)
 _NOT_ITEM = {
     "a", "an", "the", "to", "for", "at", "of", "on", "ya", "wa", "la", "za", "cha", "kwa", "buy", "kununua",
     "kuchukua", "spend", "get", "new", "some", "my", "i", "we", "is", "it", "wise", "now", "leo", "kesho",
-    "pay", "tomorrow", "next", "week", "month", "worth", "costing", "priced", "going", "selling", "sold",
+    "pay", "tomorrow", "next", "week", "month", "worth", "costing", "priced", "going", "selling", "sold", "own",
 }  # fmt: skip
 _DATA = PhraseTable.of(
     (

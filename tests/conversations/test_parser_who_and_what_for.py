@@ -351,3 +351,53 @@ def test_the_payer_past_where_they_work_and_the_day() -> None:
     assert _read("ile Wanjiku wa shule amenilipa elfu mbili")["slots"]["counterparty"] == "Wanjiku"
     got = _read("Baba Kevo jana amelipa invoice INV-0090, elfu tatu")
     assert (got["intent"], got["slots"]["customer"], got["slots"]["amount"]) == ("record_payment", "Baba Kevo", "3000")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("BREAD SALES 14.600/=", "14600"),  # a dot between the thousands, shillings marked
+        ("paid rent KES 25.000/=", "25000"),
+        ("tokens 1 500", "1500"),  # a space between the thousands
+        ("sold the car 1 250 000", "1250000"),
+        ("diesel 2.500 litres 480", "480"),  # litres stay a quantity
+    ],
+)
+def test_thousands_written_with_a_dot_or_a_space(text: str, amount: str) -> None:
+    assert _read(text)["slots"]["amount"] == amount
+
+
+def test_digits_read_out_one_group_at_a_time_are_not_joined() -> None:
+    assert _read("paid 12 34 56")["slots"].get("amount") != "123456"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Facial booked by Lorna Atieno, paid 3,500", "record_income"),
+        ("phone covers 40pcs from Gikomba Accessories 6k", "record_expense"),
+        ("Wafula - 3 packets Panadol + 1 syrup, paid 420", "record_income"),
+        ("Mama Atieno has bought 3kg sugar, she paid 540", "record_income"),
+    ],
+)
+def test_who_bought_from_whom(text: str, intent: str) -> None:
+    assert _read(text)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("Expenses | 1/3 - 10/3", "2026-03-01", "2026-03-10"), ("sales from 2/6 to 9/6", "2026-06-02", "2026-06-09")],
+)
+def test_a_summary_over_a_range_of_days(text: str, start: str, end: str) -> None:
+    slots = _read(text)["slots"]
+    assert (slots["start"], slots["end"]) == (start, end)
+
+
+def test_a_deposit_for_an_event_is_dated_today_not_the_event() -> None:
+    slots = _read("Received deposit 30,000 from Wairimu for her wedding on 28th")["slots"]
+    assert slots["date"] == T.isoformat()
+
+
+def test_a_command_word_inside_an_entry_is_no_question() -> None:
+    got = _read("eye check services today 1,200")
+    assert got["intent"] == "record_income"
