@@ -37,6 +37,7 @@ MEASURE_SETS = (
     ROOT / "bench" / "data" / "nlu_heldout_k.jsonl",
     ROOT / "bench" / "data" / "nlu_heldout_l.jsonl",
     ROOT / "bench" / "data" / "nlu_heldout_m.jsonl",
+    ROOT / "bench" / "data" / "nlu_heldout_n.jsonl",
 )
 # Labelled lines weigh more than synthetic ones: people wrote them.
 LABELLED_WEIGHT = 3.0

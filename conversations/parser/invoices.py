@@ -228,7 +228,7 @@ def list_invoices(msg: Analysed) -> Intent:
     match = next((m for m in found if m.value != "all"), found[0] if found else None)
     status = match.value if match else "unpaid"
     values = {m.value for m in found}
-    if {"paid", "unpaid"} <= values or ("unpaid" in values and "paid" in msg.lows and "all" in values):
+    if {"paid", "unpaid"} <= values or ("unpaid" in values and "paid" in msg.lows and "all" in msg.lows):
         status = "all"  # "all invoices, paid and unpaid"
     slots: dict[str, object] = {"status": status}
     customer = _name_after_any(msg, {"for", "of", "za", "ya", "la"}) or _ower(msg)

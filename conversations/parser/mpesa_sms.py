@@ -61,6 +61,8 @@ _DEPOSIT_RE = re.compile(
 )
 # M-Shwari and KCB M-PESA are the owner's savings, both ways; Safaricom spells it "transfered" too.
 _SAVINGS = r"(?:your\s+)?(?:M-?Shwari|KCB\s+M-?PESA)"
+# Ziidi is a money-market fund: a move to or from the owner's savings kept as "bank" (contract).
+_ZIIDI_RE = re.compile(_MONEY.format(name="amount") + r"\s+transferr?ed\s+(?P<dir>to|from)\s+Ziidi", re.IGNORECASE)
 _MSHWARI_RE = re.compile(
     _MONEY.format(name="amount") + r"\s+transferr?ed\s+(?P<dir>to|from)\s+" + _SAVINGS, re.IGNORECASE
 )
@@ -246,6 +248,15 @@ def _segment(segment: str, today: date) -> Intent | None:
             note=f"reversal of {m['orig'].upper()}",
         )
         return Intent("record_income", slots, confidence=0.95)
+    if m := _ZIIDI_RE.search(segment):
+        into = m["dir"].lower() == "to"
+        slots = _slots(
+            common,
+            today,
+            amount=_money(m["amount"]),
+            **{"from": "mpesa" if into else "bank", "to": "bank" if into else "mpesa"},
+        )
+        return Intent("record_transfer", slots, confidence=0.95)
     if m := _MSHWARI_RE.search(segment) or _SAVINGS_OUT_RE.search(segment):
         to_mshwari = m["dir"].lower() == "to"
         slots = _slots(

@@ -3,7 +3,7 @@
 from conversations.parser import vocabulary as v
 from conversations.parser.currency import NAMES as CURRENCY_NAMES
 from conversations.parser.swahili_verbs import is_verb, names_someone_next
-from conversations.parser.text import Analysed, words_of
+from conversations.parser.text import Analysed, PhraseTable, words_of
 
 
 def _vocabulary_words() -> frozenset[str]:
@@ -112,6 +112,8 @@ _WEAK_INTRODUCERS = frozenset({"pale", "at", "ya", "huko", "kwenye"})
 # Where a tenant or a trader is: "house B4", "nyumba 12", "stall 7".
 _UNITS = frozenset({"house", "nyumba", "room", "chumba", "unit", "plot", "shop", "stall", "apartment", "flat", "hse"})
 _DESTINATION = frozenset({"to", "kwenda", "hadi", "mpaka"})
+# Who someone is by their trade, after what they deal in: "boat owner Otieno", "ice man Odhiambo".
+_TRADE_ROLES = frozenset({"owner", "man", "guy", "lady", "boy", "dealer", "seller", "vendor"})
 _ORIGIN = frozenset({"from", "wa", "of", "kutoka", "in"})
 # Said between a payer and the verb: "Tasha finally paid", "Wanjiru tayari amelipa".
 _ADVERBS = frozenset({"finally", "just", "already", "also", "hatimaye", "tayari", "pia", "eventually"})
@@ -183,9 +185,14 @@ def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
     while (
         j < len(msg.tokens) - 1
         and j - i < 3
-        and (msg.tokens[j].low in ROLE_WORDS or (msg.tokens[j].low in NAME_PARTS and msg.lows[j + 1] in ROLE_WORDS))
+        and (
+            msg.tokens[j].low in ROLE_WORDS
+            or (msg.tokens[j].low in NAME_PARTS and msg.lows[j + 1] in ROLE_WORDS)
+            or (msg.tokens[j].text.islower() and msg.lows[j + 1] in _TRADE_ROLES and msg.lows[j] not in v.STOPWORDS)
+        )
     ):
-        j += 1  # "driver Onyango", "my shop assistant Mercy"
+        j += 2 if msg.lows[j + 1] in _TRADE_ROLES and msg.lows[j] not in ROLE_WORDS else 1
+        # "driver Onyango", "my shop assistant Mercy", "ice man Odhiambo"
     if j > i and msg.lows[j] == "," and j + 1 < len(msg.tokens) and msg.tokens[j + 1].text[:1].isupper():
         j += 1  # "my assistant, Kelvin, KSh 3,000": the name set off after the role
     while j < len(msg.tokens) and len(words) < limit:
@@ -204,6 +211,13 @@ def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
     if not words or all(w.lower() in NAME_PARTS for w in words):
         return None
     return display_name(words), j
+
+
+_BUSINESSES = PhraseTable.grouped({name: (low,) for low, name in v.WELL_KNOWN_BUSINESSES.items()})
+
+
+def _after_amount(msg: Analysed, i: int) -> bool:
+    return (i > 0 and msg.lows[i - 1][:1].isdigit()) or (i > 1 and msg.lows[i - 2][:1].isdigit())
 
 
 def _written_as_a_name(msg: Analysed, skip: set[int]) -> str | None:
@@ -403,6 +417,13 @@ def counterparty(
     written = _written_as_a_name(msg, skip)
     if written:
         return written
+    known = _BUSINESSES.first(msg.lows)
+    # "fuel 3k shell", "uber payout 23,450" ("total" alone is a word, not the brand)
+    brand = known is not None and (
+        known.phrase != "total" or msg.tokens[known.start].text[:1].isupper() or _after_amount(msg, known.start)
+    )
+    if known is not None and brand and not any(k in skip for k in range(known.start, known.end)):
+        return known.value
     for i in sorted(verbs):
         if msg.lows[i] in v.THIRD_PERSON_PAID or (i + 1 < len(msg.lows) and msg.lows[i + 1] == "paid"):
             before = name_before(msg, i)

@@ -41,7 +41,7 @@ _STATED = {"total", "totals"}
 
 
 def _number_near(msg: Analysed, i: int) -> bool:
-    return any(msg.lows[j][0].isdigit() for j in range(max(0, i - 3), min(len(msg.lows), i + 4)))
+    return any(msg.lows[j][0].isdigit() for j in range(max(0, i - 3), min(len(msg.lows), i + 6)))
 
 
 def metric_of(msg: Analysed, ev: Evidence) -> str | None:

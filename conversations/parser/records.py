@@ -176,6 +176,8 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     counts = [a for a in candidates if a is not best and a.score <= 0 and a.start < best.start]
     if counts and _priced_each(msg, best):
         qty = counts[-1]
+        if best.score >= 3 and _bare_at(msg, best) and qty.value * best.value >= 100_000:
+            return None  # "40 metres of fabric at KSh 12,800": the price of all or of each? Asked.
         return Amount(qty.value * best.value, qty.start, best.end, best.score)
     if best.score < -1:
         return None  # only counts ("sold 10 loaves"): the amount is missing
@@ -230,6 +232,18 @@ def _net_of_change(candidates: list[Amount], after: int) -> Amount | None:
         if any(kept is not a and a is not back and a.value - back.value == kept.value for a in candidates):
             return kept
     return None
+
+
+def _bare_at(msg: Analysed, amount: Amount) -> bool:
+    """Priced with "at" alone, no "each", "per" or "@" beside it."""
+    lows = msg.lows
+    before = lows[amount.start - 1] if amount.start else ""
+    after = lows[amount.end] if amount.end < len(lows) else ""
+    return (
+        before in {"at", "ksh", "kes", "sh"}
+        and "at" in lows[max(0, amount.start - 2) : amount.start]
+        and after not in _UNIT_PRICE_AFTER
+    )
 
 
 def _each_word(msg: Analysed, amount: Amount) -> bool:

@@ -12,7 +12,7 @@ from conversations.parser.dates import find_day, find_period
 from conversations.parser.names import KNOWN_WORDS, name_at
 from conversations.parser.phones import find_phone
 from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES
-from conversations.parser.text import Analysed, PhraseTable
+from conversations.parser.text import Analysed, Match, PhraseTable
 from finance.money import plain
 
 # "join K7QX-M4PA", "jiunge k7qx m4pa", "accept invite K7QXM4PA", "code ya mwaliko ni K7QX-M4PA"
@@ -165,9 +165,17 @@ def _name_after_cue(msg: Analysed, start: int = 0) -> str | None:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in words) or None
 
 
+def _who_did(lows: tuple[str, ...]) -> Match | None:
+    """ "Who on my team added the 5,000 fuel entry?": who, a few words, then what was done."""
+    if not lows or lows[0] not in {"who", "nani"}:
+        return None
+    done = next((k for k in range(1, min(len(lows), 6)) if lows[k] in _ACTS and lows[k].endswith(("ed", "ded"))), None)
+    return Match(0, done + 1, "who did", "who did") if done else None
+
+
 def activity(msg: Analysed, today: date) -> Intent | None:
     lows = msg.lows
-    cue = _ACTIVITY.first(lows)
+    cue = _ACTIVITY.first(lows) or _who_did(lows)
     if cue is None:
         return None
     if cue.value == "what did" and _member_named(msg) is None:

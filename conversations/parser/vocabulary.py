@@ -163,7 +163,8 @@ INCOME_CUES: tuple[str, ...] = (
     # "came in" said of the till, the machine or the day: "imeingia", "imeingiza", "till imepokea"
     "imeingia", "zimeingia", "imeingiza", "zimeingiza", "imeleta", "imepokea", "imeuza", "ameleta", "amenunua",
     "nimelipwa", "nililipwa", "tumelipwa", "nmelipwa", "nmepokea", "nmeuza", "nmepata",
-    "collection", "collections", "earnings", "takings", "proceeds",
+    "collection", "collections", "earnings", "takings", "proceeds", "payout", "payouts", "brought in", "came in",
+    "tip from", "tips from",
     # Paid, said of the owner: "I have been paid 3,000", "got paid for the job".
     "been paid", "got paid", "was paid", "were paid", "get paid",
     # Money given back to the owner: "supplier refunded me 1200", "nimerudishiwa 500".
@@ -273,7 +274,7 @@ GREETING_WORDS: tuple[str, ...] = (
     "jambo", "sasa", "mambo", "vipi", "niaje", "niajeh", "sema", "salama", "salaam", "salam",
     "shikamoo", "uko aje", "uko poa", "poa", "how are you", "how are u", "how r u", "hi there",
     "hello there", "start", "karibu", "wasup", "whatsup", "what's up", "sup", "rada", "oya", "salaam aleikum",
-    "salaam alaikum", "asalaam aleikum", "assalamu alaikum", "salam aleikum",
+    "salaam alaikum", "asalaam aleikum", "assalamu alaikum", "salam aleikum", "amosi", "oyawore", "misawa",
 )
 GREETING_FILLERS: tuple[str, ...] = (
     "kavi", "there", "bro", "boss", "sir", "madam", "friend", "rafiki", "buda", "msee", "fam",
@@ -429,6 +430,17 @@ EXPORT_WORDS: tuple[str, ...] = ("export", "download", "statement", "spreadsheet
 EXPORT_FORMATS: dict[str, tuple[str, ...]] = {
     "csv": ("csv",), "xlsx": ("xlsx", "excel", "spreadsheet", "xls"), "pdf": ("pdf",),
 }
+# Businesses everyone pays or is paid by, named in words KAVI also reads as categories ("fuel 3k
+# shell", "tokens 500 KPLC", "uber payout"): the counterparty when no other name is given.
+WELL_KNOWN_BUSINESSES: dict[str, str] = {
+    "uber": "Uber", "bolt": "Bolt", "little cab": "Little Cab", "glovo": "Glovo", "jumia": "Jumia",
+    "shell": "Shell", "total": "TotalEnergies", "total energies": "TotalEnergies", "totalenergies": "TotalEnergies",
+    "rubis": "Rubis", "ola": "Ola", "kplc": "KPLC", "kenya power": "Kenya Power", "safaricom": "Safaricom",
+    "airtel": "Airtel", "zuku": "Zuku", "faiba": "Faiba", "naivas": "Naivas", "quickmart": "Quickmart",
+    "carrefour": "Carrefour", "chandarana": "Chandarana", "kra": "KRA", "nhif": "NHIF", "sha": "SHA", "nssf": "NSSF",
+    "equity": "Equity", "kcb": "KCB", "co-op bank": "Co-op Bank", "ntsa": "NTSA", "kiwasco": "Kiwasco",
+    "nairobi water": "Nairobi Water", "g4s": "G4S", "wells fargo": "Wells Fargo",
+}  # fmt: skip
 CUSTOMER_WORDS: tuple[str, ...] = ("customer", "client", "mteja", "buyer")
 SUPPLIER_WORDS: tuple[str, ...] = ("supplier", "vendor", "msambazaji", "wholesaler", "distributor")
 ADD_WORDS: tuple[str, ...] = ("add", "new", "create", "register", "save", "ongeza", "sajili", "weka", "mpya")
@@ -446,7 +458,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 }
 REMIND_WORDS: tuple[str, ...] = (
     "remind", "reminder", "kumbusha", "nudge", "follow up", "chase", "ukumbusho", "mkumbushe", "kumbushe",
-    "wakumbushe", "mkumbushie", "nikumbushie",
+    "wakumbushe", "mkumbushie", "nikumbushie", "ping", "follow up with",
 )
 REQUEST_WORDS: tuple[str, ...] = ("request", "stk", "stk push", "prompt", "omba", "dai", "collect from", "ombi",
                                   "ombi la malipo",

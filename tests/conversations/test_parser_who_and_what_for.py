@@ -401,3 +401,44 @@ def test_a_deposit_for_an_event_is_dated_today_not_the_event() -> None:
 def test_a_command_word_inside_an_entry_is_no_question() -> None:
     got = _read("eye check services today 1,200")
     assert got["intent"] == "record_income"
+
+
+@pytest.mark.parametrize(
+    ("text", "counterparty"),
+    [("diesel 4k rubis", "Rubis"), ("glovo payout 6,300", "Glovo"), ("paid tokens 1000 kplc", "KPLC")],
+)
+def test_well_known_businesses_are_named_though_they_are_words_too(text: str, counterparty: str) -> None:
+    assert _read(text)["slots"]["counterparty"] == counterparty
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("glovo weekly payout 8,400 to my bank", "record_income"),
+        ("The fitting for a walk-in client brought in Sh 650.", "record_income"),
+        ("tip from a customer 200", "record_income"),
+        ("Ksh 9,000 transferred to Ziidi MMF", "record_transfer"),
+    ],
+)
+def test_money_that_came_in_by_other_words(text: str, intent: str) -> None:
+    assert _read(text)["intent"] == intent
+
+
+def test_a_large_price_at_a_count_is_asked_not_multiplied() -> None:
+    got = _read("Kindly record the purchase of 50 metres of khaki drill at KSh 14,500 from Rivatex.")
+    assert got["intent"] == "record_expense"
+    assert "amount" not in got["slots"]  # 14,500 a metre or for all 50? The conversation asks.
+    assert _read("sold 20 litres of milk at 55 shillings")["slots"]["amount"] == "1100"
+
+
+def test_a_trade_before_the_name_is_who_they_are() -> None:
+    assert _read("paid charcoal guy Ouma 700")["slots"]["counterparty"] == "Ouma"
+
+
+def test_who_did_it_with_words_between() -> None:
+    assert understand("Who in the team deleted the 2,000 rent entry?", T).name == "activity_log"
+
+
+def test_a_cash_deposit_at_a_named_bank() -> None:
+    got = _read("20k cash deposited to Absa")
+    assert (got["intent"], got["slots"]["from"], got["slots"]["to"]) == ("record_transfer", "cash", "bank")
