@@ -45,7 +45,7 @@ _IDENTIFIERS = {
     "pin", "namba", "nambari", "business", "agent", "store", "bill",
 }  # fmt: skip
 
-_PERCENT = {"%", "percent", "pc", "per cent"}
+_PERCENT = {"%", "percent", "asilimia"}
 
 _SMALL_WORDS = v.NUMBER_WORDS
 _PRE = v.PRE_MULTIPLIERS
@@ -125,8 +125,8 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     if referred and not corrected:
         return None
     end = i + 1
-    if frac and len(frac) == 3 and not suffix and len(whole) <= 3 and _shillings_marked(lows, i):
-        whole, frac = whole + frac, None  # "9.800/=", "KES 10.000/=": a dot between the thousands
+    if frac and len(frac) == 3 and not suffix and len(whole) <= 3 and whole != "0" and nxt not in _UNITS:
+        whole, frac = whole + frac, None  # "9.800/=", "rent 10.000": shillings never run to three decimals
     grouped = _thousands_after(msg, i, whole, frac, suffix)
     if grouped is not None:
         whole = whole + "".join(lows[i + 1 : grouped + 1])  # "2 000", "SALES FRIDAY 31 200", "1 500 000"
@@ -170,21 +170,6 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     return Amount(value, start, end, score)
 
 
-def _shillings_marked(lows: tuple[str, ...], i: int) -> bool:
-    """A shilling mark before or after the number ("KES 10.000/=", "1.750/-", "sh.1.500")."""
-    before = lows[i - 1] if i else ""
-    after = lows[i + 1 : i + 3]
-    return (
-        before in _CURRENCY_BEFORE
-        or bool(after[:1] and after[0] in _SHILLING_WORDS)
-        or after
-        in (
-            ("/", "="),
-            ("/", "-"),
-        )
-    )
-
-
 def _thousands_after(msg: Analysed, i: int, whole: str, frac: str | None, suffix: str) -> int | None:
     """The last of the three-digit groups that continue this number after one space ("1 350"), if any."""
     tokens = msg.tokens
@@ -197,6 +182,9 @@ def _thousands_after(msg: Analysed, i: int, whole: str, frac: str | None, suffix
         return None
     if j + 1 < len(tokens) and tokens[j + 1].low.isdigit() and tokens[j + 1].start == tokens[j].end + 1:
         return None  # "1 2 3 4", "12 34 56": digits read out, not a number in groups
+    after = msg.lows[j + 1] if j + 1 < len(tokens) else ""
+    if after in {"each", "per", "@", "kila", "x"}:
+        return None  # "soda crates 5 650 each": five crates at 650, not 5,650
     return j
 
 

@@ -38,14 +38,14 @@ _UNDO_TALK = {
     "amount", "entry", "is", "was", "that's", "thats", "not", "right", "correct", "kosa", "tafadhali", "please",
     "niliweka", "nimeweka", "vibaya", "nilikosea", "makosa", "kimakosa", "wrongly", "mistakenly", "by",
     "kitu", "nimeandika", "niliandika", "sasa", "hivi", "sikutaka", "kuandika", "hivyo", "hiyo", "hii", "just",
-    "now", "entered", "typed", "nimeingiza",
+    "now", "entered", "typed", "nimeingiza", "nime", "kosea", "aah", "eeh",
 }  # fmt: skip
 # Asking how KAVI works, in any words around it: "Kindly explain how to use this service".
 _HELP_ANYWHERE = PhraseTable.of(
     ("how to use", "how do i use", "how do i record", "how do i add", "how do i send", "how does this work",
      "what can you do", "explain how", "jinsi ya kutumia", "msaada", "nifanyeje", "inatumika aje", "natumiaje",
      "commands", "unaweza kufanya nini", "how do you work", "how can you help", "nisaidie kutumia",
-     "inafanya nini", "unafanya nini", "hii app", "this app", "what does this app", "what is kavi",
+     "inafanya nini", "unafanya nini", "what does this app", "what is kavi", "hii app inafanya",
      "inafanya kazi namna gani", "inafanya kazi aje", "inafanya kazi vipi", "namna ya kutumia", "nawezaje",
      "ninawezaje", "how can i")
 )  # fmt: skip

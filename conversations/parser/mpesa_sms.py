@@ -13,7 +13,7 @@ from datetime import date
 import phonenumbers
 
 from conversations.intents import Intent
-from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, pick_category
+from conversations.parser.records import EXPENSE_CATEGORIES, GOODS, INCOME_CATEGORIES, pick_category
 from conversations.parser.text import Analysed
 from finance.money import D, plain
 
@@ -342,7 +342,6 @@ def parse_mpesa(text: str, today: date) -> list[Intent]:
 
 # Safaricom's own wording: a line with any of these is the confirmation, not the owner's note.
 _SAFARICOM_LINE_RE = re.compile(r"confirmed|m-pesa|ksh|balance|transaction cost|dial \*|transact", re.IGNORECASE)
-_GOODS = {"stock", "equipment", "supplies"}
 
 
 def _owners_words(text: str) -> str:
@@ -360,7 +359,7 @@ def _owner_says_what_for(intent: Intent, words: str) -> None:
         category = pick_category(spent)
     else:
         category = pick_category(INCOME_CATEGORIES.all(lows))
-        if category is None and _GOODS & {m.value for m in spent}:
+        if category is None and GOODS & {m.value for m in spent}:
             category = "sales"  # "ya mitumba": goods were sold
     if category:
         intent.slots["category"] = category

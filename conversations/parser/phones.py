@@ -38,7 +38,8 @@ def grouped_phone(msg: Analysed) -> tuple[str, range] | None:
             continue
         start = i - 1 if i and lows[i - 1] == "+" else i
         digits, j = low, i + 1
-        while j < len(lows) and lows[j].isdigit() and len(lows[j]) <= 4 and len(digits) < 12:
+        size = 10 if low.startswith("0") else 12  # "sent 250 to 0722 911 333 500": the 500 is money
+        while j < len(lows) and lows[j].isdigit() and len(lows[j]) <= 4 and len(digits) + len(lows[j]) <= size:
             digits += lows[j]
             j += 1
         if j - i >= 2 and len(digits) in (10, 12):

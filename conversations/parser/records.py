@@ -40,10 +40,9 @@ _PRIORITY = (
     "stock",
 )
 _LINKS = {"ya", "za", "wa", "la", "of", "for", "kwa"}
-_THINGS = {"equipment", "stock", "supplies"}
 _PURPOSES = {"repairs", "transport", "fees", "taxes", "salaries", "rent", "loan_repayment"}
 # Money in that names goods was a sale ("for nails and timber"); services name themselves.
-_GOODS = {"stock", "equipment", "supplies"}
+GOODS = {"stock", "equipment", "supplies"}
 _TOTAL_WORDS = {"total", "totals", "jumla", "altogether", "yote"}
 _RANGE_WORDS = {"to", "or", "-", "au", "ama", "hadi", "mpaka"}
 _UNIT_PRICE_BEFORE = {"at", "@", "each"}
@@ -123,7 +122,7 @@ def pick_category(matches: list[Match], lows: tuple[str, ...] = ()) -> str | Non
     specific = next(m.value for m in matches if len(m.phrase) == longest)
     # A specific phrase ("transaction charges") beats single words, but a thing named precisely is no
     # purpose: "fundi for repairing the weighing scale" is a repair.
-    if longest > 8 and not (specific in _THINGS and values & _PURPOSES):
+    if longest > 8 and not (specific in GOODS and values & _PURPOSES):
         return specific
     for category in _PRIORITY:
         if category in values:
@@ -166,7 +165,9 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     candidates = [replace(a, score=max(a.score, 0)) if a.end in skip else a for a in candidates]
     # "rent ni 20k but nimelipa 12k": of equally sure amounts, the one the paying verb names.
     verbs = {m.end for m in EXPENSE_CUES.all(msg.lows) + INCOME_CUES.all(msg.lows)}
-    best = max(candidates, key=lambda a: (a.score, a.score >= 2 and a.start in verbs, abs(a.value)))
+    # "sent 250 to 0722 911 333 500": a plain number right after the verb is the one sent, too (but
+    # "Sold 150 samosas … for 7,500": a number before a noun is a count).
+    best = max(candidates, key=lambda a: (a.score, a.start in verbs and _sent_as_money(msg, a), abs(a.value)))
     if _a_range(msg, candidates):
         return None  # "400 to 500", "1000 or 1200": the conversation asks which
     # "4 trays kila moja 450", "mandazi 30 kwa 10 kila moja": the amount priced each, times the count.
@@ -192,7 +193,18 @@ _EVENTS = {
 
 def _an_events_day(msg: Analysed, day: Period) -> bool:
     """A day said right after an event the money is for ("for their wedding on 14 November")."""
-    return bool(_EVENTS & set(msg.lows[max(0, day.span[0] - 5) : day.span[0]]))
+    lows, start = msg.lows, day.span[0]
+    linked = {"on", "ya", "tarehe", "siku"}  # "wedding on 14th", "harusi ya tarehe 20"
+    said_as_its_day = lows[start] in linked or (start > 0 and lows[start - 1] in linked)
+    return said_as_its_day and bool(_EVENTS & set(lows[max(0, start - 5) : start]))
+
+
+def _sent_as_money(msg: Analysed, amount: Amount) -> bool:
+    after = msg.lows[amount.end] if amount.end < len(msg.lows) else ""
+    return amount.score >= 2 or (amount.score >= 0 and (not after[:1].isalpha() or after in _INTRODUCERS))
+
+
+_INTRODUCERS = {"to", "kwa", "for", "from", "on", "via", "ya", "by"}
 
 
 def _called_the_total(msg: Analysed, amount: Amount) -> bool:
@@ -218,7 +230,11 @@ def _still_owed(msg: Analysed, amount: Amount) -> bool:
 
 def _base_of_share(msg: Analysed, amount: Amount) -> bool:
     """ "1.5% of 10000": what a share was taken of, not the money that moved."""
-    return amount.start >= 2 and msg.lows[amount.start - 1] in {"of", "ya", "off"} and msg.lows[amount.start - 2] == "%"
+    lows = msg.lows
+    if amount.start < 2 or lows[amount.start - 1] not in {"of", "ya", "off"}:
+        return False
+    # "1.5% of 10000", "10 percent of 20,000", "asilimia 10 ya 5000"
+    return lows[amount.start - 2] in {"%", "percent"} or (amount.start >= 3 and lows[amount.start - 3] == "asilimia")
 
 
 def _net_of_change(candidates: list[Amount], after: int) -> Amount | None:
@@ -306,6 +322,7 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
             and not _was_made(msg, m)
             and not _brought_goods(msg, m)
             and not _someone_else_was_paid(msg, m)
+            and not (m.phrase == "deposit" and not {"from", "kutoka"} & set(msg.lows[m.end : m.end + 4]))
         ],
         expense_categories=[m for m in EXPENSE_CATEGORIES.all(msg.lows) if not _on_credit(msg, m)],
         income_categories=[m for m in INCOME_CATEGORIES.all(msg.lows) if not _refunded_to(msg, m)],
@@ -346,10 +363,14 @@ def _brought_goods(msg: Analysed, cue: Match) -> bool:
         return bool(_STAFF & set(msg.lows)) or any(w in v.SUPPLIER_WORDS for w in msg.lows)
     if cue.phrase != "ameleta":
         return False
-    goods = {m.value for m in EXPENSE_CATEGORIES.all(msg.lows)} & _GOODS
-    return bool(goods) or any(w in v.SUPPLIER_WORDS for w in msg.lows)
+    goods = {m.value for m in EXPENSE_CATEGORIES.all(msg.lows)} & GOODS
+    lows = set(msg.lows)
+    # "fundi ameleta bill ya 3,000": a bill brought is money to pay
+    billed = bool(lows & {"bill", "invoice", "ankara", "receipt", "risiti"}) or bool(lows & _PAID_TRADES)
+    return bool(goods) or billed or any(w in v.SUPPLIER_WORDS for w in msg.lows)
 
 
+_PAID_TRADES = {"doctor", "vet", "veterinary", "fundi", "plumber", "electrician", "mechanic", "landlord", "lawyer"}
 _PASSIVE_PAID = {"been paid", "was paid", "were paid", "got paid", "get paid"}
 
 
@@ -358,15 +379,25 @@ def _refunded_to(msg: Analysed, match: Match) -> bool:
     if match.value != "other_income" or not match.phrase.startswith("refund"):
         return False
     after = msg.lows[match.end : match.end + 4]
-    return ("to" in after or bool(set(after) & set(v.CUSTOMER_WORDS))) and not {"me", "us"} & set(after)
+    mine = {"me", "us", "my", "our", "mpesa", "m-pesa", "account"}  # "Jumia refund to my mpesa 700" came in
+    return ("to" in after or bool(set(after) & set(v.CUSTOMER_WORDS))) and not mine & set(after)
 
 
 def _someone_else_was_paid(msg: Analysed, cue: Match) -> bool:
     """ "The veterinary doctor has been paid 1,500": I paid the doctor. "I have been paid" is money in."""
     if cue.phrase not in _PASSIVE_PAID:
         return False
-    before = msg.lows[max(0, cue.start - 3) : cue.start]
-    return bool(before) and not {"i", "we", "i've", "we've", "ive", "me", "us", "nime"} & set(before)
+    lows = msg.lows
+    j = cue.start
+    while j and (lows[j - 1] in {"has", "have", "had", "is", "was", "just", "finally", "already", "now"}):
+        j -= 1
+    if not j or lows[j - 1] in {"i", "we", "i've", "we've", "ive", "me", "us", "nime"}:
+        return False  # "just got paid 3,000 by Otieno", "I have been paid": the owner was paid
+    subject = lows[j - 1]
+    if subject in ROLE_WORDS or subject in _STAFF or subject in _PAID_TRADES:
+        return True  # "The veterinary doctor has been paid 1,500"
+    owned = j >= 3 and lows[j - 2] in {"ya", "of", "wa"}  # "Order ya Wanjiru has been paid": her order, paid
+    return msg.tokens[j - 1].text[:1].isupper() and not owned
 
 
 def _i_have_paid(msg: Analysed, cue: Match) -> bool:
@@ -378,6 +409,8 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
     """ "Otieno paid 2000", "paid by Otieno", "paid me": money came in."""
     if _buyer(msg) or _booked_by(msg):
         return True
+    if msg.lows and msg.lows[0] in v.CUSTOMER_WORDS and {"deposited", "sent", "paid", "transferred"} & set(msg.lows):
+        return True  # "Customer deposited 5,000 into my Equity account for 2 chairs"
     for cue in cues:
         if msg.lows[cue.start] not in ("paid", "sent"):
             continue
@@ -421,6 +454,8 @@ def _buyer(msg: Analysed) -> str | None:
     first took goods and paid for them — a sale (the owner's own buying says "I bought")."""
     if not msg.lows or msg.lows[0] in ROLE_WORDS:
         return None  # "fundi wa kibanda amechukua mia nane": the worker took money
+    if _CREDIT_WORDS & set(msg.lows) or {m.value for m in EXPENSE_CATEGORIES.all(msg.lows)} - GOODS:
+        return None  # "took 3 bags on credit" moved no money; "Kamau bought diesel for the generator" spent
     found = name_at(msg, 0, limit=3)
     if found is None or _STAFF & set(msg.lows) or any(w in v.SUPPLIER_WORDS for w in msg.lows):
         return None
@@ -436,6 +471,7 @@ def _buyer(msg: Analysed) -> str | None:
     return name
 
 
+_CREDIT_WORDS = {"credit", "deni", "mkopo", "later", "baadaye"}
 _PACKS = {"pcs", "pieces", "cartons", "boxes", "packets", "dozen", "pairs", "bales", "crates", "rolls"}
 _ORDERED = {"booked", "ordered", "requested", "bought", "collected", "picked", "commissioned", "hired"}
 
@@ -443,6 +479,8 @@ _ORDERED = {"booked", "ordered", "requested", "bought", "collected", "picked", "
 def _booked_by(msg: Analysed) -> bool:
     """ "Couples massage booked by Brian Odhiambo, paid KSh 9,000": the one who booked it paid for it."""
     lows = msg.lows
+    if {m.value for m in EXPENSE_CATEGORIES.all(lows)} and not INCOME_CATEGORIES.all(lows):
+        return False  # "Bus tickets booked by Kamau, paid 4,000": tickets bought for the business
     return any(
         low == "by" and j and lows[j - 1] in _ORDERED and name_at(msg, j + 1) is not None for j, low in enumerate(lows)
     )
@@ -485,7 +523,7 @@ def record_intent(
             income += len(ev.expense_cues) * 2
     elif (
         not ev.expense_cues
-        and not _GOODS & {m.value for m in ev.expense_categories}
+        and not GOODS & {m.value for m in ev.expense_categories}
         and not any("charge" in m.phrase or "bank" in m.phrase for m in ev.expense_categories)
         and _from_someone(msg)
     ):  # ("bank charges 640 from Equity" were charged by the bank)
@@ -508,7 +546,7 @@ def record_intent(
         if kind == "income"
         else pick_category(ev.expense_categories, msg.lows)
     )
-    if kind == "income" and category is None and ({m.value for m in ev.expense_categories} & _GOODS or _for_goods(msg)):
+    if kind == "income" and category is None and ({m.value for m in ev.expense_categories} & GOODS or _for_goods(msg)):
         category = "sales"  # "received 9,400 from Wafula for nails and timber": goods were sold
     if kind == "expense" and category is None and _STAFF & set(msg.lows):
         category = "salaries"  # "nimelipa conductor Mutua 800": a worker paid by their job is wages

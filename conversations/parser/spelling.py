@@ -21,7 +21,7 @@ SHORTHAND: dict[str, str] = {
     "bght": "bought", "pd": "paid", "pymt": "payment", "pmt": "payment", "paymt": "payment",
     "amt": "amount", "inv": "invoice", "wk": "week", "mnth": "month", "mth": "month", "exp": "expense",
     "payed": "paid", "thru": "through", "cust": "customer", "sld": "sold", "nilipa": "nililipa", "nlipa": "nililipa",
-    "elf": "elfu", "elfo": "elfu", "efu": "elfu", "laki": "laki", "lakh": "laki",
+    "elf": "elfu", "elfo": "elfu", "efu": "elfu", "lakh": "laki",
     "nmbuy": "nimenunua",
     "restocked": "restock", "restocking": "restock", "budjet": "budget", "budgt": "budget", "buget": "budget",
     "budegt": "budget", "budjets": "budgets", "bajet": "bajeti", "bujeti": "bajeti", "budjeti": "bajeti",

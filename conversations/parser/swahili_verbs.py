@@ -126,7 +126,9 @@ def canonical(low: str) -> str:
         return {"lip": "nitalipa", "nunu": "nitanunua"}.get(verb.root, low)
     me = verb.subject in ("i", "we")
     others = verb.subject in ("he", "they")
-    if verb.to_me and not me and verb.root in ("lip", "tum", "p", "let"):
+    if verb.to_me and not me and verb.root == "let":
+        return "ameleta"  # "aliniletea": brought me money, or goods when a supplier brings them
+    if verb.to_me and not me and verb.root in ("lip", "tum", "p"):
         return "amenitumia" if verb.root == "tum" else "amenilipa"  # "cooperative imenilipa", "amenipa 600"
     if verb.root == "p":
         return "nimempa" if me else low

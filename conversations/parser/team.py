@@ -169,7 +169,7 @@ def _who_did(lows: tuple[str, ...]) -> Match | None:
     """ "Who on my team added the 5,000 fuel entry?": who, a few words, then what was done."""
     if not lows or lows[0] not in {"who", "nani"}:
         return None
-    done = next((k for k in range(1, min(len(lows), 6)) if lows[k] in _ACTS and lows[k].endswith(("ed", "ded"))), None)
+    done = next((k for k in range(1, min(len(lows), 6)) if lows[k] in _ACTS and lows[k].endswith("ed")), None)
     return Match(0, done + 1, "who did", "who did") if done else None
 
 

@@ -125,7 +125,8 @@ def _rejoined(tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if i + 1 < len(tokens) and tokens[i + 1].is_word and split_verb(token.low, tokens[i + 1].low):
+        named = i > 0 and token.text[:1].isupper()  # "Ali lipa": a name, then a word
+        if i + 1 < len(tokens) and tokens[i + 1].is_word and not named and split_verb(token.low, tokens[i + 1].low):
             after = tokens[i + 1]
             out.append(Token(token.text + after.text, token.low + after.low, token.start, after.end))
             i += 2

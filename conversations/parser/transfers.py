@@ -5,9 +5,11 @@ agent", "weka 2k kwa M-Shwari", "deposited 10k to the bank". A move is neither i
 from datetime import date
 
 from conversations.intents import Intent
+from conversations.parser import vocabulary as v
 from conversations.parser.dates import Period
+from conversations.parser.names import name_before
 from conversations.parser.records import Evidence
-from conversations.parser.text import Analysed, PhraseTable
+from conversations.parser.text import Analysed, Match, PhraseTable
 from finance.money import plain
 
 _PLACES = PhraseTable.grouped(
@@ -90,6 +92,16 @@ _TO = {"to", "into", "kwa", "kwenda", "in", "on", ">"}  # "M-Pesa -> KCB bank"
 _NOT_A_MOVE = {"loan", "mkopo", "interest", "riba", "paid", "nimelipa", "lipa"}
 
 
+def _someone_else_moved(msg: Analysed, at: int, places: list[Match]) -> bool:
+    lows = msg.lows
+    if any(w in v.CUSTOMER_WORDS for w in lows[:at]):
+        return True
+    if any(p.start <= at - 1 < p.end for p in places):
+        return False  # "Nimeenda benki Equity nikaweka": the bank, not who banked
+    who = name_before(msg, at) or ""
+    return who[:1].isupper() and who.lower() not in {"i", "we", "nime", "tume"}
+
+
 def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> Intent | None:
     lows = msg.lows
     places = list(_PLACES.scan(lows))
@@ -104,6 +116,8 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
         return None
     if not (places or banked) or verb is None or _NOT_A_MOVE & set(lows):
         return None
+    if _someone_else_moved(msg, verb.start, places):
+        return None  # "Customer deposited 5,000 into my Equity account": money in, not the owner's own move
     source = target = None
     for place in places:
         # "from the KCB bank account": the direction word stands up to three words before the place.

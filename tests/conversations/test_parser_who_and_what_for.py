@@ -442,3 +442,49 @@ def test_who_did_it_with_words_between() -> None:
 def test_a_cash_deposit_at_a_named_bank() -> None:
     got = _read("20k cash deposited to Absa")
     assert (got["intent"], got["slots"]["from"], got["slots"]["to"]) == ("record_transfer", "cash", "bank")
+
+
+# Defects a reviewer found in this session's rules, each checked against the code before its fix.
+@pytest.mark.parametrize(
+    ("text", "intent", "amount"),
+    [
+        ("sent 250 to 0722 911 333 500", "record_expense", "250"),  # the phone took the amount after it
+        ("bought soda crates 5 650 each", "record_expense", "3250"),  # a count joined to its price
+        ("just got paid 3,000 by Otieno", "record_income", "3000"),
+        ("Order ya Wanjiru has been paid 3,500", "record_income", "3500"),
+        ("Kamau bought diesel for the generator 2,500", "record_expense", "2500"),
+        ("Bus tickets booked by Kamau, paid 4,000", "record_expense", "4000"),
+        ("supplier ameniletea mzigo wa 5,000", "record_expense", "5000"),
+        ("fundi ameleta bill ya 3,000", "record_expense", "3000"),
+        ("Jumia refund to my mpesa 700", "record_income", "700"),
+        ("paid rent 10.000", "record_expense", "10000"),
+    ],
+)
+def test_reviewed_money_readings(text: str, intent: str, amount: str) -> None:
+    got = _read(text)
+    assert (got["intent"], got["slots"].get("amount")) == (intent, amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Otieno took 3 bags of cement worth 2,400 on credit",  # no money moved
+        "deposit ya nyumba 10k kwa landlord",  # a deposit paid, not received
+        "paid agent commission 10 percent of 20,000",  # the share's base is no amount paid
+        "Customer deposited 5,000 into my Equity account for 2 chairs",  # the customer's money, not a move
+    ],
+)
+def test_reviewed_messages_never_record_the_wrong_way(text: str) -> None:
+    got = _read(text)
+    wrong = {
+        "Otieno took 3 bags of cement worth 2,400 on credit": "record_income",
+        "deposit ya nyumba 10k kwa landlord": "record_income",
+        "paid agent commission 10 percent of 20,000": None,
+        "Customer deposited 5,000 into my Equity account for 2 chairs": "record_transfer",
+    }[text]
+    assert got["intent"] != wrong
+    assert got["slots"].get("amount") != "20000"
+
+
+def test_a_day_near_an_event_is_the_payments_unless_said_as_the_events() -> None:
+    assert _read("paid 5k for the wedding tent jana")["slots"]["date"] == "2026-06-16"

