@@ -223,6 +223,13 @@ def _expense_category(*texts: str) -> str | None:
     return pick_category(EXPENSE_CATEGORIES.all(Analysed.of(" ".join(texts)).lows))
 
 
+def _savings_move(common: _Common, today: date, m: re.Match[str], savings: str, confidence: float) -> Intent:
+    """Money "transferred to" or "from" the owner's savings (M-Shwari, KCB M-PESA, Ziidi) and M-PESA."""
+    into = m["dir"].lower() == "to"
+    moved = {"from": "mpesa" if into else savings, "to": savings if into else "mpesa"}
+    return Intent("record_transfer", _slots(common, today, amount=_money(m["amount"]), **moved), confidence=confidence)
+
+
 def _segment(segment: str, today: date) -> Intent | None:
     common = _common(segment)
     if _FAILED_RE.match(segment) and not common.code:
@@ -249,23 +256,9 @@ def _segment(segment: str, today: date) -> Intent | None:
         )
         return Intent("record_income", slots, confidence=0.95)
     if m := _ZIIDI_RE.search(segment):
-        into = m["dir"].lower() == "to"
-        slots = _slots(
-            common,
-            today,
-            amount=_money(m["amount"]),
-            **{"from": "mpesa" if into else "bank", "to": "bank" if into else "mpesa"},
-        )
-        return Intent("record_transfer", slots, confidence=0.95)
+        return _savings_move(common, today, m, "bank", confidence=0.95)
     if m := _MSHWARI_RE.search(segment) or _SAVINGS_OUT_RE.search(segment):
-        to_mshwari = m["dir"].lower() == "to"
-        slots = _slots(
-            common,
-            today,
-            amount=_money(m["amount"]),
-            **{"from": "mpesa" if to_mshwari else "mshwari", "to": "mshwari" if to_mshwari else "mpesa"},
-        )
-        return Intent("record_transfer", slots, confidence=0.97)
+        return _savings_move(common, today, m, "mshwari", confidence=0.97)
     if m := _WITHDRAW_RE.search(segment):
         slots = _slots(
             common, today, amount=_money(m["amount"]), counterparty=_name(m["who"]), **{"from": "mpesa", "to": "cash"}

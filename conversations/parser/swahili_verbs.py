@@ -132,16 +132,14 @@ def canonical(low: str) -> str:
         return "amenitumia" if verb.root == "tum" else "amenilipa"  # "cooperative imenilipa", "amenipa 600"
     if verb.root == "p":
         return "nimempa" if me else low
+    if verb.root in ("lip", "tum") and verb.passive:
+        return "nimelipwa" if me else low  # "nilitumiwa", "tulilipwa": paid, said of the owner
     if verb.root == "lip":
-        if verb.passive:
-            return "nimelipwa" if me else low
         if me:
             return "nimelipa"
         if others:
             return "amelipa"
     if verb.root == "tum":
-        if verb.passive:
-            return "nimelipwa" if me else low
         if others:
             return "ametuma"
         if me:
