@@ -11,8 +11,8 @@ from conversations.contract import AMOUNT, EXPENSE_CATEGORIES, IntentSpec, Slot
 from conversations.display import money
 from conversations.intents import Intent
 from conversations.messages import Reply
+from conversations.parser.money_moved import money_amount
 from conversations.parser.records import EXPENSE_CATEGORIES as CATEGORY_WORDS
-from conversations.parser.records import money_amount
 from conversations.parser.text import Analysed
 from conversations.registry import ADMINS, CHOICE, EVERYONE, Help, Question, declare
 from conversations.registry import AMOUNT as TAKES_AMOUNT

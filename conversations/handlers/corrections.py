@@ -15,8 +15,9 @@ from conversations.messages import Reply
 from conversations.parser import vocabulary as v
 from conversations.parser.dates import find_day
 from conversations.parser.insights import BUDGET
+from conversations.parser.money_moved import money_amount
 from conversations.parser.names import counterparty
-from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, money_amount, pick_category
+from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, pick_category
 from conversations.parser.text import Analysed, Match, PhraseTable
 from conversations.texts import t
 from conversations.turn import Turn

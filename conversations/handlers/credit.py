@@ -7,7 +7,7 @@ from conversations.contract import IntentSpec
 from conversations.display import money
 from conversations.intents import Intent
 from conversations.messages import Media, Reply
-from conversations.parser.records import money_amount
+from conversations.parser.money_moved import money_amount
 from conversations.parser.text import Analysed
 from conversations.registry import EVERYONE, Help, declare
 from conversations.texts import t

@@ -10,7 +10,7 @@ from conversations.contract import AMOUNT, IntentSpec, Slot
 from conversations.display import day, money
 from conversations.intents import Intent
 from conversations.messages import Reply
-from conversations.parser.records import money_amount
+from conversations.parser.money_moved import money_amount
 from conversations.parser.text import Analysed
 from conversations.registry import AMOUNT as TAKES_AMOUNT
 from conversations.registry import EVERYONE, Help, Question, declare

@@ -12,7 +12,8 @@ from conversations.handlers.records import amount_problem, describe, save
 from conversations.intents import Intent
 from conversations.messages import Attachment, Reply
 from conversations.parser.dates import find_day
-from conversations.parser.records import EXPENSE_CATEGORIES, money_amount
+from conversations.parser.money_moved import money_amount
+from conversations.parser.records import EXPENSE_CATEGORIES
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.receipts.reading import Reading, reading_of
 from conversations.receipts.scan import scan

@@ -19,8 +19,9 @@ from conversations.intents import Intent
 from conversations.messages import Reply
 from conversations.parser.currency import rate_statement
 from conversations.parser.dates import find_day
+from conversations.parser.money_moved import money_amount
 from conversations.parser.queries import is_question
-from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES, money_amount
+from conversations.parser.records import EXPENSE_CATEGORIES, INCOME_CATEGORIES
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.registry import AMOUNT as TAKES_AMOUNT
 from conversations.registry import CHOICE, EVERYONE, WRITERS, YES_NO, Help, Question, declare

@@ -8,9 +8,9 @@ from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.currency import foreign_currency
 from conversations.parser.dates import find_day
+from conversations.parser.money_moved import money_amount
 from conversations.parser.names import acted_on, name_at, name_before
 from conversations.parser.phones import find_phone
-from conversations.parser.records import money_amount
 from conversations.parser.text import Analysed, PhraseTable
 from finance.money import D, MoneyError, plain
 

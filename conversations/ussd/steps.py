@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from conversations.parser.currency import foreign_currency
-from conversations.parser.records import money_amount
+from conversations.parser.money_moved import money_amount
 from conversations.parser.text import Analysed
 from finance.errors import InvalidAmount
 from finance.services.ledger import check_amount

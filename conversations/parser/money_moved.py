@@ -1,0 +1,197 @@
+"""Which of a message's amounts is the money that moved: totals, prices each, counts, corrections,
+ranges, change given back and money still owed are told apart here."""
+
+from dataclasses import replace
+from itertools import pairwise
+
+from conversations.parser.amounts import Amount, find_amounts
+from conversations.parser.cues import EXPENSE_CUES, INCOME_CUES
+from conversations.parser.text import Analysed, PhraseTable
+
+_TOTAL_WORDS = {"total", "totals", "jumla", "altogether", "yote"}
+_RANGE_WORDS = {"to", "or", "-", "au", "ama", "hadi", "mpaka"}
+_UNIT_PRICE_BEFORE = {"at", "@", "each"}
+_UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
+
+# A spoken or typed self-correction: the amount after it is the one meant ("lunch 540 aah no 450").
+_CORRECTION = PhraseTable.of(
+    (
+        "no wait",
+        "aah no",
+        "ah no",
+        "oh no",
+        "sorry",
+        "i mean",
+        "actually",
+        "correction",
+        "nope",
+        "kumbe",
+        "hapana",
+        "no it was",
+        "no its",
+        "si hiyo",
+        "no",  # "9 thousand no 9500": only between two amounts (see money_amount)
+        "oops",
+        "make it",
+        "niseme",
+    )
+)
+_OWED_BEFORE = {
+    "anadaiwa", "wanadaiwa", "owes", "owe", "owing", "remaining", "outstanding", "imebaki", "amebaki", "wamebaki",
+    "arrears", "bado", "still",
+}  # fmt: skip
+# Change handed back after a payment: the amounts around it need adding up.
+_CHANGE = PhraseTable.of(
+    ("gave back", "given back", "gave me back", "got change", "got back", "change of", "chenji", "akanirudishia",
+     "nikarudishiwa", "balance back", "returned the change", "alinirudishia")
+)  # fmt: skip
+
+
+def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
+    """The amount of money, with "3 bags at 500 each" multiplied out."""
+    candidates = [
+        a
+        for a in find_amounts(msg)
+        if not set(range(a.start, a.end)) & skip and not _each_word(msg, a) and not _base_of_share(msg, a)
+    ]
+    owed = [a for a in candidates if _still_owed(msg, a)]
+    if owed and len(owed) < len(candidates):
+        candidates = [a for a in candidates if a not in owed]  # "ameleta 8,000, bado anadaiwa 2k": 8,000 moved
+    if not candidates:
+        return None
+    change = _CHANGE.first(msg.lows)
+    if change is not None and len(candidates) >= 2:
+        return _net_of_change(candidates, change.end)
+    starts = {a.start for a in candidates}
+    corrected = [
+        m.end
+        for m in _CORRECTION.all(msg.lows)
+        if any(a.end <= m.start for a in candidates)
+        and (m.phrase != "no" or m.end in starts)  # "3k his no is 0712…" corrects nothing
+    ]
+    if corrected:
+        meant = [a for a in candidates if a.start >= corrected[-1]]
+        candidates = meant or candidates
+    # "3k each, total 6,000", "12,000 jumla, kila mmoja 2k": the amount called the total is the one.
+    totals = [a for a in candidates if _called_the_total(msg, a)]
+    if totals:
+        candidates = totals
+        if len(totals) == 1:
+            return totals[0] if totals[0].score >= -1 else None
+    # "300 siku mbili zilizopita": the word after the number starts a date, not a unit of goods.
+    candidates = [replace(a, score=max(a.score, 0)) if a.end in skip else a for a in candidates]
+    # "rent ni 20k but nimelipa 12k": of equally sure amounts, the one the paying verb names.
+    verbs = {m.end for m in EXPENSE_CUES.all(msg.lows) + INCOME_CUES.all(msg.lows)}
+    # "sent 250 to 0722 911 333 500": a plain number right after the verb is the one sent, too (but
+    # "Sold 150 samosas … for 7,500": a number before a noun is a count).
+    best = max(candidates, key=lambda a: (a.score, a.start in verbs and _sent_as_money(msg, a), abs(a.value)))
+    if _a_range(msg, candidates):
+        return None  # "400 to 500", "1000 or 1200": the conversation asks which
+    # "4 trays kila moja 450", "mandazi 30 kwa 10 kila moja": the amount priced each, times the count.
+    priced = [a for a in candidates if _priced_each(msg, a)]
+    if priced and not totals and any(a.score <= 0 and a.start < priced[-1].start for a in candidates):
+        best = priced[-1]  # a price each, with the count before it: multiplied out below
+    counts = [a for a in candidates if a is not best and a.score <= 0 and a.start < best.start]
+    if counts and _priced_each(msg, best):
+        qty = counts[-1]
+        if best.score >= 3 and _bare_at(msg, best) and qty.value * best.value >= 100_000:
+            return None  # "40 metres of fabric at KSh 12,800": the price of all or of each? Asked.
+        return Amount(qty.value * best.value, qty.start, best.end, best.score)
+    if best.score < -1:
+        return None  # only counts ("sold 10 loaves"): the amount is missing
+    return best
+
+
+def _sent_as_money(msg: Analysed, amount: Amount) -> bool:
+    after = msg.lows[amount.end] if amount.end < len(msg.lows) else ""
+    return amount.score >= 2 or (amount.score >= 0 and (not after[:1].isalpha() or after in _INTRODUCERS))
+
+
+_INTRODUCERS = {"to", "kwa", "for", "from", "on", "via", "ya", "by"}
+
+
+def _called_the_total(msg: Analysed, amount: Amount) -> bool:
+    """ "total 6,000", "jumla ni 12,000", "12,000 jumla", "2,000 in total", "= 3,250" ("at 60 shillings,
+    total 720": the 60 is no total, a comma stands between)."""
+    lows = msg.lows
+    before = lows[max(0, amount.start - 3) : amount.start]
+    after = lows[amount.end : amount.end + 2]
+    return bool(
+        _TOTAL_WORDS & set(before)
+        or (after[:1] and after[0] in _TOTAL_WORDS)
+        or after == ("in", "total")
+        or (amount.start and lows[amount.start - 1] == "=")
+    )
+
+
+def _still_owed(msg: Analysed, amount: Amount) -> bool:
+    """ "bado anadaiwa 2k", "still owes 2,000", "3k remaining": what is left to pay has not moved."""
+    before = set(msg.lows[max(0, amount.start - 3) : amount.start])
+    after = set(msg.lows[amount.end : amount.end + 2])
+    return bool(before & _OWED_BEFORE or after & {"remaining", "left", "pending", "outstanding", "imebaki", "bado"})
+
+
+def _base_of_share(msg: Analysed, amount: Amount) -> bool:
+    """ "1.5% of 10000": what a share was taken of, not the money that moved."""
+    lows = msg.lows
+    if amount.start < 2 or lows[amount.start - 1] not in {"of", "ya", "off"}:
+        return False
+    # "1.5% of 10000", "10 percent of 20,000", "asilimia 10 ya 5000"
+    return lows[amount.start - 2] in {"%", "percent"} or (amount.start >= 3 and lows[amount.start - 3] == "asilimia")
+
+
+def _net_of_change(candidates: list[Amount], after: int) -> Amount | None:
+    """ "paid 1000 for goods of 850, gave back 150": the money kept is the one that adds up; when nothing
+    adds up the conversation asks (a change given back is easy to record the wrong way round)."""
+    given = [a for a in candidates if a.start >= after]
+    if not given:
+        return None
+    back = given[0]
+    for kept in candidates:
+        if any(kept is not a and a is not back and a.value - back.value == kept.value for a in candidates):
+            return kept
+    return None
+
+
+def _bare_at(msg: Analysed, amount: Amount) -> bool:
+    """Priced with "at" alone, no "each", "per" or "@" beside it."""
+    lows = msg.lows
+    before = lows[amount.start - 1] if amount.start else ""
+    after = lows[amount.end] if amount.end < len(lows) else ""
+    return (
+        before in {"at", "ksh", "kes", "sh"}
+        and "at" in lows[max(0, amount.start - 2) : amount.start]
+        and after not in _UNIT_PRICE_AFTER
+    )
+
+
+def _each_word(msg: Analysed, amount: Amount) -> bool:
+    """The "moja" of "kila moja" (each one) is no amount."""
+    return amount.start > 0 and msg.lows[amount.start - 1] == "kila" and msg.lows[amount.start] in {"moja", "mmoja"}
+
+
+def _priced_each(msg: Analysed, amount: Amount) -> bool:
+    lows = msg.lows
+    before = lows[amount.start - 1] if amount.start else ""
+    before2 = " ".join(lows[max(0, amount.start - 2) : amount.start])
+    after = lows[amount.end] if amount.end < len(lows) else ""
+    # "kila gunia 3,200", "per bag 450", "each tray 380": the price of one of the things counted.
+    per_thing = amount.start >= 2 and lows[amount.start - 2] in {"kila", "per", "each"} and before.isalpha()
+    return (
+        before in _UNIT_PRICE_BEFORE
+        or before2 in {"kila moja", "kila mmoja"}
+        or per_thing
+        or after in _UNIT_PRICE_AFTER
+    )
+
+
+def _a_range(msg: Analysed, candidates: list[Amount]) -> bool:
+    """Two amounts joined as a range or a choice ("like 400 to 500", "between 3000 and 3500")."""
+    for first, second in pairwise(candidates):
+        between = msg.lows[first.end : second.start]
+        changed = first.start > 0 and msg.lows[first.start - 1] in {"from", "kutoka"}  # "from 4k to 5k": a change
+        if len(between) == 1 and between[0] in _RANGE_WORDS and second.value > first.value and not changed:
+            return True
+        if between == ["and"] and first.start and msg.lows[first.start - 1] == "between":
+            return True
+    return False
