@@ -47,7 +47,8 @@ _HELP_ANYWHERE = PhraseTable.of(
      "commands", "unaweza kufanya nini", "how do you work", "how can you help", "nisaidie kutumia",
      "inafanya nini", "unafanya nini", "what does this app", "what is kavi", "hii app inafanya",
      "inafanya kazi namna gani", "inafanya kazi aje", "inafanya kazi vipi", "namna ya kutumia", "nawezaje",
-     "ninawezaje", "how can i")
+     "ninawezaje", "how can i", "you can do", "can i ask you", "i can ask you", "sijui kutumia", "kutumia hii",
+     "inafanya aje", "inatumika vipi", "what are you for", "what else can you")
 )  # fmt: skip
 _UNDO_OBJECTS = {
     "last",

@@ -29,14 +29,16 @@ _NOT_ASKING = {"sijapata", "hakuna", "hakuja", "hawakuja", "no", "few", "wachach
 _INVOICE_WORDS = {"invoice", "invoices", "ankara", "bill", "bills", "inv"}
 _OWING = PhraseTable.of(
     ("owe", "owes", "owing", "deni", "madeni", "hawajanilipa", "hawajalipa", "hajalipa", "haven't paid",
-     "have not paid", "not paid", "unpaid", "debt", "debts")
+     "have not paid", "not paid", "unpaid", "debt", "debts", "wananidai", "ananidai", "wanadaiwa", "anadaiwa")
 )  # fmt: skip
+_REMIND = PhraseTable.of(v.REMIND_WORDS)
 
 
 def list_customers(msg: Analysed) -> Intent | None:
     lows = msg.lows
-    if any(w in v.ADD_WORDS for w in lows):
-        return None
+    remind, people = _REMIND.first(lows), _CUSTOMERS.first(lows)
+    if any(w in v.ADD_WORDS for w in lows) or (remind and people and remind.start > people.start):
+        return None  # "one of my customers has not paid … send them a reminder" asks for the reminder
     if _WHO_OWES.first(lows) and not any(w in _INVOICE_WORDS for w in lows):
         return Intent("list_customers", {"status": "owing"}, confidence=0.85)  # "nani ananidai?", "who owes me"
     if _CUSTOMERS.first(lows) is None or _NOT_ASKING & set(lows):

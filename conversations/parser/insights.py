@@ -112,7 +112,7 @@ def chart(msg: Analysed, today: date) -> Intent:
     spending = any(w in _SPENDING for w in msg.lows)
     kind = kinds[0] if kinds else "expenses_by_category" if spending else "cashflow"
     if "income_vs_expenses" in kinds:
-        kind = "income_vs_expenses"
+        kind = "budget" if "budget" in kinds else "income_vs_expenses"  # "budget vs actual" is the budget's
     return Intent("show_chart", {"chart": kind, **_period_slots(msg, today)}, confidence=0.9)
 
 

@@ -301,8 +301,9 @@ def record_payment(msg: Analysed, number: str | None, today: date) -> Intent:
 
 def remind_customer(msg: Analysed, start: int) -> Intent:
     slots: dict[str, object] = {}
-    customer = _name_after(msg, start)
-    if customer:
+    # "send Savannah Safaris a reminder": the one reminded can stand before the word
+    customer = _name_after(msg, start) or _name_after_any(msg, {"send", "text", "message", "tumia"})
+    if customer and customer.lower() not in {"them", "him", "her", "me", "us"}:
         slots["customer"] = customer
     number = invoice_number(msg)
     if number:

@@ -10,7 +10,7 @@ from conversations.parser.text import Analysed, PhraseTable
 
 _TOTAL_WORDS = {"total", "totals", "jumla", "altogether", "yote"}
 _RANGE_WORDS = {"to", "or", "-", "au", "ama", "hadi", "mpaka"}
-_UNIT_PRICE_BEFORE = {"at", "@", "each"}
+_UNIT_PRICE_BEFORE = {"at", "@", "each", "x"}  # "4 x 1,350": four at 1,350
 _UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
 
 # A spoken or typed self-correction: the amount after it is the one meant ("lunch 540 aah no 450").
@@ -57,11 +57,14 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     owed = [a for a in candidates if _still_owed(msg, a)]
     if owed and len(owed) < len(candidates):
         candidates = [a for a in candidates if a not in owed]  # "ameleta 8,000, bado anadaiwa 2k": 8,000 moved
+    # "so 3,000 altogether, not 3,500 like I said": an amount said to be wrong is no candidate.
+    denied = [a for a in candidates if _denied(msg, a, candidates)]
+    candidates = [a for a in candidates if a not in denied]
     if not candidates:
         return None
-    change = _CHANGE.first(msg.lows)
+    change = _change_at(msg, candidates)
     if change is not None and len(candidates) >= 2:
-        return _net_of_change(candidates, change.end)
+        return _net_of_change(candidates, change)
     starts = {a.start for a in candidates}
     corrected = [
         m.end
@@ -87,6 +90,16 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     best = max(candidates, key=lambda a: (a.score, a.start in verbs and _sent_as_money(msg, a), abs(a.value)))
     if _a_range(msg, candidates):
         return None  # "400 to 500", "1000 or 1200": the conversation asks which
+    groups = _priced_groups(msg, candidates)
+    if len(groups) >= 2 and not totals:
+        # "vibarua 5 @ 700 na mafundi 2 @ 1,200": each group multiplied out and added up, when every
+        # amount belongs to one; otherwise the conversation asks.
+        total = sum((qty.value * price.value for qty, price in groups), start=groups[0][0].value * 0)
+        grouped = {id(a) for g in groups for a in g}
+        others = [a for a in candidates if id(a) not in grouped]
+        if others:  # "…, she paid 2,480": an amount said besides the groups stands only if it adds up
+            return next((a for a in others if a.value == total), None)
+        return Amount(total, groups[0][0].start, groups[-1][1].end, max(p.score for _, p in groups))
     # "4 trays kila moja 450", "mandazi 30 kwa 10 kila moja": the amount priced each, times the count.
     priced = [a for a in candidates if _priced_each(msg, a)]
     if priced and not totals and any(a.score <= 0 and a.start < priced[-1].start for a in candidates):
@@ -100,6 +113,38 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     if best.score < -1:
         return None  # only counts ("sold 10 loaves"): the amount is missing
     return best
+
+
+def _denied(msg: Analysed, amount: Amount, candidates: list[Amount]) -> bool:
+    """ "it was 3,200 not 3,300", "si 5,000": an amount said right after "not", once another was said."""
+    lows = msg.lows
+    before = lows[amount.start - 1] if amount.start else ""
+    return before in {"not", "si", "sio", "wasnt", "isnt"} and any(a.end <= amount.start for a in candidates)
+
+
+def _change_at(msg: Analysed, candidates: list[Amount]) -> int | None:
+    """Where the change handed back is said: "gave back 150", "chenji 200", "gave me a hundred back"."""
+    change = _CHANGE.first(msg.lows)
+    if change is not None:
+        return change.end
+    lows = msg.lows
+    for a in candidates:
+        handed = {"gave", "give", "given", "returned", "got", "alinipa", "akanipa"} & set(
+            lows[max(0, a.start - 4) : a.start]
+        )
+        if a.end < len(lows) and lows[a.end] == "back" and handed:
+            return a.start
+    return None
+
+
+def _priced_groups(msg: Analysed, candidates: list[Amount]) -> list[tuple[Amount, Amount]]:
+    """Each count followed by its price each ("5 @ 700", "2 bags @3,100"), in order."""
+    groups: list[tuple[Amount, Amount]] = []
+    for qty, price in pairwise(candidates):
+        priced_qty = qty.start > 0 and msg.lows[qty.start - 1] in _UNIT_PRICE_BEFORE
+        if qty.score <= 0 and not priced_qty and _priced_each(msg, price) and price.start - qty.end <= 3:
+            groups.append((qty, price))
+    return groups
 
 
 def _sent_as_money(msg: Analysed, amount: Amount) -> bool:

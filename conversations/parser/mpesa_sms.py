@@ -88,20 +88,9 @@ _FULIZA_RE = re.compile(
     re.IGNORECASE | re.S,
 )
 _BALANCE_RE = re.compile(r"Your M-?PESA balance was", re.IGNORECASE)
-_BANKISH = (
-    "bank",
-    "kcb",
-    "equity",
-    "co-op",
-    "coop",
-    "ncba",
-    "stanbic",
-    "absa",
-    "dtb",
-    "i&m",
-    "family",
-    "money transfer",
-    "sacco",
+# Whole words: "OTHAYA FARMERS COOPERATIVE" pays for coffee, "the Okafor family" is no Family Bank.
+_BANKISH = re.compile(
+    r"\b(?:bank|kcb|equity|co-?op|ncba|stanbic|absa|dtb|i&m|family bank|money transfer|sacco)\b", re.IGNORECASE
 )
 
 
@@ -304,7 +293,7 @@ def _segment(segment: str, today: date) -> Intent | None:
     if m := _RECEIVED_RE.search(segment) or _MERCHANT_RECEIVED_RE.search(segment):
         phone, who = _phone(m["who"])
         name = _name(re.sub(r"^\d{5,7}\s*-\s*", "", who)) or None
-        if phone is None and name and any(b in name.lower() for b in (*_BANKISH, *_FUNDS)):
+        if phone is None and name and (_BANKISH.search(name) or any(f in name.lower() for f in _FUNDS)):
             # Money from the owner's own bank account is a transfer, not income.
             slots = _slots(
                 common, today, amount=_money(m["amount"]), counterparty=name, **{"from": "bank", "to": "mpesa"}
@@ -329,8 +318,27 @@ def parse_mpesa(text: str, today: date) -> list[Intent]:
         if intent is not None:
             found.append(intent)
     if len(found) == 1:
-        _owner_says_what_for(found[0], _owners_words(text))
+        words = _owners_words(text)
+        if _to_my_own_bank(found[0], words):
+            found[0] = _as_own_move(found[0])
+        else:
+            _owner_says_what_for(found[0], words)
     return found
+
+
+# The owner's note that the bank paid into is their own: "kwa account yangu ya equity", "to my own account".
+_MY_OWN_RE = re.compile(r"\b(?:yangu|my own|my account|my savings|own account|akiba yangu)\b", re.IGNORECASE)
+
+
+def _to_my_own_bank(intent: Intent, words: str) -> bool:
+    """Money sent to a bank's paybill that the owner's note calls their own account."""
+    payee = str(intent.slots.get("counterparty") or "")
+    return intent.name == "record_expense" and bool(_BANKISH.search(payee)) and bool(_MY_OWN_RE.search(words))
+
+
+def _as_own_move(intent: Intent) -> Intent:
+    slots = {k: v for k, v in intent.slots.items() if k not in ("counterparty", "account", "category", "phone")}
+    return Intent("record_transfer", {**slots, "from": "mpesa", "to": "bank"}, confidence=0.85)
 
 
 # Safaricom's own wording: a line with any of these is the confirmation, not the owner's note.

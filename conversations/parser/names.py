@@ -111,6 +111,7 @@ _ABBREVIATIONS = frozenset({"st", "mt", "dr", "mr", "mrs", "ms", "bros", "co", "
 _WEAK_INTRODUCERS = frozenset({"pale", "at", "ya", "huko", "kwenye"})
 # Where a tenant or a trader is: "house B4", "nyumba 12", "stall 7".
 _UNITS = frozenset({"house", "nyumba", "room", "chumba", "unit", "plot", "shop", "stall", "apartment", "flat", "hse"})
+_CHANNELS = frozenset({"bank transfer", "bank", "card", "cheque", "cash", "eft", "rtgs", "mpesa", "m-pesa"})
 _DESTINATION = frozenset({"to", "kwenda", "hadi", "mpaka"})
 # Who someone is by their trade, after what they deal in: "boat owner Otieno", "ice man Odhiambo".
 _TRADE_ROLES = frozenset({"owner", "man", "guy", "lady", "boy", "dealer", "seller", "vendor"})
@@ -134,6 +135,8 @@ NEVER_IN_NAME = frozenset(
 def display_name(words: list[str]) -> str:
     """Normalised capitalisation that keeps acronyms: "jumbo traders" -> "Jumbo Traders", "KCB" stays."""
     out = []
+    if words and words[-1].lower().endswith(("'s", "’s")) and len(words[-1]) > 3:
+        words = [*words[:-1], words[-1][:-2]]  # "Herdsman Mwangi's salary": Mwangi was paid
     for word in words:
         if word.isupper() and 1 < len(word) <= 5:
             out.append(word)
@@ -399,6 +402,8 @@ def counterparty(
         introduced = low in _INTRODUCERS or (low in _WEAK_INTRODUCERS and i and capitalised)
         if introduced and i + 1 < len(msg.tokens) and i + 1 not in skip:
             found = name_at(msg, i + 1)
+            if found and found[0].lower() in _CHANNELS:
+                continue  # "by bank transfer", "via card": how the money came, not who sent it
             if found:
                 # "Fuel for the trip to Kericho ... paid at Rubis": a name written as one beats a lower-case
                 # word, and on a journey the place gone to is no counterparty unless nothing else is named.

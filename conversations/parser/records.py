@@ -95,15 +95,23 @@ def pick_category(matches: list[Match], lows: tuple[str, ...] = ()) -> str | Non
 
 _EVENTS = {
     "wedding", "party", "event", "harusi", "sherehe", "graduation", "funeral", "burial", "ruracio", "ceremony",
-    "birthday", "anniversary", "shoot", "conference", "ngurario", "matanga", "mazishi",
+    "birthday", "anniversary", "shoot", "conference", "ngurario", "matanga", "mazishi", "stay", "booking",
 }  # fmt: skip
 
 
 def _an_events_day(msg: Analysed, day: Period) -> bool:
     """A day said right after an event the money is for ("for their wedding on 14 November")."""
     lows, start = msg.lows, day.span[0]
-    linked = {"on", "ya", "tarehe", "siku"}  # "wedding on 14th", "harusi ya tarehe 20"
-    said_as_its_day = lows[start] in linked or (start > 0 and lows[start - 1] in linked)
+    linked = {
+        "on",
+        "ya",
+        "tarehe",
+        "siku",
+        "from",
+    }  # "for their stay from 12 to 15 September"  # "wedding on 14th", "harusi ya tarehe 20"
+    said_as_its_day = (
+        lows[start] in linked or (start > 0 and lows[start - 1] in linked) or "from" in lows[start - 4 : start]
+    )
     return said_as_its_day and bool(_EVENTS & set(lows[max(0, start - 5) : start]))
 
 
@@ -135,6 +143,7 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
             and not _was_made(msg, m)
             and not _brought_goods(msg, m)
             and not _someone_else_was_paid(msg, m)
+            and not _got_things(msg, m)
             and not (m.phrase == "deposit" and not {"from", "kutoka"} & set(msg.lows[m.end : m.end + 4]))
         ],
         expense_categories=[m for m in EXPENSE_CATEGORIES.all(msg.lows) if not _on_credit(msg, m)],
@@ -167,6 +176,12 @@ def _was_made(msg: Analysed, cue: Match) -> bool:
     """ "repayment of 12,500 made on the 5th": "made" says when it was paid, not that money was earned."""
     after = msg.lows[cue.end] if cue.end < len(msg.lows) else ""
     return cue.phrase == "made" and after in _PAST_PARTICIPLE_AFTER and bool(EXPENSE_CATEGORIES.first(msg.lows))
+
+
+def _got_things(msg: Analysed, cue: Match) -> bool:
+    """ "got them from Kenchic", "got it at Naivas": things got, not money (money got says how much)."""
+    lows = msg.lows
+    return cue.phrase == "got" and cue.end < len(lows) and lows[cue.end] in {"them", "it", "those", "these", "one"}
 
 
 def _brought_goods(msg: Analysed, cue: Match) -> bool:
@@ -232,10 +247,18 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
             return True
         if _payer_before(msg, cue.start):
             return True  # "customer paid 800", "they paid 38,400", "mteja wa IG 0708 334 556 sent 1,350"
-        before = name_before(msg, cue.start)
+        before = name_before(msg, _past_aside(msg, cue.start))
         if before and before.lower() not in {"i", "we", "nime", "tume"} and not _only_name_parts(before):
             return True
     return False
+
+
+def _past_aside(msg: Analysed, i: int) -> int:
+    """Where the words before `i` resume past an aside in brackets ("The Okafor family (5 guests) paid")."""
+    if not i or msg.lows[i - 1] != ")":
+        return i
+    opened = next((j for j in range(i - 2, -1, -1) if msg.lows[j] == "("), None)
+    return opened if opened else i
 
 
 def _for_goods(msg: Analysed) -> bool:
@@ -269,7 +292,8 @@ def _buyer(msg: Analysed) -> str | None:
         return None  # "fundi wa kibanda amechukua mia nane": the worker took money
     if _CREDIT_WORDS & set(msg.lows) or {m.value for m in EXPENSE_CATEGORIES.all(msg.lows)} - GOODS:
         return None  # "took 3 bags on credit" moved no money; "Kamau bought diesel for the generator" spent
-    found = name_at(msg, 0, limit=3)
+    first = 1 if msg.lows[0] in _TODAY_WORDS and len(msg.lows) > 1 else 0  # "Today Mama Njeri came and bought"
+    found = name_at(msg, first, limit=3)
     if found is None or _STAFF & set(msg.lows) or any(w in v.SUPPLIER_WORDS for w in msg.lows):
         return None
     name, end = found
@@ -277,6 +301,8 @@ def _buyer(msg: Analysed) -> str | None:
         # "Moraa - 2 strips Flagyl + 1 ORS sachet, paid 260": the customer, then what they took
         return name if "paid" in msg.lows[end:] and not {"i", "we"} & set(msg.lows) else None
     at = end + 1 if end < len(msg.lows) - 1 and msg.lows[end] in {"has", "have", "just"} else end
+    if msg.lows[at : at + 2] == ("came", "and"):
+        at += 2  # "Mama Njeri came and bought 15 trays"
     if at >= len(msg.lows) - 1 or msg.lows[at] not in _TOOK or name.lower() in {"i", "we"}:
         return None
     if any(a.start == at + 1 and a.score >= 0 for a in find_amounts(msg)):
@@ -284,6 +310,8 @@ def _buyer(msg: Analysed) -> str | None:
     return name
 
 
+_SOLD_WORDS = PhraseTable.of(("sold", "sell", "sale", "sales", "mauzo", "nimeuza", "niliuza", "tumeuza", "ameuza"))
+_TODAY_WORDS = {"today", "leo", "yesterday", "jana", "juzi"}
 _CREDIT_WORDS = {"credit", "deni", "mkopo", "later", "baadaye"}
 _PACKS = {"pcs", "pieces", "cartons", "boxes", "packets", "dozen", "pairs", "bales", "crates", "rolls"}
 _ORDERED = {"booked", "ordered", "requested", "bought", "collected", "picked", "commissioned", "hired"}
@@ -338,6 +366,7 @@ def record_intent(
         not ev.expense_cues
         and not GOODS & {m.value for m in ev.expense_categories}
         and not any("charge" in m.phrase or "bank" in m.phrase for m in ev.expense_categories)
+        and not any(m.value == "transport" for m in ev.expense_categories)  # "lorry from Machakos": where from
         and _from_someone(msg)
     ):  # ("bank charges 640 from Equity" were charged by the bank)
         if _counted_goods(msg):
@@ -361,6 +390,8 @@ def record_intent(
     )
     if kind == "income" and category is None and ({m.value for m in ev.expense_categories} & GOODS or _for_goods(msg)):
         category = "sales"  # "received 9,400 from Wafula for nails and timber": goods were sold
+    if kind == "income" and category is None and _EVENTS & set(msg.lows) and not _SOLD_WORDS.first(msg.lows):
+        category = "services"  # "12k from Brian for the graduation party": an event served, nothing sold
     if kind == "expense" and category is None and _STAFF & set(msg.lows):
         category = "salaries"  # "nimelipa conductor Mutua 800": a worker paid by their job is wages
     slots: dict[str, object] = {}

@@ -76,6 +76,11 @@ _LOOKALIKE = {"a": "e", "e": "ai", "i": "ey", "o": "u", "u": "o", "y": "i", "c":
 @cache
 def _known() -> frozenset[str]:
     """Every word of KAVI's vocabulary of five letters or more: what a slip may be read as."""
+    return frozenset(w for w in _vocabulary() if len(w) >= 5)
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
     tables: list[tuple[str, ...]] = [
         v.EXPENSE_CUES,
         v.INCOME_CUES,
@@ -95,8 +100,28 @@ def _known() -> frozenset[str]:
     ]
     for groups in (v.EXPENSE_CATEGORY_WORDS, v.INCOME_CATEGORY_WORDS, v.METRIC_WORDS):
         tables.extend(groups.values())
-    words = {w for table in tables for phrase in table for w in _WORD.findall(phrase)}
-    return frozenset(w for w in words if len(w) >= 5)
+    return frozenset(w for table in tables for phrase in table for w in _WORD.findall(phrase))
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    days = (*v.PERIOD_PHRASES, *v.TODAY_WORDS, *v.YESTERDAY_WORDS, *v.DAY_BEFORE_YESTERDAY_WORDS, *v.WEEKDAYS)
+    return frozenset(w for phrase in days for w in _WORD.findall(phrase) if len(w) >= 3)
+
+
+@lru_cache(maxsize=4096)
+def unglued(low: str) -> tuple[str, str] | None:
+    """A word of KAVI's and a day or period typed without the space ("mauzoleo" is "mauzo leo",
+    "lastweek" "last week"), else None. Only with a time word: "paybill" and "withdraw" are words."""
+    times = _time_words()
+    if len(low) < 7 or not low.isalpha() or low in times or low in _vocabulary() or read_as(low) != low:
+        return None
+    words = _vocabulary() | times
+    for i in range(len(low) - 3, 2, -1):  # the longest known first part
+        left, right = low[:i], low[i:]
+        if left in words and right in words and (left in times or right in times):
+            return left, right
+    return None
 
 
 @cache

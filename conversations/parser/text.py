@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from conversations.parser.spelling import read_as
+from conversations.parser.spelling import read_as, unglued
 from conversations.parser.swahili_verbs import split_verb
 
 _TOKEN_RE = re.compile(
@@ -136,6 +136,20 @@ def _rejoined(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _unglued(tokens: list[Token]) -> list[Token]:
+    """Two words typed without the space between them ("mauzoleo", "lastweek") are two words."""
+    out: list[Token] = []
+    for token in tokens:
+        parts = unglued(token.low) if token.text.islower() else None
+        if parts is None:
+            out.append(token)
+            continue
+        cut = token.start + len(parts[0])
+        out.append(Token(token.text[: len(parts[0])], parts[0], token.start, cut))
+        out.append(Token(token.text[len(parts[0]) :], parts[1], cut, token.end))
+    return out
+
+
 @dataclass(slots=True)
 class Analysed:
     """A message once, tokenised, ready for every rule to read."""
@@ -146,7 +160,7 @@ class Analysed:
 
     @classmethod
     def of(cls, text: str) -> "Analysed":
-        tokens = _rejoined(tokenize(clean(text)))
+        tokens = _unglued(_rejoined(tokenize(clean(text))))
         return cls(raw=text, tokens=tokens, lows=tuple(read_as(_without_possessive(t.low)) for t in tokens))
 
     @property

@@ -7,7 +7,7 @@ from datetime import date
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
 from conversations.parser.dates import Period
-from conversations.parser.names import name_before
+from conversations.parser.names import name_at, name_before
 from conversations.parser.records import Evidence
 from conversations.parser.text import Analysed, Match, PhraseTable
 from finance.money import plain
@@ -96,10 +96,26 @@ def _someone_else_moved(msg: Analysed, at: int, places: list[Match]) -> bool:
     lows = msg.lows
     if any(w in v.CUSTOMER_WORDS for w in lows[:at]):
         return True
+    if _from_a_party(msg, places):
+        return True  # "Received 1,500 euros by bank transfer from TUI": paid by someone, through the bank
     if any(p.start <= at - 1 < p.end for p in places):
         return False  # "Nimeenda benki Equity nikaweka": the bank, not who banked
     who = name_before(msg, at) or ""
     return who[:1].isupper() and who.lower() not in {"i", "we", "nime", "tume"}
+
+
+def _from_a_party(msg: Analysed, places: list[Match]) -> bool:
+    """Money "from" a name that is none of the owner's places."""
+    for j, low in enumerate(msg.lows[:-1]):
+        if (
+            low in {"from", "kutoka"}
+            and not any(p.start == j + 1 for p in places)
+            and msg.tokens[j + 1].text[:1].isupper()
+        ):
+            found = name_at(msg, j + 1, limit=3)
+            if found and not any(p.start <= j + 1 < p.end for p in places):
+                return True
+    return False
 
 
 def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> Intent | None:

@@ -108,7 +108,8 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "blowdry", "blow dry", "threading", "alterations", "consultation fee", "treatment", "car wash",
         "laundry", "photocopy", "photocopying", "printing", "typing", "kinyozi", "styling",
         "repair work", "labour charges", "service fee", "tuition", "lessons", "kusaga", "milling", "posho mill",
-        "load", "loads", "kufua", "nimefua", "washing",
+        "load", "loads", "kufua", "nimefua", "washing", "gig", "gigs", "mc job", "performance",
+        "screen replacement", "battery replacement", "room", "accommodation", "night", "nights",
         "lamination", "laminating", "binding", "scanning", "photography", "photoshoot", "ironing",
     ),
     "other_income": (
@@ -413,12 +414,12 @@ CREDIT_WORDS: tuple[str, ...] = (
 )
 CHART_WORDS: tuple[str, ...] = (
     "chart", "graph", "plot", "pie", "diagram", "visual", "mchoro", "grafu", "picha ya hesabu", "bar chart",
-    "trend", "draw", "picha ya", "nichorea", "chora",
+    "trend", "draw", "picha ya", "nichorea", "chora", "by category", "per category", "kwa category",
 )
 CHART_KINDS: dict[str, tuple[str, ...]] = {
     "income_vs_expenses": ("income vs expenses", "income and expenses", "income versus expenses",
                            "versus expenditure", "vs expenditure", "income versus",
-                           "sales vs expenses", "mapato na matumizi", "in vs out"),
+                           "sales vs expenses", "mapato na matumizi", "in vs out", "vs", "versus"),
     "expenses_by_category": ("by category", "categories", "breakdown", "expenses", "spending",
                              "matumizi", "where my money goes", "pie"),
     "budget": ("budget", "bajeti"),

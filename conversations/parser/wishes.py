@@ -36,9 +36,12 @@ _WEIGHING = PhraseTable.of(
 # Asking for credit is no money moved: "nataka mkopo wa 80k", "need a loan of 50k" (contract: unknown).
 _WANT = PhraseTable.of(
     ("nataka", "natafuta", "omba", "naomba", "want", "need", "looking for", "apply for", "i'd like", "nahitaji",
-     "tunahitaji", "ninahitaji", "ningependa", "tungependa", "tunataka", "ninataka")
+     "tunahitaji", "ninahitaji", "ningependa", "tungependa", "tunataka", "ninataka", "nipe", "nipee", "nipatie",
+     "give me", "can i get", "can i have", "tafadhali")
 )  # fmt: skip
 _CREDIT = PhraseTable.of(("loan", "mkopo", "credit", "overdraft", "advance"))
+# Asked for in one word: "nikopeshe 5k", "lend me 10k".
+_LEND_ME = PhraseTable.of(("nikopeshe", "nikopesheni", "tukopeshe", "lend me", "can you lend", "loan me"))
 _READINESS = PhraseTable.of(v.CREDIT_WORDS)
 # Words between the verb and the amount that are not the thing itself.
 _NOT_ITEM = {
@@ -66,6 +69,8 @@ _EXPORT = PhraseTable.of(
 def asks_for_credit(msg: Analysed) -> Intent | None:
     if _READINESS.first(msg.lows):
         return None  # "nataka kujua kama nastahili loan": a question about the score, not a request
+    if _LEND_ME.first(msg.lows) is not None:
+        return Intent("unknown", confidence=0.6)
     want, credit = _WANT.first(msg.lows), _CREDIT.first(msg.lows)
     if want is None or credit is None or credit.start < want.start:
         return None

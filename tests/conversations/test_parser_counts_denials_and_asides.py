@@ -1,0 +1,208 @@
+"""Money read from messages written in a hurry or at length: counts times prices ("4 x 1,350"), groups
+added up, amounts said to be wrong ("not 3,500"), change handed back, loan requests, words run together,
+asides in brackets, payments through a bank from someone else. Messages written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from conversations.understand import understand
+
+T = date(2026, 6, 17)  # a Wednesday
+
+
+def _read(text: str) -> dict[str, object]:
+    return understand(text, T).contract()
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("bought sufuria 3 x 1,450", "4350"),
+        ("Soap cartons 5 from Tuskys, 5 x 980", "4900"),
+        ("nimenunua gunia 4 x 3,200 za mahindi", "12800"),
+    ],
+)
+def test_a_count_times_a_price_is_multiplied_out(text: str, amount: str) -> None:
+    got = _read(text)
+    assert got["intent"] == "record_expense"
+    assert got["slots"]["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("paid casuals 4 @ 600 and the mason 1 @ 1,500", "3900"),
+        ("bought 2 crates @ 650 and 3 packets at 120 each", "1660"),
+        ("sold 4 trays @ 420, 2 trays @ 400 to Mama Ken, she paid 2,480", "2480"),
+    ],
+)
+def test_several_priced_groups_are_added_up(text: str, amount: str) -> None:
+    assert _read(text)["slots"]["amount"] == amount
+
+
+def test_an_amount_besides_the_groups_that_does_not_add_up_is_asked_about() -> None:
+    got = _read("sold 4 trays @ 420, 2 trays @ 400 to Mama Ken, she paid 2,000")
+    assert "amount" not in got["slots"]  # 2,480 or 2,000? The conversation asks.
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("paid the welder 4,500, not 5,000 as I said before", "4500"),
+        ("so the two of them got 2,400 altogether, not 2,800 like I said", "2400"),
+        ("nimelipa stima 1,950 si 1,590", "1950"),
+    ],
+)
+def test_an_amount_said_to_be_wrong_is_never_the_one_recorded(text: str, amount: str) -> None:
+    assert _read(text)["slots"]["amount"] == amount
+
+
+def test_change_handed_back_in_words_is_taken_off() -> None:
+    got = _read("gave the charcoal lady 2,000 for a sack of 1,850 and she gave me 150 back")
+    assert got["slots"]["amount"] == "1850"
+    unclear = _read("gave the charcoal lady 2,000 and she gave me 150 back")
+    assert "amount" not in unclear["slots"]  # 2,000 or 1,850? Nothing adds up: asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nipee mkopo ya 15k tafadhali", "nipe loan ya 30k", "can you lend me 10k till friday", "give me a loan of 8,000"],
+)
+def test_asking_for_a_loan_records_nothing(text: str) -> None:
+    assert _read(text)["intent"] not in ("record_expense", "record_income", "record_transfer")
+
+
+def test_a_repaid_loan_is_still_recorded() -> None:
+    got = _read("nimelipa mkopo 5k")
+    assert (got["intent"], got["slots"]["amount"], got["slots"]["category"]) == (
+        "record_expense",
+        "5000",
+        "loan_repayment",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("mauzojana 6,400", "record_income"),
+        ("how much did i spend lastweek", "query_summary"),
+    ],
+)
+def test_a_day_typed_onto_the_word_before_it_is_read_apart(text: str, intent: str) -> None:
+    got = _read(text)
+    assert got["intent"] == intent
+    assert "counterparty" not in got["slots"]
+
+
+def test_words_that_only_look_glued_are_left_whole() -> None:
+    got = _read("paid 3,000 to paybill 247247 for the workshop")
+    assert got["intent"] == "record_expense"
+    assert got["slots"]["amount"] == "3000"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lorry ya kubeba mawe from Mlolongo 7,000",
+        "boda ya kubeba mizigo from stage 150",
+    ],
+)
+def test_a_journey_from_a_place_is_transport_paid(text: str) -> None:
+    got = _read(text)
+    assert got["intent"] == "record_expense"
+    assert got["slots"]["category"] == "transport"
+
+
+def test_goods_got_from_a_supplier_are_not_money_in() -> None:
+    got = _read("those bales, we finally got them from Gikomba on Monday, 45,000 total")
+    assert got["intent"] != "record_income"
+
+
+def test_a_customer_who_came_and_bought_made_a_sale() -> None:
+    got = _read("Today Mzee Kiprop came and bought 6 bags of feeds at 2,900 each")
+    assert (got["intent"], got["slots"]["amount"], got["slots"]["counterparty"]) == (
+        "record_income",
+        "17400",
+        "Mzee Kiprop",
+    )
+
+
+def test_the_payer_is_found_past_an_aside_in_brackets() -> None:
+    got = _read("The Mensah family (4 adults) paid a deposit of $300 for their stay from 20 to 24 July.")
+    assert got["intent"] == "record_income"
+    assert got["slots"]["currency"] == "USD"
+    assert got["slots"]["date"] == T.isoformat()  # the stay's days are not the payment's
+
+
+def test_money_from_someone_by_bank_transfer_is_income_not_a_move() -> None:
+    got = _read("Received 2,000 dollars by bank transfer from Gamewatchers for the August group")
+    assert got["intent"] == "record_income"
+    assert got["slots"]["counterparty"] == "Gamewatchers"
+    moved = _read("transferred 20,000 from KCB to M-Pesa")
+    assert moved["intent"] == "record_transfer"
+
+
+def test_a_cooperative_paying_is_income_and_the_owners_bank_note_makes_a_move() -> None:
+    paid = (
+        "TK7AB2CD3E Confirmed. You have received Ksh18,600.00 from MATHIRA DAIRY COOPERATIVE on 5/6/26 at "
+        "10:15 AM. New M-PESA balance is Ksh20,100.00.\nmilk payout"
+    )
+    assert _read(paid)["intent"] == "record_income"
+    banked = (
+        "TK8AB2CD3F Confirmed. Ksh25,000.00 sent to KCB Paybill AC for account 1234567890 on 6/6/26 at 3:02 PM "
+        "New M-PESA balance is Ksh1,200.00. Transaction cost, Ksh108.00.\nto my own account at KCB"
+    )
+    got = _read(banked)
+    assert (got["intent"], got["slots"]["from"], got["slots"]["to"], got["slots"]["amount"]) == (
+        "record_transfer",
+        "mpesa",
+        "bank",
+        "25000",
+    )
+    supplier = banked.replace("to my own account at KCB", "supplier ya unga")
+    assert _read(supplier)["intent"] == "record_expense"
+
+
+@pytest.mark.parametrize(
+    ("text", "chart"),
+    [
+        ("show me spending by category for May", "expenses_by_category"),
+        ("nionyeshe grafu ya mapato vs matumizi", "income_vs_expenses"),
+        ("chart of budget vs actual", "budget"),
+    ],
+)
+def test_charts_asked_for_by_their_shape(text: str, chart: str) -> None:
+    got = _read(text)
+    assert got["intent"] == "show_chart"
+    assert got["slots"]["chart"] == chart
+
+
+def test_a_reminder_asked_for_after_the_story_is_a_reminder() -> None:
+    got = _read("One of my clients, Lakeview Hotel, has not paid since March. Please send them a reminder.")
+    assert got["intent"] == "remind_customer"
+    named = _read("Please send Lakeview Hotel a reminder about INV-0062")
+    assert named["slots"] == {"customer": "Lakeview Hotel", "invoice": "INV-0062"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What are the things you can do for me?", "sijui kutumia hii app, nisaidie", "hii kitu inafanya aje"],
+)
+def test_help_asked_for_in_other_words(text: str) -> None:
+    assert _read(text)["intent"] == "help"
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    got = _read("Shamba boy Kilonzo's wages for May, 7,500, paid")
+    assert got["slots"]["counterparty"] == "Kilonzo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Received 15k from Atieno for the birthday party", "MC gig at the chama end year party paid 20k"],
+)
+def test_money_in_for_an_event_served_is_a_service(text: str) -> None:
+    got = _read(text)
+    assert got["intent"] == "record_income"
+    assert got["slots"]["category"] == "services"
