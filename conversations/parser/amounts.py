@@ -11,6 +11,8 @@ from conversations.parser.text import Analysed, Token
 from finance.money import D, MoneyError
 
 _DIGITS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
+# "3,5k", "1,2k": a decimal comma, as many phones type it; before k or m it cannot be thousands.
+_DECIMAL_COMMA_RE = re.compile(r"^(\d{1,3}),(\d{1,2})(k|m)$")
 _SUFFIXES = {
     "": 1,
     "k": 1000,
@@ -79,7 +81,7 @@ def _phone_like(digits: str, token: Token, prev: str) -> bool:
 def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     tokens, lows = msg.tokens, msg.lows
     token = tokens[i]
-    m = _DIGITS_RE.match(token.low)
+    m = _DIGITS_RE.match(token.low) or _DIGITS_RE.match(_DECIMAL_COMMA_RE.sub(r"\1.\2\3", token.low))
     if not m:
         return None
     whole, frac, suffix = m.groups()
@@ -102,8 +104,8 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
         return None  # "10:30", "12/06" ("B1: 15k received" is an amount after a colon)
     if prev == "-" and i >= 2 and lows[i - 2][0].isdigit():
         return None
-    if nxt in _TIME_SUFFIXES or nxt in _MONTH_WORDS or prev in _MONTH_WORDS:
-        return None
+    if nxt in _TIME_SUFFIXES or nxt in _MONTH_WORDS or (prev in _MONTH_WORDS and _a_day_or_year(whole, suffix)):
+        return None  # "March 3", "May 2026" ("for March 3,100", "April 15k" are money)
     back = [lows[j] for j in range(max(0, i - 2), i)]
     # "540 aah no 450": "no" after an amount (a filler between them or not) corrects it;
     # "invoice no 8891" is a number, never a correction.
@@ -186,6 +188,13 @@ def _thousands_after(msg: Analysed, i: int, whole: str, frac: str | None, suffix
     if after in {"each", "per", "@", "kila", "x"}:
         return None  # "soda crates 5 650 each": five crates at 650, not 5,650
     return j
+
+
+def _a_day_or_year(whole: str, suffix: str | None) -> bool:
+    if suffix or "," in whole:
+        return False
+    number = int(whole) if whole.isdigit() else 0
+    return 1 <= number <= 31 or 1990 <= number <= 2099
 
 
 def _group(low: str) -> bool:

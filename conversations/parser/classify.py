@@ -193,7 +193,8 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     history = team.activity(msg, today)
     if history is not None:
         return history
-    if insights.CHART.first(lows):
+    moved = ev.amount is not None and bool(ev.expense_cues or ev.income_cues)
+    if insights.CHART.first(lows) and not moved:  # "paid 2.5m for the plot" bought land
         return insights.chart(msg, today)
     if insights.FORECAST.first(lows) and not _WEATHER & set(lows):
         return insights.forecast(msg)  # "the weather forecast for Saturday" is no cash forecast

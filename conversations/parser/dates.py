@@ -243,6 +243,8 @@ def find_day(msg: Analysed, today: date) -> Period | None:
                 day_date = _past(day_date, today, "year")
             if day_date is not None:
                 span = (i, i + 2) if use_next else (first, i + 1)
+                if year is not None:
+                    span = (span[0], span[1] + 1)  # "March 3 2026": the year is the date's, never an amount
                 return Period(day_date, day_date, span)
         k = i + 2 if word == "on" and i + 2 < len(lows) and lows[i + 1] == "the" else i + 1  # "on the 1st"
         if word in {"on", "tarehe"} and k < len(lows) and not _month_follows(lows, k + 1):

@@ -159,7 +159,7 @@ def _due_date(msg: Analysed, today: date) -> str | None:
         nxt = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
         return (nxt - timedelta(days=1)).isoformat()
     # "due Friday": the next Friday after today (a weekday alone reads as the last one for entries).
-    weekday = next((v.WEEKDAYS[w] for w in rest[:2] if w in v.WEEKDAYS and len(w) > 3), None)
+    weekday = next((v.WEEKDAYS[w] for w in rest[:2] if w in v.WEEKDAYS and len(w) >= 3), None)  # "due fri"
     if weekday is not None:
         return (today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)).isoformat()
     # "due 30th" / "due on the 5th": the next such day after today ("due 30th" on the 30th is next month's).
@@ -228,8 +228,14 @@ def list_invoices(msg: Analysed) -> Intent:
     match = next((m for m in found if m.value != "all"), found[0] if found else None)
     status = match.value if match else "unpaid"
     values = {m.value for m in found}
-    if {"paid", "unpaid"} <= values or ("unpaid" in values and "paid" in msg.lows and "all" in msg.lows):
-        status = "all"  # "all invoices, paid and unpaid"
+    paid = [m.start for m in found if m.value == "paid"]
+    unpaid = [m.start for m in found if m.value == "unpaid"]
+    # "all invoices, paid and unpaid" (but "Has Jane cleared? show me her unpaid invoices" asks for the unpaid)
+    both = any(abs(a - b) <= 3 for a in paid for b in unpaid)
+    if both or ("unpaid" in values and "paid" in msg.lows and "all" in msg.lows):
+        status = "all"
+    elif "unpaid" in values and status == "paid":
+        status = "unpaid"  # "Has Jane cleared? show me her unpaid invoices"
     slots: dict[str, object] = {"status": status}
     customer = _name_after_any(msg, {"for", "of", "za", "ya", "la"}) or _ower(msg)
     if customer:

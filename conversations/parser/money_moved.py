@@ -34,12 +34,22 @@ _CORRECTION = PhraseTable.of(
         "oops",
         "make it",
         "niseme",
+        "so put",  # "4,500, she paid half now so put 2,250"
+        "just put",
+        "so record",
+        "just record",
+        "put it as",
+        "record it as",
+        "andika tu",
+        "weka tu",
     )
 )
 _OWED_BEFORE = {
     "anadaiwa", "wanadaiwa", "owes", "owe", "owing", "remaining", "outstanding", "imebaki", "amebaki", "wamebaki",
     "arrears", "bado", "still",
 }  # fmt: skip
+# A price quoted is not money that moved ("I quoted 9,500 for the screen, she left a deposit of 4,000").
+_QUOTED = {"quoted", "quote", "quotation", "nilimwambia", "nikamwambia", "asking"}
 # Change handed back after a payment: the amounts around it need adding up.
 _CHANGE = PhraseTable.of(
     ("gave back", "given back", "gave me back", "got change", "got back", "change of", "chenji", "akanirudishia",
@@ -140,9 +150,14 @@ def _change_at(msg: Analysed, candidates: list[Amount]) -> int | None:
 def _priced_groups(msg: Analysed, candidates: list[Amount]) -> list[tuple[Amount, Amount]]:
     """Each count followed by its price each ("5 @ 700", "2 bags @3,100"), in order."""
     groups: list[tuple[Amount, Amount]] = []
+    lows = msg.lows
     for qty, price in pairwise(candidates):
-        priced_qty = qty.start > 0 and msg.lows[qty.start - 1] in _UNIT_PRICE_BEFORE
-        if qty.score <= 0 and not priced_qty and _priced_each(msg, price) and price.start - qty.end <= 3:
+        priced_qty = qty.start > 0 and lows[qty.start - 1] in _UNIT_PRICE_BEFORE
+        # "gauge 30 @ 950": a number followed by "@" is counted or priced next, not a price itself
+        counted_next = price.end < len(lows) and lows[price.end] in {"@", "x", "at"}
+        taken = bool(groups) and groups[-1][1] is qty
+        near = price.start - qty.end <= 3
+        if near and qty.score <= 0 and not (priced_qty or counted_next or taken) and _priced_each(msg, price):
             groups.append((qty, price))
     return groups
 
@@ -173,7 +188,11 @@ def _still_owed(msg: Analysed, amount: Amount) -> bool:
     """ "bado anadaiwa 2k", "still owes 2,000", "3k remaining": what is left to pay has not moved."""
     before = set(msg.lows[max(0, amount.start - 3) : amount.start])
     after = set(msg.lows[amount.end : amount.end + 2])
-    return bool(before & _OWED_BEFORE or after & {"remaining", "left", "pending", "outstanding", "imebaki", "bado"})
+    return bool(
+        before & _OWED_BEFORE
+        or before & _QUOTED
+        or after & {"remaining", "left", "pending", "outstanding", "imebaki", "bado"}
+    )
 
 
 def _base_of_share(msg: Analysed, amount: Amount) -> bool:

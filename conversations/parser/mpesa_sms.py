@@ -123,7 +123,9 @@ def failed_notice(text: str) -> Intent | None:
     """mpesa_info for an M-PESA message about a transaction that failed; None for anything else."""
     if not _DID_NOT_GO_RE.search(text):
         return None
-    if not re.search(_MONEY.format(name="amount"), text) and not (_FAILED_RE.match(text) and "m-pesa" in text.lower()):
+    if not re.search(_MONEY.format(name="amount"), text) and not (
+        _FAILED_RE.match(text) and re.search(r"m-pesa|\bpin\b", text, re.IGNORECASE)
+    ):
         return None  # "Failed. M-PESA cannot authorise ... wrong PIN" names no amount, and moved none
     code = _LEADING_CODE_RE.match(text)
     if code is None and "m-pesa" not in text.lower() and not _SAFARICOM_WORDING_RE.search(text):
@@ -208,7 +210,13 @@ def _slots(common: _Common, today: date, **extra: object) -> dict[str, object]:
     return slots
 
 
+# Kenya's water companies are named "<town> Water and Sanitation Company": NYEWASCO, NAWASSCO, KIWASCO.
+_WATER_COMPANY_RE = re.compile(r"\b\w*wass?co\b|\bwater\b", re.IGNORECASE)
+
+
 def _expense_category(*texts: str) -> str | None:
+    if any(_WATER_COMPANY_RE.search(t) for t in texts):
+        return "utilities"
     return pick_category(EXPENSE_CATEGORIES.all(Analysed.of(" ".join(texts)).lows))
 
 

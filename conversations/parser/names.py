@@ -1,5 +1,7 @@
 """People and businesses named in a message: "from Jumbo Traders", "Baraka amelipa", "salary for Otieno"."""
 
+import re
+
 from conversations.parser import vocabulary as v
 from conversations.parser.currency import NAMES as CURRENCY_NAMES
 from conversations.parser.swahili_verbs import is_verb, names_someone_next
@@ -123,7 +125,8 @@ _DAYS_BETWEEN = frozenset({"jana", "leo", "juzi", "yesterday", "today", "asubuhi
 # Never part of a name, even capitalised mid-name: a currency ("Baraka Stores Ksh 45,000"), spoken
 # filler ("eh Njoroge", "Musyoka like four thousand"), "is"/"his" in Swahili ("Achieng ako na deni").
 NEVER_IN_NAME = frozenset(
-    {*v.CURRENCY_WORDS, "eh", "eeh", "aah", "ah", "uh", "um", "umm", "sasa", "like", "basically", "ako", "yuko",
+    {*v.CURRENCY_WORDS, "rest", "later", "it", "it's", "its", "i'm", "im", "that's", "there's", "he's", "she's",
+     "eh", "eeh", "aah", "ah", "uh", "um", "umm", "sasa", "like", "basically", "ako", "yuko",
      "ana", "yake", "wake", "wangu", "yangu", "kindly", "ebu", "hebu", "bana", "buda", "boss", "sawa", "been",
      "being", "that", "which", "regarding", "against", "re", "concerning", "towards", "alipe", "walipe", "anilipe",
      "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko", "amount", "amt", "exp", "kilo",
@@ -235,9 +238,18 @@ def _written_as_a_name(msg: Analysed, skip: set[int]) -> str | None:
         if msg.lows[i - 1] in _INTRODUCERS or msg.lows[i - 1] in _ORIGIN or msg.lows[i - 1] in _WEAK_INTRODUCERS:
             continue  # weighed above: "client from Eldoret" is where they are
         found = name_at(msg, i, limit=3)
-        if found:
+        if found and not _a_product(msg, found[1]):
             return found[0]
     return None
+
+
+_MODEL_RE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9-]{2,12}$")
+
+
+def _a_product(msg: Analysed, end: int) -> bool:
+    """A name followed by a model ("Samsung A54", "Redmi Note 13", "Oraimo 20000mAh"): goods, not a party."""
+    nxt = msg.lows[end] if end < len(msg.lows) else ""
+    return bool(_MODEL_RE.match(nxt))
 
 
 def _acronym(msg: Analysed, j: int) -> bool:

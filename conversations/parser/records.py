@@ -38,6 +38,7 @@ _PRIORITY = (
     "equipment",
     "stock",
 )
+_WAGE_WORDS = {"salary", "salaries", "wages", "wage", "mshahara", "mishahara", "payroll"}
 _LINKS = {"ya", "za", "wa", "la", "of", "for", "kwa"}
 _PURPOSES = {"repairs", "transport", "fees", "taxes", "salaries", "rent", "loan_repayment"}
 # Money in that names goods was a sale ("for nails and timber"); services name themselves.
@@ -51,7 +52,7 @@ _STAFF = {
     "pharmtech", "mfanyakazi", "mfanyikazi", "wafanyakazi", "caretaker", "locum", "helper", "waiter", "waiters",
     "cooks", "waitress", "chef", "mason", "guard", "carpenter", "painter",
 }  # fmt: skip
-_PAYERS = {*v.CUSTOMER_WORDS, "they", "he", "she", "wao", "yeye"}
+_PAYERS = {*v.CUSTOMER_WORDS, "customers", "clients", "wateja", "buyers", "they", "he", "she", "wao", "yeye"}
 # "repayment made on the 5th", "payment made to KPLC": the money was paid, not earned.
 _PAST_PARTICIPLE_AFTER = {"on", "to", "by", "via", "through", "at", "using", "in", "for", "from"}
 
@@ -80,6 +81,11 @@ def pick_category(matches: list[Match], lows: tuple[str, ...] = ()) -> str | Non
         linked = m.end < len(lows) and lows[m.end] in _LINKS
         if m.value != "salaries" and linked and any(start > m.end for start in workers):
             return m.value
+    phrases = {m.phrase for m in matches}
+    if phrases & {"restock", "restocking"}:
+        return "stock"  # "Restocked the minibar: soft drinks and snacks": stock for sale, not meals
+    if phrases & _WAGE_WORDS:
+        return "salaries"  # "Fundi mkuu Juma mshahara ya wiki": a wage, whoever earns it
     longest = max(len(m.phrase) for m in matches)
     values = {m.value for m in matches}
     specific = next(m.value for m in matches if len(m.phrase) == longest)
@@ -97,6 +103,14 @@ _EVENTS = {
     "wedding", "party", "event", "harusi", "sherehe", "graduation", "funeral", "burial", "ruracio", "ceremony",
     "birthday", "anniversary", "shoot", "conference", "ngurario", "matanga", "mazishi", "stay", "booking",
 }  # fmt: skip
+
+
+def _a_day_to_come(msg: Analysed, day: Period) -> bool:
+    """ "she left 4,000 and will bring the rest on Friday": the day of what is still to happen."""
+    start = day.span[0]
+    return bool(
+        {"will", "atalipa", "ataleta", "atamaliza", "atakuja", "watalipa"} & set(msg.lows[max(0, start - 6) : start])
+    )
 
 
 def _an_events_day(msg: Analysed, day: Period) -> bool:
@@ -154,6 +168,20 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
 def _only_name_parts(name: str) -> bool:
     """ "rent ya store paid": "Store" alone names no one."""
     return all(word.lower() in NAME_PARTS for word in name.split())
+
+
+def _from_a_supplier(msg: Analysed) -> bool:
+    return _from_one_of(msg, set(v.SUPPLIER_WORDS))
+
+
+def _from_a_customer(msg: Analysed) -> bool:
+    return _from_one_of(msg, {*v.CUSTOMER_WORDS, "customers", "clients", "wateja"})
+
+
+def _from_one_of(msg: Analysed, people: set[str]) -> bool:
+    """Money or goods "from the wholesaler", "kutoka kwa mteja": who the other side was."""
+    lows = msg.lows
+    return any(low in {"from", "kutoka"} and set(lows[j + 1 : j + 3]) & people for j, low in enumerate(lows))
 
 
 def _from_someone(msg: Analysed) -> bool:
@@ -340,8 +368,8 @@ def _payer_before(msg: Analysed, i: int) -> bool:
     """A customer or a payer just before the verb, past their phone and where they are from."""
     lows = msg.lows
     j = i
-    while j and (lows[j - 1][0].isdigit() or lows[j - 1] == "+"):
-        j -= 1  # "customer 0791234567 paid", "mteja 0712 448 903 sent"
+    while j and (lows[j - 1][0].isdigit() or lows[j - 1] == "+" or lows[j - 1] in _TODAY_WORDS):
+        j -= 1  # "customer 0791234567 paid", "mteja 0712 448 903 sent", "clients today paid"
     if j and lows[j - 1] in _PAYERS:
         return True
     # "mteja wa IG sent", "client from Kampala paid": the payer, then who or where they are.
@@ -373,6 +401,10 @@ def record_intent(
             expense += 3  # "screen protectors 30pcs 1.5k from Simu Spares": goods bought from them
         else:
             income += 3  # "consultation fee 1,500 from Rotich": money from a person, no paying verb
+    if _from_a_customer(msg):
+        income += 4  # "2k from mteja wa tiktok", "deposit from a client": a customer paid
+    elif not ev.income_cues and _from_a_supplier(msg):
+        expense += 3  # "Braid attachments from the wholesaler in Ruiru, 6,300": bought from them
     cues = sorted(ev.expense_cues + ev.income_cues, key=lambda m: m.start)
     if cues:
         # People lead with what happened ("Nimepokea 2,000 kutoka kwa Langat, ada ya ..."): the first
@@ -411,7 +443,7 @@ def record_intent(
     who = buyer or counterparty(msg, skip, verbs, income=kind == "income", travel=category == "transport")
     if who:
         slots["counterparty"] = who
-    if day is not None and _an_events_day(msg, day):
+    if day is not None and (_an_events_day(msg, day) or _a_day_to_come(msg, day)):
         day = None  # "deposit from Mwende for her wedding on 14th": the wedding's day, not the payment's
     slots["date"] = (day.start if day else today).isoformat()
     phone = find_phone(msg)

@@ -136,6 +136,27 @@ def _rejoined(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Said while thinking ("Save a new client, umm, Wanjiru Kamau"): never a name, a cue or an amount. "ah"
+# and "aah" stay: "540 aah no 450" corrects the amount.
+_FILLERS = frozenset({"umm", "um", "uhm", "uh", "erm", "hmm", "hmmm", "eeh", "eh", "ehh", "mmh", "mhm"})
+
+
+def _without_fillers(tokens: list[Token]) -> list[Token]:
+    """Fillers dropped, with the commas that set them apart ("How do I, um, record …")."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].low in _FILLERS:
+            if i + 1 < len(tokens) and tokens[i + 1].low == "," and out and out[-1].low == ",":
+                out.pop()
+                i += 1
+            i += 1
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
 def _unglued(tokens: list[Token]) -> list[Token]:
     """Two words typed without the space between them ("mauzoleo", "lastweek") are two words."""
     out: list[Token] = []
@@ -160,7 +181,7 @@ class Analysed:
 
     @classmethod
     def of(cls, text: str) -> "Analysed":
-        tokens = _unglued(_rejoined(tokenize(clean(text))))
+        tokens = _without_fillers(_unglued(_rejoined(tokenize(clean(text)))))
         return cls(raw=text, tokens=tokens, lows=tuple(read_as(_without_possessive(t.low)) for t in tokens))
 
     @property

@@ -11,7 +11,8 @@ matched before single words, so "transaction cost" wins over "cost".
 
 EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "stock": (
-        "stock", "stocks", "restock", "restocking", "inventory", "goods", "merchandise", "bidhaa",
+        "stock", "stocks", "restock", "restocking", "inventory", "goods", "merchandise", "bidhaa", "bero", "bale",
+        "bales",
         "mzigo", "mali", "products", "wholesale", "supplies for sale", "maize", "sugar", "flour",
         "unga", "cement", "vegetables", "mboga", "sukuma", "tomatoes", "nyanya", "onions", "eggs",
         "mayai", "bread", "milk", "maziwa", "soda", "sodas", "fabric", "hair products", "hardware",
@@ -40,8 +41,10 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "salaries": (
         "salary", "salaries", "wages", "wage", "mshahara", "mishahara", "casuals", "casual",
         "payroll", "staff pay", "worker", "workers", "employee", "employees", "kibarua", "vibarua",
-        "allowance", "commission", "overtime",
+        "allowance", "commission", "overtime", "pickers", "labourers", "laborers",
     ),
+    # Not the business's own costs, paid from its money (contract: fees are bank and transaction charges).
+    "other": ("school fees", "ada ya shule", "karo ya shule", "personal use", "matumizi ya nyumbani"),
     "airtime": (
         "airtime", "bundles", "bundle", "data", "data bundles", "credit", "mjazo", "scratch card",
         "okoa jahazi", "bando", "bundles za", "mb",
@@ -49,7 +52,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "marketing": (
         "ads", "ad", "advert", "adverts", "advertising", "advertisement", "posters", "poster",
         "promotion", "promo", "marketing", "flyers", "banner", "matangazo", "tangazo", "facebook ads",
-        "boost", "signage", "sign board",
+        "boost", "signage", "sign board", "brochures", "brochure", "flyer", "banners", "business cards",
     ),
     "supplies": (
         "stationery", "packaging", "packing", "paper bags", "carrier bags", "shopping bags", "papers",
@@ -166,6 +169,9 @@ INCOME_CUES: tuple[str, ...] = (
     "nimelipwa", "nililipwa", "tumelipwa", "nmelipwa", "nmepokea", "nmeuza", "nmepata",
     "collection", "collections", "earnings", "takings", "proceeds", "payout", "payouts", "brought in", "came in",
     "tip from", "tips from",
+    # A customer's deposit: "mteja ameweka deposit 1,500", "she left a deposit of 4,000"
+    "ameweka deposit", "aliweka deposit", "wameweka deposit", "ameacha deposit", "left a deposit",
+    "left a deposit of",
     # Paid, said of the owner: "I have been paid 3,000", "got paid for the job".
     "been paid", "got paid", "was paid", "were paid", "get paid",
     # Money given back to the owner: "supplier refunded me 1200", "nimerudishiwa 500".
@@ -371,7 +377,8 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "income": (
         "income", "sales", "sale", "sold", "revenue", "earned", "earnings", "earn", "made", "mauzo",
-        "mapato", "nimeuza", "nimepata", "takings", "inflow", "received", "turnover", "nimeingiza",
+        "mapato", "nimeuza", "nimepata", "takings", "inflow", "received", "turnover", "nimeingiza", "niliingiza",
+        "tuliingiza", "tumeingiza",
         "make",  # "how much did I make this week": what came in ("make a profit" is profit)
     ),
     "profit": (
@@ -381,7 +388,8 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "balance": (
         "balance", "cash", "cash do i have", "money do i have", "money left", "cash at hand",
         "salio", "pesa ngapi", "pesa iko", "nimebaki na", "bank", "float", "how much do i have",
-        "do i have", "position", "pesa yangu", "pesa zangu", "pesa yetu", "my money",
+        "do i have", "position", "pesa yangu", "pesa zangu", "pesa yetu", "my money", "doo ngapi", "ganji ngapi",
+        "chapaa ngapi",
     ),
 }
 
@@ -402,7 +410,9 @@ FORECAST_WORDS: tuple[str, ...] = (
 FUTURE_WORDS: tuple[str, ...] = (
     "will", "itakuwa", "going to be", "next", "coming", "zijazo", "ijayo", "baada ya", "ahead", "upcoming",
 )
-CASH_WORDS: tuple[str, ...] = ("cash", "pesa", "balance", "salio", "money", "ganji", "doh", "cash flow", "cashflow")
+CASH_WORDS: tuple[str, ...] = (
+    "cash", "pesa", "balance", "salio", "money", "ganji", "doh", "doo", "chapaa", "mshiko", "cash flow", "cashflow",
+)  # fmt: skip
 CREDIT_WORDS: tuple[str, ...] = (
     "credit score", "creditworthiness", "credit worthiness", "credit rating", "credit limit",
     "ready for a loan", "qualify for a loan", "get a loan", "loan eligibility", "eligible for a loan",
@@ -444,7 +454,9 @@ WELL_KNOWN_BUSINESSES: dict[str, str] = {
 }  # fmt: skip
 CUSTOMER_WORDS: tuple[str, ...] = ("customer", "client", "mteja", "buyer")
 SUPPLIER_WORDS: tuple[str, ...] = ("supplier", "vendor", "msambazaji", "wholesaler", "distributor")
-ADD_WORDS: tuple[str, ...] = ("add", "new", "create", "register", "save", "ongeza", "sajili", "weka", "mpya")
+ADD_WORDS: tuple[str, ...] = (
+    "add", "new", "create", "register", "save", "ongeza", "kuongeza", "niongeze", "sajili", "weka", "mpya",
+)  # fmt: skip
 INVITE_WORDS: tuple[str, ...] = (
     "invite", "add member", "add user", "give access", "karibisha", "alika", "mwongeze", "mwalike", "mpe access",
     "add to the team", "add to my team",

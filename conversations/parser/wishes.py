@@ -5,6 +5,7 @@ import re
 
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
+from conversations.parser.money_moved import money_amount
 from conversations.parser.records import Evidence
 from conversations.parser.text import Analysed, PhraseTable
 from finance.money import plain
@@ -57,7 +58,8 @@ _DATA = PhraseTable.of(
     )
 )  # fmt: skip
 _DELETE = PhraseTable.of(
-    ("delete", "erase", "remove", "wipe", "futa", "ondoa", "nifutie", "nifute", "close my account", "mfute",
+    ("delete", "deleted", "erase", "erased", "removed", "remove", "wipe", "wiped", "futa", "ondoa", "nifutie",
+     "nifute", "close my account", "mfute",
      "mfuteni", "mufute", "mnifutie", "futeni", "zifute", "ifute", "ziondoe", "ondoeni")
 )  # fmt: skip
 _EXPORT = PhraseTable.of(
@@ -103,6 +105,7 @@ _FUTURE = re.compile(r"^(?:ni|tu|u|a|wa|i|zi)ta[a-z]{3,}$")
 _DONE = {
     "nimelipa", "nimenunua", "nimeuza", "nimepokea", "nimetuma", "nimetumia", "amelipa", "amenilipa", "ametuma",
     "amenitumia", "nimelipwa", "paid", "bought", "sold", "received", "spent", "sent", "got", "made",
+    "ameweka", "aliweka", "wameweka", "nimeweka", "ameleta", "deposited", "left",
 }  # fmt: skip
 
 
@@ -123,23 +126,53 @@ def only_a_plan(msg: Analysed, ev: Evidence) -> bool:
         return False
     lows = msg.lows
     # Wanting money to move ("nataka kuanza kuuza mitumba"); "nataka kuona kila kitu" asks to see.
-    wanting = any(w in _WANTING and j + 1 < len(lows) and lows[j + 1] in _MONEY_VERBS for j, w in enumerate(lows))
+    wanting = any(
+        w in _WANTING and j + 1 < len(lows) and lows[j + 1] in _MONEY_VERBS and not _adds_a_person(lows, j + 1)
+        for j, w in enumerate(lows)
+    )
     return wanting or _WEIGHING.first(lows) is not None
+
+
+_PEOPLE = {
+    *v.CUSTOMER_WORDS,
+    *v.SUPPLIER_WORDS,
+    *(w for words in v.ROLE_WORDS.values() for w in words if " " not in w),
+}
+
+
+def _adds_a_person(lows: tuple[str, ...], verb: int) -> bool:
+    """ "nataka kuongeza cashier wangu Wairimu": adding someone to the books or the team, no plan to spend."""
+    return lows[verb] == "kuongeza" and bool(_PEOPLE & set(lows[verb + 1 : verb + 4]))
+
+
+# The owner asking for an entry: "I should record this one", "for now just record what he paid".
+_RECORD_THIS = PhraseTable.of(
+    ("record this", "record that", "record what", "just record", "record only", "please record", "put it down",
+     "please put", "record it", "andika hii", "niandikie", "rekodi hii")
+)  # fmt: skip
 
 
 def can_afford(msg: Analysed, ev: Evidence) -> Intent | None:
     cue = _WEIGHING.first(msg.lows)
     if cue is None:
         return None
+    weighed = "afford" in cue.value or "kumudu" in cue.value
+    if not weighed and (_RECORD_THIS.first(msg.lows) or _DONE & set(msg.lows[: cue.start])):
+        # what happened, told to be recorded, or said before a plan ("received 2k from Otieno, he will
+        # pay the rest later"): money moved, no purchase weighed
+        return None
     if ev.amount is None and ("afford" in cue.value or "kumudu" in cue.value):
         # "can I afford a new oven?": plainly weighing a purchase; the handler asks the price.
         item = _item(msg, cue.end, len(msg.lows))
         return Intent("can_afford", {"item": item} if item else {}, confidence=0.7)
-    if ev.amount is None or ev.amount.value <= 0:
+    # "I paid 5k last week, can I afford 10k more?": the price weighed is the one asked about.
+    asked = money_amount(msg, set(range(cue.start))) if ev.amount and ev.amount.end <= cue.start else None
+    amount = asked or ev.amount
+    if amount is None or amount.value <= 0:
         return None
-    slots: dict[str, object] = {"amount": plain(ev.amount.value)}
+    slots: dict[str, object] = {"amount": plain(amount.value)}
     # "can I afford 15k for radio ads?": the thing may come after the amount.
-    item = _item(msg, cue.end, ev.amount.start) or _item(msg, ev.amount.end, len(msg.lows))
+    item = _item(msg, cue.end, amount.start) or _item(msg, amount.end, len(msg.lows))
     if item:
         slots["item"] = item
     return Intent("can_afford", slots, confidence=0.9)

@@ -206,3 +206,126 @@ def test_money_in_for_an_event_served_is_a_service(text: str) -> None:
     got = _read(text)
     assert got["intent"] == "record_income"
     assert got["slots"]["category"] == "services"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("County permit for June 4,800 paid", "4800"),  # "June 4,800" is no 4th of June
+        ("Stall rent for July 12k paid to Wekesa", "12000"),
+        ("paid the insurance on March 3 2026 ksh 6,500", "6500"),  # the year is the date's
+    ],
+)
+def test_an_amount_after_a_month_is_money_unless_it_can_be_a_day(text: str, amount: str) -> None:
+    got = _read(text)
+    assert got["intent"] == "record_expense"
+    assert got["slots"]["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "amount"), [("sold mandazi 2,5k", "2500"), ("paid fuliza 1,8k", "1800")])
+def test_a_decimal_comma_before_k_is_a_decimal(text: str, amount: str) -> None:
+    assert _read(text)["slots"]["amount"] == amount
+
+
+def test_fillers_are_no_part_of_names_or_questions() -> None:
+    added = _read("Add a new client, umm, Jeremiah Wafula, 0711 408 226")
+    assert added["slots"]["name"] == "Jeremiah Wafula"
+    assert _read("How do I, um, use this thing?")["intent"] == "help"
+
+
+def test_customers_who_paid_with_a_day_between_made_money_in() -> None:
+    got = _read("Slow Monday, eh, customers today paid like 7,300 altogether")
+    assert (got["intent"], got["slots"]["amount"]) == ("record_income", "7300")
+
+
+def test_goods_from_a_wholesaler_were_bought() -> None:
+    got = _read("Hair extensions from the wholesaler in Kawangware, 8,400")
+    assert got["intent"] == "record_expense"
+
+
+def test_money_from_a_customer_is_money_in_whatever_it_paid_for() -> None:
+    got = _read("order ya 2,300 + delivery 200 = 2,500 from mteja wa instagram")
+    assert (got["intent"], got["slots"]["amount"]) == ("record_income", "2500")
+
+
+def test_the_amount_the_owner_says_to_put_is_the_one_meant() -> None:
+    got = _read("Box braids for Njoki, 5,000, she paid 3,000 now so put 3,000")
+    assert got["slots"]["amount"] == "3000"
+    quoted = _read("I quoted 7,000 for the fridge repair and he left a deposit of 2,500")
+    assert (quoted["intent"], quoted["slots"]["amount"]) == ("record_income", "2500")
+
+
+def test_a_customers_deposit_is_money_in_and_its_day_to_come_is_not_the_entrys() -> None:
+    got = _read("Mteja ameweka deposit 2,000 ya kushona suit, atalipa balance akichukua")
+    assert (got["intent"], got["slots"]["amount"]) == ("record_income", "2000")
+    later = _read("she left a deposit of 1,500 and will bring the rest on Friday")
+    assert later["slots"]["date"] == T.isoformat()
+
+
+def test_money_received_before_a_plan_is_recorded_and_the_price_weighed_is_the_one_asked() -> None:
+    got = _read("received 3k from Achieng yesterday, she will pay the rest later")
+    assert (got["intent"], got["slots"]["amount"], got["slots"]["counterparty"]) == (
+        "record_income",
+        "3000",
+        "Achieng",
+    )
+    weighed = _read("I paid 4k for the old one, can I afford 12k for a new blender?")
+    assert (weighed["intent"], weighed["slots"]["amount"]) == ("can_afford", "12000")
+    told = _read("I think I should record this one: today I paid back 6,000 of the chama loan.")
+    assert (told["intent"], told["slots"]["amount"]) == ("record_expense", "6000")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Eh, I want everything you have on me deleted", "my_data"),
+        ("Failed. You have entered the wrong PIN. Please try again.", "mpesa_info"),
+        ("Nataka kuongeza cashier wangu Wambui, namba yake 0733 222 111", "invite_member"),
+        ("paid 1,2m for the plot in Kitengela", "record_expense"),  # a plot of land, no chart
+    ],
+)
+def test_requests_read_for_what_they_ask(text: str, intent: str) -> None:
+    assert _read(text)["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("School fees for Kevin 15k nimetoa kwa pesa ya duka", "other"),
+        ("nimenunua bero ya sweaters 22k", "stock"),
+        ("Restocked the fridge: KES 4,100 of juice and snacks from Quickmart", "stock"),
+        ("Fundi Otieno mshahara ya mwezi 18,000", "salaries"),
+        ("nimelipa pickers 6,000", "salaries"),
+    ],
+)
+def test_what_the_money_was_for(text: str, category: str) -> None:
+    got = _read(text)
+    assert got["intent"] == "record_expense"
+    assert got["slots"]["category"] == category
+
+
+def test_a_water_company_is_a_utility() -> None:
+    sms = (
+        "TK9AB2CD3G Confirmed. Ksh780.00 sent to NAWASSCO for account 2204 on 6/6/26 at 9:02 AM New M-PESA "
+        "balance is Ksh3,200.00. Transaction cost, Ksh0.00."
+    )
+    assert _read(sms)["slots"]["category"] == "utilities"
+
+
+def test_invoice_questions() -> None:
+    due = _read("inv mama ken 4k due fri")
+    assert due["slots"]["due_date"] == "2026-06-19"
+    unpaid = _read("Has Kamau cleared? show me his unpaid invoices")
+    assert unpaid["slots"]["status"] == "unpaid"
+    both = _read("show all invoices, paid and unpaid")
+    assert both["slots"]["status"] == "all"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("niko na doo ngapi", "query_summary"), ("jana niliingiza pesa ngapi", "query_summary")],
+)
+def test_sheng_questions_about_money(text: str, intent: str) -> None:
+    got = _read(text)
+    assert got["intent"] == intent
+    assert got["slots"]["metric"] in {"balance", "income"}
