@@ -38,7 +38,7 @@ _UNDO_TALK = {
     "amount", "entry", "is", "was", "that's", "thats", "not", "right", "correct", "kosa", "tafadhali", "please",
     "niliweka", "nimeweka", "vibaya", "nilikosea", "makosa", "kimakosa", "wrongly", "mistakenly", "by",
     "kitu", "nimeandika", "niliandika", "sasa", "hivi", "sikutaka", "kuandika", "hivyo", "hiyo", "hii", "just",
-    "now", "entered", "typed", "nimeingiza", "nime", "kosea", "aah", "eeh",
+    "now", "entered", "typed", "nimeingiza", "nime", "kosea", "aah", "eeh", "sawa",
 }  # fmt: skip
 # Asking how KAVI works, in any words around it: "Kindly explain how to use this service".
 _HELP_ANYWHERE = PhraseTable.of(
@@ -48,7 +48,8 @@ _HELP_ANYWHERE = PhraseTable.of(
      "inafanya nini", "unafanya nini", "what does this app", "what is kavi", "hii app inafanya",
      "inafanya kazi namna gani", "inafanya kazi aje", "inafanya kazi vipi", "namna ya kutumia", "nawezaje",
      "ninawezaje", "how can i", "you can do", "can i ask you", "i can ask you", "sijui kutumia", "kutumia hii",
-     "inafanya aje", "inatumika vipi", "what are you for", "what else can you")
+     "inafanya aje", "inatumika vipi", "what are you for", "what else can you", "how i can use", "explain to me how",
+     "sijui kuandika", "sijui jinsi")
 )  # fmt: skip
 _UNDO_OBJECTS = {
     "last",
@@ -203,7 +204,7 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     later = insights.future_cash(msg, ev.amount is not None)
     if later is not None:
         return later
-    if insights.BUDGET.first(lows):
+    if insights.BUDGET.first(lows) and not (moved and ev.income_cues):  # "got 1.2k from Kev for a cap"
         return insights.budget(msg, ev)
     customers = contacts.list_customers(msg)
     if customers is not None and not (ev.amount is not None and (ev.income_cues or ev.expense_cues)):

@@ -97,7 +97,8 @@ ROLE_WORDS = frozenset(
      "my", "our", "the", "wa", "ya", "gas", "mboga", "maziwa", "kijana", "vijana", "makanga", "watchman",
      "cleaner", "mpishi", "cook", "househelp", "mjakazi", "msaidizi", "assistant", "staff", "caretaker", "mason",
      "plumber", "electrician", "mechanic", "welder", "carpenter", "painter", "guard", "photographer", "new",
-     "mfanyikazi", "transporter", "locum", "helper", "head", "waiter", "waiters", "cooks", "chef"}
+     "mfanyikazi", "transporter", "locum", "helper", "head", "waiter", "waiters", "cooks", "chef", "neighbour",
+     "neighbor", "jirani", "parent", "son", "daughter", "brother", "sister", "cousin", "herdsman", "milker"}
 )  # fmt: skip
 # Money of someone: "mshahara ya Akinyi", "deni ya Unga Ltd", "doh ya Wanjiru", "pesa ya Bi Rehema".
 _OWNED_MONEY = frozenset(
@@ -105,7 +106,9 @@ _OWNED_MONEY = frozenset(
      "invoice", "ankara", "order", "oda"}
 )  # fmt: skip
 # Verbs whose object is the person paid: the name follows them.
-_PAY_A_PERSON = frozenset({"paid", "pay", "nimelipa", "sent", "nimetuma", "nimetumia", "gave", "nimepeana", "nimempa"})
+_PAY_A_PERSON = frozenset(
+    {"paid", "pay", "nimelipa", "sent", "nimetuma", "nimetumia", "gave", "nimepeana", "nimempa", "refunded"}
+)
 # "nimelipwa 1500 na kamau": paid by (after a passive verb).
 _PASSIVE_PAID = frozenset({"nimelipwa", "imelipwa", "tumelipwa", "amelipwa", "paid", "received"})
 _INTRODUCERS = ("from", "to", "for", "by", "kwa", "kutoka", "toka", "kwenye", "with", "via")
@@ -116,7 +119,7 @@ _UNITS = frozenset({"house", "nyumba", "room", "chumba", "unit", "plot", "shop",
 _CHANNELS = frozenset({"bank transfer", "bank", "card", "cheque", "cash", "eft", "rtgs", "mpesa", "m-pesa"})
 _DESTINATION = frozenset({"to", "kwenda", "hadi", "mpaka"})
 # Who someone is by their trade, after what they deal in: "boat owner Otieno", "ice man Odhiambo".
-_TRADE_ROLES = frozenset({"owner", "man", "guy", "lady", "boy", "dealer", "seller", "vendor"})
+_TRADE_ROLES = frozenset({"owner", "man", "guy", "lady", "boy", "girl", "hand", "dealer", "seller", "vendor"})
 _ORIGIN = frozenset({"from", "wa", "of", "kutoka", "in"})
 # Said between a payer and the verb: "Tasha finally paid", "Wanjiru tayari amelipa".
 _ADVERBS = frozenset({"finally", "just", "already", "also", "hatimaye", "tayari", "pia", "eventually"})

@@ -147,7 +147,8 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
         amount=money_amount(msg, skip),
         # "refund 900 to Mish": money given back goes out, as any payment does.
         expense_cues=sorted(
-            EXPENSE_CUES.all(msg.lows) + [m for m in INCOME_CATEGORIES.all(msg.lows) if _refunded_to(msg, m)],
+            [m for m in EXPENSE_CUES.all(msg.lows) if not _refunded_me(msg, m)]
+            + [m for m in INCOME_CATEGORIES.all(msg.lows) if _refunded_to(msg, m)],
             key=lambda m: m.start,
         ),
         income_cues=[
@@ -204,6 +205,14 @@ def _was_made(msg: Analysed, cue: Match) -> bool:
     """ "repayment of 12,500 made on the 5th": "made" says when it was paid, not that money was earned."""
     after = msg.lows[cue.end] if cue.end < len(msg.lows) else ""
     return cue.phrase == "made" and after in _PAST_PARTICIPLE_AFTER and bool(EXPENSE_CATEGORIES.first(msg.lows))
+
+
+def _refunded_me(msg: Analysed, cue: Match) -> bool:
+    """ "Equity refunded me 500", "I was refunded 300": a refund to the owner is money in."""
+    lows = msg.lows
+    after = lows[cue.end] if cue.end < len(lows) else ""
+    before = lows[cue.start - 1] if cue.start else ""
+    return cue.phrase == "refunded" and (after in {"me", "us"} or before in {"was", "were", "got", "been"})
 
 
 def _got_things(msg: Analysed, cue: Match) -> bool:

@@ -17,7 +17,7 @@ _WORD = re.compile(r"[a-z]+")
 # Typed the short way; spelled out before any rule reads them.
 SHORTHAND: dict[str, str] = {
     "rcvd": "received", "rcv": "received", "recvd": "received", "rec'd": "received", "frm": "from",
-    "tdy": "today", "tday": "today", "2day": "today", "yday": "yesterday", "ystdy": "yesterday",
+    "bal": "balance", "tdy": "today", "tday": "today", "2day": "today", "yday": "yesterday", "ystdy": "yesterday",
     "bght": "bought", "pd": "paid", "pymt": "payment", "pmt": "payment", "paymt": "payment",
     "amt": "amount", "inv": "invoice", "wk": "week", "mnth": "month", "mth": "month", "exp": "expense",
     "payed": "paid", "thru": "through", "cust": "customer", "sld": "sold", "nilipa": "nililipa", "nlipa": "nililipa",

@@ -139,6 +139,10 @@ def _switch(msg: Analysed) -> Intent | None:
     return None
 
 
+def _named_shop(word: str) -> bool:
+    return word[:1].isupper() and word.lower() in {"shop", "duka", "store", "stores"}
+
+
 def _name_after_cue(msg: Analysed, start: int = 0) -> str | None:
     """The business named after the cue: "called Wambui Tailors", "iwe Kamau Hardware", "my other business, X"."""
     i = start
@@ -160,8 +164,10 @@ def _name_after_cue(msg: Analysed, start: int = 0) -> str | None:
     while i < len(msg.tokens) and len(words) < 5 and msg.tokens[i].is_word:
         words.append(msg.tokens[i].text)
         i += 1
-    while len(words) > 1 and words[-1].lower() in _BUSINESS_WORDS:
-        words.pop()  # "the Kasarani Heights account": the word for the books is no part of the name
+    # "the Kasarani Heights account": the word for the books is no part of the name ("Mwikali Shop",
+    # written with its capital, is the shop's name)
+    while len(words) > 1 and words[-1].lower() in _BUSINESS_WORDS and not _named_shop(words[-1]):
+        words.pop()
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in words) or None
 
 

@@ -34,7 +34,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "transport": (
         "fuel", "petrol", "diesel", "fare", "fares", "nauli", "matatu", "boda", "bodaboda", "boda boda",
-        "delivery", "deliveries", "transport", "usafiri", "taxi", "uber", "bolt", "bus", "parking",
+        "delivery", "deliveries", "transport", "usafiri", "taxi", "uber", "bolt", "bus", "parking", "rider",
+        "riders",
         "gari", "car", "motorbike fuel", "pikipiki", "mafuta", "lorry", "pickup", "transportation", "petroli",
         "dizeli", "usafirishaji", "courier", "shipping", "freight", "tuk tuk", "tuktuk", "transporter",
     ),
@@ -52,10 +53,11 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "marketing": (
         "ads", "ad", "advert", "adverts", "advertising", "advertisement", "posters", "poster",
         "promotion", "promo", "marketing", "flyers", "banner", "matangazo", "tangazo", "facebook ads",
-        "boost", "signage", "sign board", "brochures", "brochure", "flyer", "banners", "business cards",
+        "boost", "signage", "sign board", "influencer", "brochures", "brochure", "flyer", "banners", "business cards",
     ),
     "supplies": (
-        "stationery", "packaging", "packing", "paper bags", "carrier bags", "shopping bags", "papers",
+        "stationery", "packaging", "packing", "paper bags", "carrier bags", "shopping bags", "papers", "toner",
+        "cartridge", "printer ink", "printing paper", "ream",
         "cleaning", "detergent", "soap", "sabuni", "tissue", "supplies", "receipt book", "pens",
         "gloves", "vifaa vidogo", "mifuko", "containers", "receipt books", "stapler", "envelopes",
         "printing paper", "thread", "uzi", "needles", "hangers", "serviettes", "takeaway boxes",
@@ -148,6 +150,7 @@ NOT_EARNED_WORDS: dict[str, tuple[str, ...]] = {
 # Words that say money went out.
 EXPENSE_CUES: tuple[str, ...] = (
     "paid", "pay", "paying", "spent", "spend", "bought", "buy", "buying", "purchased", "purchase",
+    "refunded",  # "refunded Shiru 1,800" ("refunded me" is money in, below)
     "expense", "expenses", "cost", "costs", "sent", "gave", "topped up", "top up", "topup",
     "nimelipa", "nililipa", "tumelipa", "tulilipa", "lipa", "kulipa", "nimenunua", "nilinunua",
     "tumenunua", "tulinunua", "nunua", "kununua", "nimetuma", "nilituma", "nimetumia", "nilitumia",
@@ -175,7 +178,9 @@ INCOME_CUES: tuple[str, ...] = (
     # Paid, said of the owner: "I have been paid 3,000", "got paid for the job".
     "been paid", "got paid", "was paid", "were paid", "get paid",
     # Money given back to the owner: "supplier refunded me 1200", "nimerudishiwa 500".
-    "refunded me", "refunded us", "nimerudishiwa", "tumerudishiwa", "amenirudishia", "wamenirudishia",
+    "refunded me", "refunded us",
+    "was refunded", "got refunded", "were refunded", "been refunded", "nimerudishiwa", "tumerudishiwa",
+    "amenirudishia", "wamenirudishia",
 )
 
 # "X paid ..." with X a person means income; these verbs take a subject before them.
@@ -281,7 +286,8 @@ GREETING_WORDS: tuple[str, ...] = (
     "jambo", "sasa", "mambo", "vipi", "niaje", "niajeh", "sema", "salama", "salaam", "salam",
     "shikamoo", "uko aje", "uko poa", "poa", "how are you", "how are u", "how r u", "hi there",
     "hello there", "start", "karibu", "wasup", "whatsup", "what's up", "sup", "rada", "oya", "salaam aleikum",
-    "salaam alaikum", "asalaam aleikum", "assalamu alaikum", "salam aleikum", "amosi", "oyawore", "misawa",
+    "salaam alaikum", "asalaam aleikum", "assalamu alaikum", "salam aleikum", "amosi", "oyawore", "misawa", "ahinya",
+    "wakya", "wimwega",
 )
 GREETING_FILLERS: tuple[str, ...] = (
     "kavi", "there", "bro", "boss", "sir", "madam", "friend", "rafiki", "buda", "msee", "fam",

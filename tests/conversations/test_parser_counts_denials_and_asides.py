@@ -329,3 +329,58 @@ def test_sheng_questions_about_money(text: str, intent: str) -> None:
     got = _read(text)
     assert got["intent"] == intent
     assert got["slots"]["metric"] in {"balance", "income"}
+
+
+def test_a_refund_given_is_money_out_and_a_refund_received_is_money_in() -> None:
+    given = _read("refunded Wambui 900 for the shoes that didn't fit")
+    assert (given["intent"], given["slots"]["amount"], given["slots"]["counterparty"]) == (
+        "record_expense",
+        "900",
+        "Wambui",
+    )
+    assert _read("KCB refunded me 250")["intent"] == "record_income"
+    assert _read("I was refunded 400 by Carrefour")["intent"] == "record_income"
+
+
+def test_money_got_for_a_cap_is_a_sale_not_a_budget() -> None:
+    got = _read("got 800 from Brian for a cap")
+    assert (got["intent"], got["slots"]["amount"]) == ("record_income", "800")
+    assert _read("set a cap of 15k for fuel")["intent"] == "set_budget"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("paid my farm hand Mutua his wages of 5,500", "Mutua"),
+        ("paid my shop girl Nekesa her 6k salary", "Nekesa"),
+        ("sold 3 trays to my neighbour Chebet for 1,200", "Chebet"),
+    ],
+)
+def test_who_someone_is_to_the_owner_is_no_part_of_their_name(text: str, name: str) -> None:
+    assert _read(text)["slots"]["counterparty"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("whats my bal", "query_summary"),
+        ("Toa ile nimeandika sasa hivi, si sawa", "undo"),
+        ("Kindly explain to me how I can use this app", "help"),
+        ("Wakya! Habari ya asubuhi", "greeting"),
+    ],
+)
+def test_more_ways_of_asking(text: str, intent: str) -> None:
+    assert _read(text)["intent"] == intent
+
+
+def test_a_shop_named_with_its_capital_keeps_the_word() -> None:
+    assert _read("Switch to my other business, Kaloleni Shop")["slots"]["name"] == "Kaloleni Shop"
+    assert _read("switch to the Kasarani account")["slots"]["name"] == "Kasarani"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("paid rider 300 to drop an order", "transport"), ("pd 2,900 toner for the printer", "supplies")],
+)
+def test_trade_words_for_what_the_money_was_for(text: str, category: str) -> None:
+    assert _read(text)["slots"]["category"] == category
