@@ -149,6 +149,11 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
         end += 1
         score += 2
         nxt = lows[end] if end < len(lows) else ""
+        after = lows[end + 1] if end + 1 < len(lows) else ""
+        if nxt.isdigit() and len(nxt) <= 3 and int(nxt) < value and (not after[:1].isalpha() or _known_after(after)):
+            value += int(nxt)  # "2 thousand 500 for fuel": a recogniser's way of writing 2,500
+            end += 1
+            nxt = after
     if nxt in _SHILLING_WORDS or (nxt == "/" and end + 1 < len(lows) and lows[end + 1] in {"-", "="}):
         score += 3
         end += 2 if nxt == "/" else 1

@@ -94,12 +94,23 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     # "300 siku mbili zilizopita": the word after the number starts a date, not a unit of goods.
     candidates = [replace(a, score=max(a.score, 0)) if a.end in skip else a for a in candidates]
     # "rent ni 20k but nimelipa 12k": of equally sure amounts, the one the paying verb names.
-    verbs = {m.end for m in EXPENSE_CUES.all(msg.lows) + INCOME_CUES.all(msg.lows)}
+    paid_at, got_at = {m.end for m in EXPENSE_CUES.all(msg.lows)}, {m.end for m in INCOME_CUES.all(msg.lows)}
+    verbs = paid_at | got_at
+    said_after = {a.start for a in candidates if a.score >= 0}  # "sold 4 trays …, she paid 2,480": a count
+    if said_after & paid_at and said_after & got_at and not paid_at & got_at:
+        return None  # "received 2000 and sent 500 to Otieno": two entries in one; the conversation asks
     # "sent 250 to 0722 911 333 500": a plain number right after the verb is the one sent, too (but
     # "Sold 150 samosas … for 7,500": a number before a noun is a count).
     best = max(candidates, key=lambda a: (a.score, a.start in verbs and _sent_as_money(msg, a), abs(a.value)))
     if _a_range(msg, candidates):
         return None  # "400 to 500", "1000 or 1200": the conversation asks which
+    joined = _joined(msg, candidates)
+    if joined is not None:
+        first, second = joined
+        if first.value % 1000 == 0 and second.value < 1000:
+            # "1,000 and 500": a recogniser writing one thousand five hundred
+            return Amount(first.value + second.value, first.start, second.end, max(first.score, second.score))
+        return None  # "paid 1,500 and 700": two payments or one? The conversation asks.
     groups = _priced_groups(msg, candidates)
     if len(groups) >= 2 and not totals:
         # "vibarua 5 @ 700 na mafundi 2 @ 1,200": each group multiplied out and added up, when every
@@ -123,6 +134,16 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     if best.score < -1:
         return None  # only counts ("sold 10 loaves"): the amount is missing
     return best
+
+
+def _joined(msg: Analysed, candidates: list[Amount]) -> tuple[Amount, Amount] | None:
+    """The only two amounts, said with just "and" or "na" between them."""
+    if len(candidates) != 2:
+        return None
+    first, second = candidates
+    between = msg.lows[first.end : second.start]
+    plain = first.score >= 0 and second.score >= 0 and second.value > 0
+    return (first, second) if plain and between in (("and",), ("na",)) else None
 
 
 def _denied(msg: Analysed, amount: Amount, candidates: list[Amount]) -> bool:

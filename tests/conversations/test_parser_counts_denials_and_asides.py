@@ -384,3 +384,23 @@ def test_a_shop_named_with_its_capital_keeps_the_word() -> None:
 )
 def test_trade_words_for_what_the_money_was_for(text: str, category: str) -> None:
     assert _read(text)["slots"]["category"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("received 2,000 and 300 from Wairimu", "2300"),  # a recogniser's "two thousand three hundred"
+        ("paid 3 thousand 200 for the gas refill", "3200"),
+    ],
+)
+def test_numbers_as_a_speech_recogniser_writes_them(text: str, amount: str) -> None:
+    assert _read(text)["slots"]["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["paid 1,200 and 800 for lunch", "received 3,000 and sent 700 to Baraka"],
+)
+def test_two_amounts_that_may_be_two_entries_are_asked_about(text: str) -> None:
+    got = _read(text)
+    assert "amount" not in got["slots"]
