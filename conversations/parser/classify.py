@@ -195,7 +195,7 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     if history is not None:
         return history
     moved = ev.amount is not None and bool(ev.expense_cues or ev.income_cues)
-    if insights.CHART.first(lows) and not moved:  # "paid 2.5m for the plot" bought land
+    if insights.CHART.first(lows) and not (moved and "plot" in lows):  # "paid 2.5m for the plot" bought land
         return insights.chart(msg, today)
     if insights.FORECAST.first(lows) and not _WEATHER & set(lows):
         return insights.forecast(msg)  # "the weather forecast for Saturday" is no cash forecast

@@ -234,8 +234,6 @@ def list_invoices(msg: Analysed) -> Intent:
     both = any(abs(a - b) <= 3 for a in paid for b in unpaid)
     if both or ("unpaid" in values and "paid" in msg.lows and "all" in msg.lows):
         status = "all"
-    elif "unpaid" in values and status == "paid":
-        status = "unpaid"  # "Has Jane cleared? show me her unpaid invoices"
     slots: dict[str, object] = {"status": status}
     customer = _name_after_any(msg, {"for", "of", "za", "ya", "la"}) or _ower(msg)
     if customer:

@@ -10,7 +10,7 @@ from conversations.parser.text import Analysed, PhraseTable
 
 _TOTAL_WORDS = {"total", "totals", "jumla", "altogether", "yote"}
 _RANGE_WORDS = {"to", "or", "-", "au", "ama", "hadi", "mpaka"}
-_UNIT_PRICE_BEFORE = {"at", "@", "each", "x"}  # "4 x 1,350": four at 1,350
+_UNIT_PRICE_BEFORE = {"at", "@", "each"}
 _UNIT_PRICE_AFTER = {"each", "per", "kila", "@"}
 
 # A spoken or typed self-correction: the amount after it is the one meant ("lunch 540 aah no 450").
@@ -35,13 +35,8 @@ _CORRECTION = PhraseTable.of(
         "make it",
         "niseme",
         "so put",  # "4,500, she paid half now so put 2,250"
-        "just put",
-        "so record",
-        "just record",
         "put it as",
         "record it as",
-        "andika tu",
-        "weka tu",
     )
 )
 _OWED_BEFORE = {
@@ -106,12 +101,11 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
         return None  # "400 to 500", "1000 or 1200": the conversation asks which
     joined = _joined(msg, candidates)
     if joined is not None:
-        first, second = joined
-        if first.value % 1000 == 0 and second.value < 1000:
-            # "1,000 and 500": a recogniser writing one thousand five hundred
-            return Amount(first.value + second.value, first.start, second.end, max(first.score, second.score))
-        return None  # "paid 1,500 and 700": two payments or one? The conversation asks.
+        return None  # "paid 1,500 and 700", "rent 10,000 and 500 for water": one entry or two? Asked.
     groups = _priced_groups(msg, candidates)
+    both_ways = bool(EXPENSE_CUES.first(msg.lows)) and bool(INCOME_CUES.first(msg.lows))
+    if len(groups) >= 2 and not totals and both_ways:
+        return None  # "bought 3 @ 2,900 … and sold 2 @ 3,200": two entries, asked
     if len(groups) >= 2 and not totals:
         # "vibarua 5 @ 700 na mafundi 2 @ 1,200": each group multiplied out and added up, when every
         # amount belongs to one; otherwise the conversation asks.

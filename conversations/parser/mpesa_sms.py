@@ -335,13 +335,15 @@ def parse_mpesa(text: str, today: date) -> list[Intent]:
 
 
 # The owner's note that the bank paid into is their own: "kwa account yangu ya equity", "to my own account".
-_MY_OWN_RE = re.compile(r"\b(?:yangu|my own|my account|my savings|own account|akiba yangu)\b", re.IGNORECASE)
+_MY_OWN_RE = re.compile(r"\b(?:account yangu|akaunti yangu|my own account|my account|my savings account)\b", re.I)
+_NOT_MINE_RE = re.compile(r"\b(?:not|si|mkopo|loan|kodi|rent|fees|supplier|his|her|their)\b|'s\b", re.IGNORECASE)
 
 
 def _to_my_own_bank(intent: Intent, words: str) -> bool:
     """Money sent to a bank's paybill that the owner's note calls their own account."""
     payee = str(intent.slots.get("counterparty") or "")
-    return intent.name == "record_expense" and bool(_BANKISH.search(payee)) and bool(_MY_OWN_RE.search(words))
+    mine = bool(_MY_OWN_RE.search(words)) and not _NOT_MINE_RE.search(words)
+    return intent.name == "record_expense" and bool(_BANKISH.search(payee)) and mine
 
 
 def _as_own_move(intent: Intent) -> Intent:

@@ -101,16 +101,14 @@ def pick_category(matches: list[Match], lows: tuple[str, ...] = ()) -> str | Non
 
 _EVENTS = {
     "wedding", "party", "event", "harusi", "sherehe", "graduation", "funeral", "burial", "ruracio", "ceremony",
-    "birthday", "anniversary", "shoot", "conference", "ngurario", "matanga", "mazishi", "stay", "booking",
+    "birthday", "anniversary", "shoot", "conference", "ngurario", "matanga", "mazishi",
 }  # fmt: skip
 
 
 def _a_day_to_come(msg: Analysed, day: Period) -> bool:
     """ "she left 4,000 and will bring the rest on Friday": the day of what is still to happen."""
     start = day.span[0]
-    return bool(
-        {"will", "atalipa", "ataleta", "atamaliza", "atakuja", "watalipa"} & set(msg.lows[max(0, start - 6) : start])
-    )
+    return bool({"atalipa", "ataleta", "atamaliza", "atakuja", "watalipa"} & set(msg.lows[max(0, start - 6) : start]))
 
 
 def _an_events_day(msg: Analysed, day: Period) -> bool:
@@ -123,9 +121,7 @@ def _an_events_day(msg: Analysed, day: Period) -> bool:
         "siku",
         "from",
     }  # "for their stay from 12 to 15 September"  # "wedding on 14th", "harusi ya tarehe 20"
-    said_as_its_day = (
-        lows[start] in linked or (start > 0 and lows[start - 1] in linked) or "from" in lows[start - 4 : start]
-    )
+    said_as_its_day = lows[start] in linked or (start > 0 and lows[start - 1] in linked)
     return said_as_its_day and bool(_EVENTS & set(lows[max(0, start - 5) : start]))
 
 
@@ -172,7 +168,7 @@ def _only_name_parts(name: str) -> bool:
 
 
 def _from_a_supplier(msg: Analysed) -> bool:
-    return _from_one_of(msg, set(v.SUPPLIER_WORDS))
+    return "refund" not in msg.lows and _from_one_of(msg, set(v.SUPPLIER_WORDS))
 
 
 def _from_a_customer(msg: Analysed) -> bool:
@@ -218,7 +214,7 @@ def _refunded_me(msg: Analysed, cue: Match) -> bool:
 def _got_things(msg: Analysed, cue: Match) -> bool:
     """ "got them from Kenchic", "got it at Naivas": things got, not money (money got says how much)."""
     lows = msg.lows
-    return cue.phrase == "got" and cue.end < len(lows) and lows[cue.end] in {"them", "it", "those", "these", "one"}
+    return cue.phrase == "got" and cue.end < len(lows) and lows[cue.end] in {"them", "those", "these"}
 
 
 def _brought_goods(msg: Analysed, cue: Match) -> bool:
@@ -284,18 +280,10 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
             return True
         if _payer_before(msg, cue.start):
             return True  # "customer paid 800", "they paid 38,400", "mteja wa IG 0708 334 556 sent 1,350"
-        before = name_before(msg, _past_aside(msg, cue.start))
+        before = name_before(msg, cue.start)
         if before and before.lower() not in {"i", "we", "nime", "tume"} and not _only_name_parts(before):
             return True
     return False
-
-
-def _past_aside(msg: Analysed, i: int) -> int:
-    """Where the words before `i` resume past an aside in brackets ("The Okafor family (5 guests) paid")."""
-    if not i or msg.lows[i - 1] != ")":
-        return i
-    opened = next((j for j in range(i - 2, -1, -1) if msg.lows[j] == "("), None)
-    return opened if opened else i
 
 
 def _for_goods(msg: Analysed) -> bool:

@@ -173,8 +173,7 @@ INCOME_CUES: tuple[str, ...] = (
     "collection", "collections", "earnings", "takings", "proceeds", "payout", "payouts", "brought in", "came in",
     "tip from", "tips from",
     # A customer's deposit: "mteja ameweka deposit 1,500", "she left a deposit of 4,000"
-    "ameweka deposit", "aliweka deposit", "wameweka deposit", "ameacha deposit", "left a deposit",
-    "left a deposit of",
+    "ameweka deposit", "aliweka deposit", "wameweka deposit", "ameacha deposit",
     # Paid, said of the owner: "I have been paid 3,000", "got paid for the job".
     "been paid", "got paid", "was paid", "were paid", "get paid",
     # Money given back to the owner: "supplier refunded me 1200", "nimerudishiwa 500".
@@ -461,7 +460,7 @@ WELL_KNOWN_BUSINESSES: dict[str, str] = {
 CUSTOMER_WORDS: tuple[str, ...] = ("customer", "client", "mteja", "buyer")
 SUPPLIER_WORDS: tuple[str, ...] = ("supplier", "vendor", "msambazaji", "wholesaler", "distributor")
 ADD_WORDS: tuple[str, ...] = (
-    "add", "new", "create", "register", "save", "ongeza", "kuongeza", "niongeze", "sajili", "weka", "mpya",
+    "add", "new", "create", "register", "save", "ongeza", "sajili", "weka", "mpya",
 )  # fmt: skip
 INVITE_WORDS: tuple[str, ...] = (
     "invite", "add member", "add user", "give access", "karibisha", "alika", "mwongeze", "mwalike", "mpe access",

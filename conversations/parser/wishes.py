@@ -37,8 +37,7 @@ _WEIGHING = PhraseTable.of(
 # Asking for credit is no money moved: "nataka mkopo wa 80k", "need a loan of 50k" (contract: unknown).
 _WANT = PhraseTable.of(
     ("nataka", "natafuta", "omba", "naomba", "want", "need", "looking for", "apply for", "i'd like", "nahitaji",
-     "tunahitaji", "ninahitaji", "ningependa", "tungependa", "tunataka", "ninataka", "nipe", "nipee", "nipatie",
-     "give me", "can i get", "can i have", "tafadhali")
+     "tunahitaji", "ninahitaji", "ningependa", "tungependa", "tunataka", "ninataka", "nipe", "nipee", "nipatie")
 )  # fmt: skip
 _CREDIT = PhraseTable.of(("loan", "mkopo", "credit", "overdraft", "advance"))
 # Asked for in one word: "nikopeshe 5k", "lend me 10k".
@@ -105,7 +104,7 @@ _FUTURE = re.compile(r"^(?:ni|tu|u|a|wa|i|zi)ta[a-z]{3,}$")
 _DONE = {
     "nimelipa", "nimenunua", "nimeuza", "nimepokea", "nimetuma", "nimetumia", "amelipa", "amenilipa", "ametuma",
     "amenitumia", "nimelipwa", "paid", "bought", "sold", "received", "spent", "sent", "got", "made",
-    "ameweka", "aliweka", "wameweka", "nimeweka", "ameleta", "deposited", "left",
+    "ameweka", "aliweka", "wameweka", "nimeweka", "ameleta", "deposited",
 }  # fmt: skip
 
 
@@ -157,7 +156,7 @@ def can_afford(msg: Analysed, ev: Evidence) -> Intent | None:
     if cue is None:
         return None
     weighed = "afford" in cue.value or "kumudu" in cue.value
-    if not weighed and (_RECORD_THIS.first(msg.lows) or _DONE & set(msg.lows[: cue.start])):
+    if not weighed and _RECORD_THIS.first(msg.lows):
         # what happened, told to be recorded, or said before a plan ("received 2k from Otieno, he will
         # pay the rest later"): money moved, no purchase weighed
         return None
