@@ -129,7 +129,8 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     end = i + 1
     if frac and len(frac) == 3 and not suffix and len(whole) <= 3 and whole != "0" and nxt not in _UNITS:
         whole, frac = whole + frac, None  # "9.800/=", "rent 10.000": shillings never run to three decimals
-    grouped = _thousands_after(msg, i, whole, frac, suffix)
+    # "elfu 2 500": the thousands word makes the 2 thousands; the 500 is added below, not grouped
+    grouped = None if prev in _PRE or _thao_before(lows, i) else _thousands_after(msg, i, whole, frac, suffix)
     if grouped is not None:
         whole = whole + "".join(lows[i + 1 : grouped + 1])  # "2 000", "SALES FRIDAY 31 200", "1 500 000"
         end = grouped + 1
@@ -142,18 +143,18 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     value *= _SUFFIXES[suffix]
     if suffix in ("k", "m", "thao", "mil"):
         score += 2
+    if suffix == "k" and not frac and len(nxt) == 1 and nxt.isdigit() and tokens[i + 1].start == token.end:
+        value += int(nxt) * 100  # "3k5", "12k5": Nairobi's way of typing 3,500 and 12,500
+        end += 1
+        nxt = lows[end] if end < len(lows) else ""
     if suffix in _CURRENCY_SUFFIXES:
         score += 3
     if not suffix and nxt in v.DIGIT_MULTIPLIERS:
         value *= v.DIGIT_MULTIPLIERS[nxt]
         end += 1
         score += 2
+        value, end = _hundreds_after(lows, end, value)
         nxt = lows[end] if end < len(lows) else ""
-        after = lows[end + 1] if end + 1 < len(lows) else ""
-        if nxt.isdigit() and len(nxt) <= 3 and int(nxt) < value and (not after[:1].isalpha() or _known_after(after)):
-            value += int(nxt)  # "2 thousand 500 for fuel": a recogniser's way of writing 2,500
-            end += 1
-            nxt = after
     if nxt in _SHILLING_WORDS or (nxt == "/" and end + 1 < len(lows) and lows[end + 1] in {"-", "="}):
         score += 3
         end += 2 if nxt == "/" else 1
@@ -164,10 +165,12 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     if prev in _CURRENCY_BEFORE or prev in FOREIGN or (prev == "." and i >= 2 and lows[i - 2] in _CURRENCY_BEFORE):
         score += 3
         start = i - 1
-    elif prev in _PRE and not suffix:
-        value *= _PRE[prev]  # "elfu 5"
+    elif (prev in _PRE or _thao_before(lows, i)) and not suffix:
+        value *= _PRE.get(prev, 1000)  # "elfu 5", "thao 4"
         score += 2
         start = i - 1
+        value, end = _hundreds_after(lows, end, value)  # "elfu 2 500"
+        nxt = lows[end] if end < len(lows) else ""
     if prev == "-" and _sign_of(tokens, i):
         value = -value  # "-500"; the dialogue refuses it politely
     elif score == 0 and nxt in _UNITS:
@@ -195,6 +198,22 @@ def _thousands_after(msg: Analysed, i: int, whole: str, frac: str | None, suffix
     return j
 
 
+def _thao_before(lows: tuple[str, ...], i: int) -> bool:
+    """ "Thao 4 za mayai": Sheng's thousand said before its count, with no number before it."""
+    return i >= 1 and lows[i - 1] == "thao" and (i < 2 or not (lows[i - 2][0].isdigit() or lows[i - 2] in _RUN_WORDS))
+
+
+def _hundreds_after(lows: tuple[str, ...], end: int, value: Decimal) -> tuple[Decimal, int]:
+    """ "2 thousand 500 for fuel", "elfu 2 500", "2 thousand 300 shillings": a recogniser's way of writing
+    2,500; the smaller number after the thousands is added to them."""
+    nxt = lows[end] if end < len(lows) else ""
+    after = lows[end + 1] if end + 1 < len(lows) else ""
+    fits = not after[:1].isalpha() or _known_after(after) or after in _SHILLING_WORDS
+    if nxt.isdigit() and len(nxt) <= 3 and int(nxt) < value and fits:
+        return value + int(nxt), end + 1
+    return value, end
+
+
 def _a_day_or_year(whole: str, suffix: str | None) -> bool:
     if suffix or "," in whole:
         return False
@@ -217,6 +236,7 @@ def _known_after(word: str) -> bool:
         "for",
         "to",
         "from",
+        "kutoka",
         "on",
         "at",
         "ya",
@@ -240,8 +260,8 @@ def _known_after(word: str) -> bool:
 def _word_amount(msg: Analysed, i: int) -> Amount | None:
     """A run of number words starting at i, English or Swahili/Sheng order."""
     lows = msg.lows
-    if lows[i] not in _RUN_WORDS:
-        return None
+    if lows[i] not in _RUN_WORDS or _thao_before(lows, i + 1):
+        return None  # "thao 4": the digits after it take it as their thousands
     j = i
     total = 0
     current = 0

@@ -8,7 +8,7 @@ from conversations.parser import vocabulary as v
 from conversations.parser.amounts import find_amounts
 from conversations.parser.currency import rate_statement
 from conversations.parser.dates import find_day, find_period
-from conversations.parser.mpesa_sms import failed_notice, looks_like_mpesa, parse_mpesa
+from conversations.parser.mpesa_sms import account_notice, failed_notice, looks_like_mpesa, parse_mpesa
 from conversations.parser.names import KNOWN_WORDS
 from conversations.parser.phones import find_phone
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
@@ -104,7 +104,7 @@ _WEATHER = {"weather", "rain", "rains", "mvua", "hewa", "sunny", "jua", "tempera
 _ADD = PhraseTable.of(v.ADD_WORDS)
 _PAID_WORDS = {
     "paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment", "ametuma", "amenilipa",
-    "amenitumia", "received", "nimepokea", "nimelipwa", "ameleta",
+    "amenitumia", "received", "nimepokea", "nimelipwa", "ameleta", "amemaliza", "amemalizia", "imeingia",
 }  # fmt: skip
 # Asked to chase a customer: "mwambie Swaleh akumbuke kulipa", "mwambie chebet alipe invoice".
 _PAY_UP = {"alipe", "walipe", "anilipe", "atulipe", "akumbuke", "wakumbuke", "kulipa", "deni", "alipie"}
@@ -262,7 +262,7 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
 
 def parse(text: str, today: date) -> Intent:
     """Never raises: anything it cannot read is `unknown`."""
-    failed = failed_notice(text[:MAX_MPESA_CHARS])
+    failed = failed_notice(text[:MAX_MPESA_CHARS]) or account_notice(text[:MAX_MPESA_CHARS])
     if failed is not None:
         return failed
     if looks_like_mpesa(text):
@@ -285,8 +285,14 @@ def parse(text: str, today: date) -> Intent:
     rate = rate_statement(text[:MAX_PARSE_CHARS])
     if rate is not None:
         return Intent("set_rate", {"currency": rate[0], "rate": plain(rate[1])}, confidence=0.95)
+    later = wishes.plan_after_done(msg)
+    if later is not None:
+        msg = Analysed.of(msg.raw[: msg.tokens[later].start])  # the plan after it has not happened
     day = find_day(msg, today)
     skip = set(range(*day.span)) if day else set()
+    if day is None and {"mwezi", "month"} & set(msg.lows):
+        period = find_period(msg, today)  # "mwezi wa nane" names August: its "nane" is no amount
+        skip = set(range(*period.span)) if period else skip
     ev = gather(msg, skip)
     scheduled = repeats.recurring(msg, ev)
     if scheduled is not None:
@@ -294,7 +300,12 @@ def parse(text: str, today: date) -> Intent:
     wish = wishes.can_afford(msg, ev) or wishes.my_data(msg, ev) or wishes.asks_for_credit(msg)
     if wish is not None:
         return wish
-    planned = wishes.only_a_plan(msg, ev) or wishes.not_moved(msg, ev)
+    planned = (
+        wishes.only_a_plan(msg, ev)
+        or wishes.not_moved(msg, ev)
+        or wishes.only_held(msg, ev)
+        or wishes.price_told(msg, ev)
+    )
     if planned and not _asks_for_insight(msg) and not _invoice_due(msg):
         return Intent("unknown", confidence=0.6)
     unearned = None if is_question(msg) else not_earned(msg, ev, today, day)

@@ -28,7 +28,13 @@ _PAID_WORDS = {
     "imelipa", "wamelipa", "walilipa", "ameclear", "wameclear", "has", "have",
 }  # fmt: skip
 # Someone else paid (an invoice): "Kiprop amelipa invoice", "Ogutu has cleared his invoice, 6k".
-SETTLED_BY_THEM = {"amelipa", "ametuma", "amenilipa", "settled", "cleared", "paid", "amenitumia", "ameleta"}
+SETTLED_BY_THEM = {
+    "amelipa", "ametuma", "amenilipa", "settled", "cleared", "paid", "amenitumia", "ameleta",
+    # "Brayo amemaliza invoice yake": finished paying it
+    "amemaliza", "amemalizia", "wamemaliza", "wamemalizia",
+}  # fmt: skip
+# "payment ya invoice ya Kevo", "malipo ya invoice": a payment said to be for an invoice
+_PAYMENT_FOR = {"payment", "malipo", "pesa"}
 # Money owed by a customer: "what does jane owe", "deni la wambui", "overdue za nyambura".
 _OWING = {"owe", "owes", "deni", "madeni", "hajalipa", "hawajalipa", "overdue", "balance", "arrears"}
 _OWER_BEFORE = {"ana", "has", "have", "owes", "owe", "hajalipa", "yuko", "ako"}
@@ -265,9 +271,14 @@ def find_amounts_money(msg: Analysed) -> bool:
 
 
 def paid_by_them(msg: Analysed) -> bool:
-    """A customer paid against an invoice named without its number ("Kiprop amelipa invoice")."""
-    if INVOICE_WORDS.first(msg.lows) is None or "invoices" in msg.lows:
+    """A customer paid against an invoice named without its number ("Kiprop amelipa invoice",
+    "payment ya invoice ya Kevo 2,500 imeingia")."""
+    word = INVOICE_WORDS.first(msg.lows)
+    if word is None or "invoices" in msg.lows:
         return False  # "list the invoices that have been settled" asks for a list
+    lead = msg.lows[max(0, word.start - 2) : word.start]
+    if _PAYMENT_FOR & set(lead) and {"ya", "for", "of", "kwa"} & set(lead) and find_amounts(msg):
+        return True
     for i, low in enumerate(msg.lows):
         if low in SETTLED_BY_THEM or (
             low in {"has", "have"} and i + 1 < len(msg.lows) and msg.lows[i + 1] in SETTLED_BY_THEM
@@ -278,6 +289,7 @@ def paid_by_them(msg: Analysed) -> bool:
     return False
 
 
+_NOT_PAYER_WORDS = {"rcvd", "recvd", "received", "part", "partial", "full", "half", "final", "first"}
 _COMMAND_HEADS = {"record", "log", "add", "enter", "new", "rekodi", "weka", "andika", "note", "save"}
 
 
@@ -292,13 +304,17 @@ def record_payment(msg: Analysed, number: str | None, today: date) -> Intent:
     for i, low in enumerate(msg.lows):
         if low in _PAID_WORDS | SETTLED_BY_THEM:
             who = name_before(msg, i)
-            if who and who.lower() in _COMMAND_HEADS:
-                continue  # "record payment: St. Mary's paid 3,000": the command, not the payer
+            if who and (who.lower() in _COMMAND_HEADS or _NOT_PAYER_WORDS & set(who.lower().split())):
+                continue  # "record payment: St. Mary's paid 3,000", "RCVD PART PAYMENT": no payer named
             if who and who.lower() not in {"inv", "invoice"} and not who.lower().startswith("inv"):
                 slots["customer"] = who
                 break
-    if "customer" not in slots and (payer := _name_after_any(msg, {"from", "kutoka", "by"})):
+    if "customer" not in slots and (payer := _name_after_any(msg, {"from", "kutoka", "by", "frm", "na"})):
         slots["customer"] = payer  # "Payment of 9,100 received for INV-0033 from Kerubo Clinic"
+    word = INVOICE_WORDS.first(msg.lows)
+    named_after = word is not None and word.end + 1 < len(msg.lows) and msg.lows[word.end] in {"ya", "of", "for"}
+    if "customer" not in slots and word is not None and named_after and (owner := name_at(msg, word.end + 1)):
+        slots["customer"] = owner[0]  # "payment ya invoice ya Kevo"
     _add_amount(msg, slots)
     return Intent("record_payment", slots, confidence=0.9)
 

@@ -1,6 +1,7 @@
 """Which of a message's amounts is the money that moved: totals, prices each, counts, corrections,
 ranges, change given back and money still owed are told apart here."""
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -59,12 +60,27 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
         for a in find_amounts(msg)
         if not set(range(a.start, a.end)) & skip and not _each_word(msg, a) and not _base_of_share(msg, a)
     ]
+    # "sold Tecno Spark 10 at 14,000": the model's number, when a price follows it, counts nothing.
+    candidates = [a for a in candidates if not (_model_number(msg, a) and any(b.start > a.end for b in candidates))]
     owed = [a for a in candidates if _still_owed(msg, a)]
     if owed and len(owed) < len(candidates):
         candidates = [a for a in candidates if a not in owed]  # "ameleta 8,000, bado anadaiwa 2k": 8,000 moved
     # "so 3,000 altogether, not 3,500 like I said": an amount said to be wrong is no candidate.
     denied = [a for a in candidates if _denied(msg, a, candidates)]
     candidates = [a for a in candidates if a not in denied]
+    times = _times(msg, candidates)
+    if times is not None:
+        qty, price = times
+        rest = [a for a in candidates if a is not qty and a is not price]
+        product = qty.value * price.value
+        stated = next((a for a in rest if a.value == product), None)
+        if stated is not None:
+            return stated  # "4 x 1,350 = 5,400"
+        others = [a for a in rest if a.value != qty.value]  # "cartons 4 …, 4 x 1,350": the count again
+        a_size = price.value < 50 or bool(others) or qty.value != qty.value.to_integral_value() or qty.value > 1000
+        if not a_size:
+            return Amount(product, qty.start, price.end, price.score)
+        candidates = rest  # "mattress 5 x 6 for 12,000", "tiles 30 x 30": a size is no money
     if not candidates:
         return None
     change = _change_at(msg, candidates)
@@ -122,12 +138,21 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     counts = [a for a in candidates if a is not best and a.score <= 0 and a.start < best.start]
     if counts and _priced_each(msg, best):
         qty = counts[-1]
-        if best.score >= 3 and _bare_at(msg, best) and qty.value * best.value >= 100_000:
-            return None  # "40 metres of fabric at KSh 12,800": the price of all or of each? Asked.
+        if _bare_at(msg, best) and qty.value * best.value >= 100_000:
+            return None  # "40 metres of fabric at KSh 12,800", "20 bags at 5,500": of all or each? Asked.
         return Amount(qty.value * best.value, qty.start, best.end, best.score)
     if best.score < -1:
         return None  # only counts ("sold 10 loaves"): the amount is missing
     return best
+
+
+def _times(msg: Analysed, candidates: list[Amount]) -> tuple[Amount, Amount] | None:
+    """A count times a price each, or a size: "4 x 1,350", "6 bags x 3,250", "5 x 6"."""
+    for qty, price in pairwise(candidates):
+        between = msg.lows[qty.end : price.start]
+        if between in (("x",), ("*",)) or (len(between) == 2 and between[1] == "x" and between[0].isalpha()):
+            return qty, price
+    return None
 
 
 def _joined(msg: Analysed, candidates: list[Amount]) -> tuple[Amount, Amount] | None:
@@ -207,7 +232,24 @@ def _still_owed(msg: Analysed, amount: Amount) -> bool:
         before & _OWED_BEFORE
         or before & _QUOTED
         or after & {"remaining", "left", "pending", "outstanding", "imebaki", "bado"}
+        or _said_unpaid(msg.lows, amount.end)
     )
+
+
+# "sijalipa", "hajalipa", "hatujalipwa": not yet done, in the negative perfect.
+_NOT_YET_DONE = re.compile(r"^(?:si|ha|hatu|hawa)ja[a-z]{3,}$")
+
+
+def _said_unpaid(lows: tuple[str, ...], end: int) -> bool:
+    """ "ile 2k ya stock bado sijalipa", "the 3k for the welder not yet paid": the clause after the amount
+    says it has not moved."""
+    clause: list[str] = []
+    for low in lows[end : end + 6]:
+        if low in {",", ".", ";", "but", "lakini"} or low[0].isdigit():
+            break
+        clause.append(low)
+    said = " ".join(clause)
+    return any(_NOT_YET_DONE.match(w) for w in clause) or "not yet" in said or "unpaid" in clause
 
 
 def _base_of_share(msg: Analysed, amount: Amount) -> bool:
@@ -242,6 +284,23 @@ def _bare_at(msg: Analysed, amount: Amount) -> bool:
         and "at" in lows[max(0, amount.start - 2) : amount.start]
         and after not in _UNIT_PRICE_AFTER
     )
+
+
+# Words a phone or gadget model's number follows ("iphone 13", "galaxy a15", "redmi note 12").
+_MODEL_WORDS = {"iphone", "galaxy", "note", "spark", "camon", "pova", "redmi", "pro", "max", "plus", "tab", "hot"}
+
+
+def _model_number(msg: Analysed, amount: Amount) -> bool:
+    """ "sold Tecno Spark 10 at 14,000": a small number after a brand or a capitalised name, with no goods
+    after it, is the model's, not a count of the price."""
+    tokens, lows = msg.tokens, msg.lows
+    i = amount.start
+    if amount.end - i != 1 or amount.score > 0 or i < 2 or not lows[i].isdigit() or len(lows[i]) > 3:
+        return False
+    prev, nxt = tokens[i - 1], (lows[i + 1] if i + 1 < len(lows) else "")
+    capitalised = prev.text[:1].isupper() and prev.low.isalpha() and not prev.text.isupper() and len(lows[i]) <= 2
+    named = prev.low in _MODEL_WORDS or capitalised
+    return named and (not nxt[:1].isalpha() or nxt in _INTRODUCERS or nxt in {"at", "cash", "@"})
 
 
 def _each_word(msg: Analysed, amount: Amount) -> bool:

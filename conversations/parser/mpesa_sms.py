@@ -92,6 +92,14 @@ _BALANCE_RE = re.compile(r"Your M-?PESA balance was", re.IGNORECASE)
 _BANKISH = re.compile(
     r"\b(?:bank|kcb|equity|co-?op|ncba|stanbic|absa|dtb|i&m|family bank|money transfer|sacco)\b", re.IGNORECASE
 )
+# "KIAMBAA DAIRY FARMERS CO-OP SOCIETY" buys milk: a farmers' co-op is a buyer, not the Co-op Bank.
+_COOPERATIVE_RE = re.compile(r"\b(?:society|farmers|dairy|union|growers|producers)\b", re.IGNORECASE)
+
+
+def _bankish(name: str) -> bool:
+    if not _BANKISH.search(name):
+        return False
+    return not _COOPERATIVE_RE.search(name) or "bank" in name.lower()
 
 
 @dataclass
@@ -131,6 +139,23 @@ def failed_notice(text: str) -> Intent | None:
     if code is None and "m-pesa" not in text.lower() and not _SAFARICOM_WORDING_RE.search(text):
         return None  # "payment failed, paid cash 500" is the owner talking, not Safaricom
     return Intent("mpesa_info", {"reference": code.group("code")} if code else {}, confidence=0.95)
+
+
+_SERVICE_RE = re.compile(r"\b(?:fuliza|m-?pesa|m-shwari|kcb m-?pesa|okoa jahazi)\b", re.IGNORECASE)
+_SETTING_RE = re.compile(
+    r"\blimit\b[^.]{0,40}\b(?:increased|reduced|revised|raised|lowered|is now|has been)\b|\bopt[- ]?in\b|"
+    r"\byou (?:now )?qualify\b|\byou are eligible\b",
+    re.IGNORECASE,
+)
+_MOVED_RE = re.compile(r"\b(?:sent to|paid to|received|withdraw|give ksh|you bought|transferred)\b", re.IGNORECASE)
+
+
+def account_notice(text: str) -> Intent | None:
+    """mpesa_info for Safaricom telling the owner about their account ("Your Fuliza M-PESA limit has been
+    increased to Ksh 5,000.00"): a limit or an offer, no money moved."""
+    if not _SERVICE_RE.search(text) or not _SETTING_RE.search(text) or _MOVED_RE.search(text):
+        return None
+    return Intent("mpesa_info", confidence=0.9)
 
 
 def looks_like_mpesa(text: str) -> bool:
@@ -301,7 +326,7 @@ def _segment(segment: str, today: date) -> Intent | None:
     if m := _RECEIVED_RE.search(segment) or _MERCHANT_RECEIVED_RE.search(segment):
         phone, who = _phone(m["who"])
         name = _name(re.sub(r"^\d{5,7}\s*-\s*", "", who)) or None
-        if phone is None and name and (_BANKISH.search(name) or any(f in name.lower() for f in _FUNDS)):
+        if phone is None and name and (_bankish(name) or any(f in name.lower() for f in _FUNDS)):
             # Money from the owner's own bank account is a transfer, not income.
             slots = _slots(
                 common, today, amount=_money(m["amount"]), counterparty=name, **{"from": "bank", "to": "mpesa"}
@@ -343,7 +368,7 @@ def _to_my_own_bank(intent: Intent, words: str) -> bool:
     """Money sent to a bank's paybill that the owner's note calls their own account."""
     payee = str(intent.slots.get("counterparty") or "")
     mine = bool(_MY_OWN_RE.search(words)) and not _NOT_MINE_RE.search(words)
-    return intent.name == "record_expense" and bool(_BANKISH.search(payee)) and mine
+    return intent.name == "record_expense" and _bankish(payee) and mine
 
 
 def _as_own_move(intent: Intent) -> Intent:

@@ -52,7 +52,10 @@ _STAFF = {
     "pharmtech", "mfanyakazi", "mfanyikazi", "wafanyakazi", "caretaker", "locum", "helper", "waiter", "waiters",
     "cooks", "waitress", "chef", "mason", "guard", "carpenter", "painter",
 }  # fmt: skip
-_PAYERS = {*v.CUSTOMER_WORDS, "customers", "clients", "wateja", "buyers", "they", "he", "she", "wao", "yeye"}
+_PAYERS = {
+    *v.CUSTOMER_WORDS, "customers", "clients", "wateja", "buyers", "they", "he", "she", "wao", "yeye", "family",
+    "guest", "guests", "tenant", "tenants", "mpangaji", "wapangaji", "parent", "parents", "mzazi", "wazazi",
+}  # fmt: skip
 # "repayment made on the 5th", "payment made to KPLC": the money was paid, not earned.
 _PAST_PARTICIPLE_AFTER = {"on", "to", "by", "via", "through", "at", "using", "in", "for", "from"}
 
@@ -179,6 +182,48 @@ def _from_one_of(msg: Analysed, people: set[str]) -> bool:
     """Money or goods "from the wholesaler", "kutoka kwa mteja": who the other side was."""
     lows = msg.lows
     return any(low in {"from", "kutoka"} and set(lows[j + 1 : j + 3]) & people for j, low in enumerate(lows))
+
+
+_NOT_DOING = {"kutoka", "kubwa", "kushoto", "kulia", "kumbe"}  # ku- words that name no work done
+_WORK = PhraseTable.of(("repair", "repairs", "fixing", "service", "services", "work", "job", "jobs", "kazi"))
+
+
+def _from_work(msg: Analysed) -> range | None:
+    """ "3,500 from phone repair", "2k from kuchaji simu", "got 1,500 from the car wash": money that came
+    from work done (a service word or a Swahili ku- verb after "from"), not from a person."""
+    lows = msg.lows
+    for j, low in enumerate(lows):
+        if low not in {"from", "kutoka", "toka"}:
+            continue
+        k = j + 1
+        while k < len(lows) and lows[k] in _ARTICLES:
+            k += 1
+        if k >= len(lows):
+            break
+        doing = len(lows[k]) > 5 and lows[k].startswith("ku") and lows[k] not in _NOT_DOING
+        # the work word first, or after a thing it was done to ("phone repair", "car wash"), never a name
+        at = {k} | ({k + 1} if lows[k] in KNOWN_WORDS and msg.tokens[k].text.islower() else set())
+        worked = any(m.start in at for m in [*_WORK.all(lows), *INCOME_CATEGORIES.all(lows)])
+        if doing or worked:
+            return range(k, min(len(lows), k + 3))
+    return None
+
+
+def _money_from_someone(msg: Analysed, amount: Amount) -> bool:
+    """The amount, then "from" a person ("3k from Chebet", "Thao 4 za mayai kutoka kwa Hotel Tulip"): the
+    money came from them. Goods said first ("sugar 2 bags from Ahmed 7k") came from a seller instead."""
+    lows = msg.lows
+    if amount.start > 1:
+        return False  # said first, as the news: "3k from Chebet"
+    j = amount.end
+    if j + 1 < len(lows) and lows[j] in {"ya", "za", "for"} and lows[j + 1] not in {"from", "kutoka"}:
+        j += 2  # "… za mayai kutoka kwa …": what it was for, between the money and its payer
+    if j >= len(lows) or lows[j] not in {"from", "kutoka", "toka"}:
+        return False
+    k = j + 2 if j + 1 < len(lows) and lows[j + 1] == "kwa" else j + 1
+    if k >= len(lows) or lows[k] in v.SUPPLIER_WORDS or lows[k] in v.WELL_KNOWN_BUSINESSES:
+        return False
+    return lows[k] not in v.STOPWORDS and name_at(msg, k, limit=3) is not None
 
 
 def _from_someone(msg: Analysed) -> bool:
@@ -365,6 +410,8 @@ def _payer_before(msg: Analysed, i: int) -> bool:
     """A customer or a payer just before the verb, past their phone and where they are from."""
     lows = msg.lows
     j = i
+    if j and lows[j - 1] == ")" and "(" in lows[:j]:
+        j = max(k for k in range(j) if lows[k] == "(")  # "The Okafor family (5 guests) paid": past the aside
     while j and (lows[j - 1][0].isdigit() or lows[j - 1] == "+" or lows[j - 1] in _TODAY_WORDS):
         j -= 1  # "customer 0791234567 paid", "mteja 0712 448 903 sent", "clients today paid"
     if j and lows[j - 1] in _PAYERS:
@@ -398,6 +445,11 @@ def record_intent(
             expense += 3  # "screen protectors 30pcs 1.5k from Simu Spares": goods bought from them
         else:
             income += 3  # "consultation fee 1,500 from Rotich": money from a person, no paying verb
+    if ev.amount is not None and not ev.expense_cues and _money_from_someone(msg, ev.amount):
+        income += 5  # "Elfu tatu kutoka kwa Chepkoech ya mayai": the money came from her, for eggs
+    work = _from_work(msg)
+    if work is not None and not ev.expense_cues:
+        income += 5  # "3,500 from phone repair", "2k from kuchaji simu": earned by work done
     if _from_a_customer(msg):
         income += 4  # "2k from mteja wa tiktok", "deposit from a client": a customer paid
     elif not ev.income_cues and _from_a_supplier(msg):
@@ -421,6 +473,8 @@ def record_intent(
         category = "sales"  # "received 9,400 from Wafula for nails and timber": goods were sold
     if kind == "income" and category is None and _EVENTS & set(msg.lows) and not _SOLD_WORDS.first(msg.lows):
         category = "services"  # "12k from Brian for the graduation party": an event served, nothing sold
+    if kind == "income" and category is None and work is not None and not ev.expense_cues:
+        category = "services"
     if kind == "expense" and category is None and _STAFF & set(msg.lows):
         category = "salaries"  # "nimelipa conductor Mutua 800": a worker paid by their job is wages
     slots: dict[str, object] = {}
@@ -433,6 +487,8 @@ def record_intent(
         skip.update(range(ev.amount.start, ev.amount.end))
     if day is not None:
         skip.update(range(*day.span))
+    if work is not None:
+        skip.update(work)  # "from kuchaji simu": what was done, no one's name
     verbs = {m.start for m in ev.expense_cues + ev.income_cues}
     buyer = _buyer(msg) if kind == "income" else None
     if buyer and not category:
@@ -462,7 +518,14 @@ def record_intent(
     if ev.expense_cues or ev.income_cues:
         confidence += 0.1
     intent = Intent(f"record_{kind}", slots, confidence=round(min(confidence, 0.99), 2))
-    if income and expense and abs(income - expense) <= 1:
+    # "delivery fee 300 from Mama Njeri", "transport charge 500 from Otieno": a fee she paid the owner,
+    # or one he charged? With no verb either way, asked.
+    travel_fee_from = (
+        not (ev.expense_cues or ev.income_cues)
+        and any(m.value in {"transport", "fees"} for m in ev.expense_categories)
+        and _from_someone(msg)
+    )
+    if (income and expense and abs(income - expense) <= 1) or travel_fee_from:
         # Both directions heard ("Otieno paid 2000 for rent"): ask rather than guess.
         other = "record_income" if kind == "expense" else "record_expense"
         intent.confidence = 0.45

@@ -90,7 +90,10 @@ _SPLIT_PREFIX = re.compile(r"^(?:ni|n|tu|u|a|wa|i|zi)(?:me|li|ka|ta|sha)$")
 
 def split_verb(first: str, second: str) -> bool:
     """ "nime" + "lipa", "nili" + "uza": a subject and tense written apart from a money verb's root."""
-    return bool(_SPLIT_PREFIX.match(first)) and read(first + second) is not None
+    # "ni meuza", "tu melipwa": the subject alone, split from a tense that starts the next word
+    tense = second[:2]
+    subject_apart = (first in {"ni", "tu"} and tense in {"me", "li", "ka"}) or (first == "wa" and tense == "me")
+    return (bool(_SPLIT_PREFIX.match(first)) or subject_apart) and read(first + second) is not None
 
 
 def tells_about_someone(low: str) -> bool:

@@ -3,6 +3,7 @@ agent", "weka 2k kwa M-Shwari", "deposited 10k to the bank". A move is neither i
 (contract: record_transfer, `from`/`to` one of cash, mpesa, mshwari, bank)."""
 
 from datetime import date
+from itertools import pairwise
 
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
@@ -32,6 +33,7 @@ _PLACES = PhraseTable.grouped(
             "dtb",
             "bank account",
             "akaunti ya benki",
+            "sacco",
         ),
         "mpesa": ("mpesa", "m-pesa", "pochi", "pochi la biashara", "till"),
     }
@@ -83,8 +85,10 @@ _MOVE = PhraseTable.of(
 )
 _PLAINLY_MOVED = {
     "withdrew", "withdraw", "withdrawn", "nimetoa", "nmetoa", "nilitoa", "tumetoa", "nimewithdraw", "cashed out",
-    "deposited", "nimedeposit", "banked",
+    "deposited", "nimedeposit", "banked", "moved", "transferred", "nimehamisha",
 }  # fmt: skip
+# Savings put away in a SACCO are still the owner's money ("nimeweka akiba yangu 5k kwa SACCO").
+_SAVING = {"akiba", "savings", "saving", "save", "saved", "nimesave", "kuweka akiba"}
 _FROM = {"from", "kutoka", "toka"}
 _TO = {"to", "into", "kwa", "kwenda", "in", "on", ">"}  # "M-Pesa -> KCB bank"
 # An expense that names a bank or an agent: a loan repaid, fees or charges paid.
@@ -121,11 +125,26 @@ def _from_a_party(msg: Analysed, places: list[Match]) -> bool:
     return False
 
 
+def _place_to_place(msg: Analysed, ev: Evidence, places: list[Match], today: date, day: Period | None) -> Intent | None:
+    """ "pochi to mpesa 4500", "mshwari to mpesa 2k": one of the owner's places, "to", another; no verb."""
+    if _NOT_A_MOVE & set(msg.lows) or ev.amount is None or ev.amount.value <= 0:
+        return None
+    for first, second in pairwise(places):
+        joined = msg.lows[first.end : second.start] == ("to",)
+        if joined and first.phrase != second.phrase:
+            slots = {"amount": plain(ev.amount.value), "from": first.value, "to": second.value}
+            slots["date"] = (day.start if day else today).isoformat()
+            return Intent("record_transfer", slots, confidence=0.75)
+    return None
+
+
 def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> Intent | None:
     lows = msg.lows
-    places = list(_PLACES.scan(lows))
+    saving = bool(_SAVING & set(lows))
+    # a SACCO is one of the owner's places only for savings; paid to otherwise, it is a loan or a chama
+    places = [p for p in _PLACES.scan(lows) if p.phrase != "sacco" or saving]
     verb = _OUT_OF.first(lows) or _INTO.first(lows) or _MOVE.first(lows)
-    spent_on = [m for m in ev.expense_categories if m.value != "fees"]
+    spent_on = [m for m in ev.expense_categories if m.value != "fees" and not (saving and m.phrase == "sacco")]
     banked = verb is not None and verb.phrase == "banked"  # the verb names the place: "banked 35k cash"
     # "Withdrew 20k at the agent for the casuals", "deposited 85,000 at Equity, rent collections": what the
     # cash is for or came from does not make withdrawing or banking it income or an expense.
@@ -133,6 +152,8 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
     plainly_moved = verb is not None and (verb.phrase in _PLAINLY_MOVED or banked_at)
     if not plainly_moved and (ev.income_categories or spent_on):
         return None
+    if verb is None and not (ev.expense_cues or ev.income_cues):
+        return _place_to_place(msg, ev, places, today, day)
     if not (places or banked) or verb is None or _NOT_A_MOVE & set(lows):
         return None
     if _someone_else_moved(msg, verb.start, places):

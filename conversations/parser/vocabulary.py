@@ -286,10 +286,11 @@ GREETING_WORDS: tuple[str, ...] = (
     "shikamoo", "uko aje", "uko poa", "poa", "how are you", "how are u", "how r u", "hi there",
     "hello there", "start", "karibu", "wasup", "whatsup", "what's up", "sup", "rada", "oya", "salaam aleikum",
     "salaam alaikum", "asalaam aleikum", "assalamu alaikum", "salam aleikum", "amosi", "oyawore", "misawa", "ahinya",
-    "wakya", "wimwega",
+    "wakya", "wimwega", "wi mwega", "wĩ mwega", "chamgei", "chamge", "mulembe", "uhoro waku", "uhoro", "bwakire",
 )
 GREETING_FILLERS: tuple[str, ...] = (
-    "kavi", "there", "bro", "boss", "sir", "madam", "friend", "rafiki", "buda", "msee", "fam",
+    "kavi", "there", "bro", "boss", "sir", "madam", "friend", "rafiki", "buda", "msee", "fam", "mkubwa", "mzee",
+    "mising", "muno",
     "again", "team", "yako", "zako", "wewe", "doing", "today", "and", "na", "is", "it", "guys",
     # Pleasantries around the greeting: "Good afternoon, I hope you are keeping well."
     "i", "hope", "you", "are", "keeping", "well", "fine", "good", "great", "nice", "day", "your", "have",

@@ -5,6 +5,8 @@ import re
 
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
+from conversations.parser.amounts import find_amounts
+from conversations.parser.invoices import INVOICE_WORDS
 from conversations.parser.money_moved import money_amount
 from conversations.parser.records import Evidence
 from conversations.parser.text import Analysed, PhraseTable
@@ -106,6 +108,62 @@ _DONE = {
     "amenitumia", "nimelipwa", "paid", "bought", "sold", "received", "spent", "sent", "got", "made",
     "ameweka", "aliweka", "wameweka", "nimeweka", "ameleta", "deposited",
 }  # fmt: skip
+
+
+# What opens a plan said after money moved: "…, and will pay 3k on Friday", "…, atalipa 3k ijumaa".
+_PERFECT = re.compile(r"^(?:ni|a|wa|tu)me[a-z]{3,}$")  # "amelipa", "nimepokea": done
+_LATER = {"will", "promised", "promise", "ameahidi", "ataleta", "atamalizia", "'ll", "later"}
+_CLAUSE_BREAKS = {",", ".", ";", "and", "na", "but", "lakini", "then", "halafu", "he", "she", "they"}
+
+
+def plan_after_done(msg: Analysed) -> int | None:
+    """Where a plan with its own amount starts, after money said to have moved ("Kamau paid 2k on Monday
+    and will pay 3k on Friday"): only what came before it happened, so only that is read."""
+    lows = msg.lows
+    if INVOICE_WORDS.first(lows) is not None:
+        return None  # "invoice Otieno 3 bags at 750, he will pay 2k Friday": the plan is the due date
+    done = next((i for i, w in enumerate(lows) if w in _DONE or _PERFECT.match(w)), None)
+    if done is None:
+        return None
+    amounts = find_amounts(msg)
+    for p in range(done + 2, len(lows)):
+        opens = lows[p] in _LATER or _FUTURE.match(lows[p]) is not None
+        if not opens or not _CLAUSE_BREAKS & set(lows[max(0, p - 3) : p]):
+            continue
+        before = any(done < a.start and a.end <= p and a.score >= 0 for a in amounts)
+        after = any(a.start >= p and a.score >= 0 for a in amounts)
+        return p if before and after else None
+    return None
+
+
+_HOLDING = PhraseTable.of(("niko na", "tuko na", "nina", "tuna", "i have", "we have"))
+_SET_ASIDE = PhraseTable.of(("set aside", "put aside", "kando", "nimetenga", "tumetenga", "reserved"))
+
+
+def only_held(msg: Analysed, ev: Evidence) -> bool:
+    """ "niko na 5k ya rent", "I have 20k set aside for stock": money the owner holds for something has
+    not been spent on it yet (never a record)."""
+    if ev.amount is None:
+        return False
+    if _SET_ASIDE.first(msg.lows) is not None:
+        return True
+    held = _HOLDING.first(msg.lows)
+    return held is not None and held.end == ev.amount.start and not _DONE & set(msg.lows)
+
+
+_PRICE_TALK = PhraseTable.of(
+    ("bei", "price", "prices", "imepanda", "zimepanda", "imeshuka", "gone up", "went up", "has risen", "costs")
+)
+# A price that rose or fell is news, not a payment: these verbs move no money.
+_PRICE_VERBS = {"imepanda", "zimepanda", "imeshuka", "zimeshuka"}
+
+
+def price_told(msg: Analysed, ev: Evidence) -> bool:
+    """ "bei ya sugar imepanda, bale ni 7k sai", "price of cement has gone up to 850": a price heard, with no
+    word that money moved (never a record)."""
+    if ev.amount is None or ev.expense_cues or ev.income_cues or _PRICE_TALK.first(msg.lows) is None:
+        return False
+    return not any(w in _DONE or (_PERFECT.match(w) and w not in _PRICE_VERBS) for w in msg.lows)
 
 
 def not_moved(msg: Analysed, ev: Evidence) -> bool:
