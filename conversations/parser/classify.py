@@ -30,7 +30,7 @@ _CHART_MODE = {" ".join(Analysed.of(p).lows): mode for mode, phrases in v.CHART_
 _LANGUAGE = {" ".join(Analysed.of(p).lows): lang for lang, phrases in v.LANGUAGE_SWITCH.items() for p in phrases}
 _UNDO_VERBS = {
     "undo", "futa", "ondoa", "delete", "remove", "cancel", "scratch", "reverse", "batilisha", "iondoe", "ifute",
-    "ifutwe", "iondolewe", "toa",
+    "ifutwe", "iondolewe", "toa", "irudishe", "rudisha",
 }  # fmt: skip
 # Said around an undo: "hapana hiyo si sahihi, iondoe", "futa ile ya mwisho nimekosea amount".
 _UNDO_TALK = {
@@ -38,7 +38,8 @@ _UNDO_TALK = {
     "amount", "entry", "is", "was", "that's", "thats", "not", "right", "correct", "kosa", "tafadhali", "please",
     "niliweka", "nimeweka", "vibaya", "nilikosea", "makosa", "kimakosa", "wrongly", "mistakenly", "by",
     "kitu", "nimeandika", "niliandika", "sasa", "hivi", "sikutaka", "kuandika", "hivyo", "hiyo", "hii", "just",
-    "now", "entered", "typed", "nimeingiza", "nime", "kosea", "aah", "eeh", "sawa",
+    "now", "entered", "typed", "nimeingiza", "nime", "kosea", "aah", "eeh", "sawa", "eish", "ai", "aki", "wueh", "made",
+    "a", "an", "did", "put",
 }  # fmt: skip
 # Asking how KAVI works, in any words around it: "Kindly explain how to use this service".
 _HELP_ANYWHERE = PhraseTable.of(
@@ -105,7 +106,14 @@ _ADD = PhraseTable.of(v.ADD_WORDS)
 _PAID_WORDS = {
     "paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment", "ametuma", "amenilipa",
     "amenitumia", "received", "nimepokea", "nimelipwa", "ameleta", "amemaliza", "amemalizia", "imeingia",
+    "wamemaliza", "wamemalizia", "wamelipa",
 }  # fmt: skip
+# The amount promised for later: the entry is made, and its amount asked for.
+_TELL_LATER = PhraseTable.of(
+    ("nitakuambia", "nitakujulisha", "nitakutumia", "will tell you", "i'll tell you", "ill tell you",
+     "will send the amount", "nitakuletea")
+)  # fmt: skip
+_LIST_ASK = {"list", "show", "who", "which", "nani", "gani", "orodha", "nionyeshe", "see", "owe", "owes", "owing"}
 # Asked to chase a customer: "mwambie Swaleh akumbuke kulipa", "mwambie chebet alipe invoice".
 _PAY_UP = {"alipe", "walipe", "anilipe", "atulipe", "akumbuke", "wakumbuke", "kulipa", "deni", "alipie"}
 # Words that make a request word ask for an M-Pesa payment ("send M-Pesa prompt to Onyango").
@@ -207,8 +215,10 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     if insights.BUDGET.first(lows) and not (moved and ev.income_cues):  # "got 1.2k from Kev for a cap"
         return insights.budget(msg, ev)
     customers = contacts.list_customers(msg)
-    if customers is not None and not (ev.amount is not None and (ev.income_cues or ev.expense_cues)):
-        return customers  # "Flamingo Hotel, one of my clients, has paid 35,000" is money in
+    # "Flamingo Hotel, one of my clients, has paid 35,000", "clients wanne, total ni 3,200": money told of
+    told = ev.amount is not None and ev.amount.score >= 0 and not is_question(msg) and not _LIST_ASK & set(lows)
+    if customers is not None and not (ev.amount is not None and (ev.income_cues or ev.expense_cues)) and not told:
+        return customers
     about_people = (
         accounts.customer_phone(msg)
         or accounts.customer_info(msg)
@@ -285,6 +295,12 @@ def parse(text: str, today: date) -> Intent:
     rate = rate_statement(text[:MAX_PARSE_CHARS])
     if rate is not None:
         return Intent("set_rate", {"currency": rate[0], "rate": plain(rate[1])}, confidence=0.95)
+    entered = wishes.recorded_already(msg)
+    if entered is not None:  # "ile 3k ya Shiro nishaweka. sasa nimelipa 1,500 ya stima": only the new one
+        tokens = msg.tokens
+        head = msg.raw[: tokens[entered[0]].start] if entered[0] else ""
+        tail = msg.raw[tokens[entered[1]].end :] if entered[1] < len(tokens) else ""
+        msg = Analysed.of(head + " " + tail)
     later = wishes.plan_after_done(msg)
     if later is not None:
         msg = Analysed.of(msg.raw[: msg.tokens[later].start])  # the plan after it has not happened
@@ -305,6 +321,7 @@ def parse(text: str, today: date) -> Intent:
         or wishes.not_moved(msg, ev)
         or wishes.only_held(msg, ev)
         or wishes.price_told(msg, ev)
+        or wishes.refused_or_given_up(msg)
     )
     if planned and not _asks_for_insight(msg) and not _invoice_due(msg):
         return Intent("unknown", confidence=0.6)
@@ -319,6 +336,8 @@ def parse(text: str, today: date) -> Intent:
     moved = None if question else own_move(msg, ev, today, day)
     if moved is not None:
         return moved
+    if ev.amount is None and (ev.expense_cues or ev.income_cues) and _TELL_LATER.first(msg.lows):
+        return record_intent(msg, ev, today, day)  # "nimelipa fundi, nitakuambia ni ngapi baadaye": asked
     if metric and (question or (ev.amount is None and _asks_without_question_mark(msg, ev))):
         return query_intent(msg, ev, metric, today)
     if ev.amount is not None or ev.any_record_word:

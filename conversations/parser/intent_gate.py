@@ -16,7 +16,7 @@ from conversations.parser import contacts, insights, invoices, team, wishes
 from conversations.parser import vocabulary as v
 from conversations.parser.dates import Period, find_day
 from conversations.parser.intent_model import Reading
-from conversations.parser.mpesa_sms import failed_notice, looks_like_mpesa
+from conversations.parser.mpesa_sms import account_notice, failed_notice, looks_like_mpesa
 from conversations.parser.names import name_before
 from conversations.parser.queries import metric_of, query_intent
 from conversations.parser.records import Evidence, gather, record_intent
@@ -128,8 +128,15 @@ _BUILDERS: dict[str, Callable[[_Message], Intent | None]] = {
 
 
 def fixed_by_rules(text: str) -> bool:
-    """An M-PESA confirmation or a slash command: the rules read these exactly."""
-    return text.lstrip().startswith("/") or looks_like_mpesa(text) or failed_notice(text) is not None
+    """An M-PESA confirmation or notice, a slash command, or no word at all ("??"): the rules read these
+    exactly."""
+    return (
+        text.lstrip().startswith("/")
+        or not any(ch.isalnum() for ch in text)
+        or looks_like_mpesa(text)
+        or failed_notice(text) is not None
+        or account_notice(text) is not None
+    )
 
 
 def build(name: str, text: str, today: date) -> Intent | None:

@@ -37,6 +37,7 @@ SETTLED_BY_THEM = {
 _PAYMENT_FOR = {"payment", "malipo", "pesa"}
 # Money owed by a customer: "what does jane owe", "deni la wambui", "overdue za nyambura".
 _OWING = {"owe", "owes", "deni", "madeni", "hajalipa", "hawajalipa", "overdue", "balance", "arrears"}
+_NOT_YET_PAID = {"hajalipa", "hawajalipa", "hajamaliza", "owes", "hasn't", "hasnt", "still", "bado", "ana"}
 _OWER_BEFORE = {"ana", "has", "have", "owes", "owe", "hajalipa", "yuko", "ako"}
 _OWER_AFTER = {"does", "did", "la", "ya", "za", "of", "for", "wa", "has", "have"}
 # "Send Baraka Events an M-Pesa prompt", "tuma Ogutu ombi": the person follows the sending verb.
@@ -63,8 +64,13 @@ _SKIP_BEFORE_NAME = {
 }
 # One invoice line: a quantity, words, then a price after at/@/kwa/for ("10 boxes at 450", "120 @350").
 _LINE_RE = re.compile(
-    r"(?<![\d,.])(?P<qty>\d+(?:\.\d+)?)\s*(?:x\s*)?(?P<between>[^\d@]*?)\s*(?:\bat\b|@|\bfor\b|\bkwa\b)\s*"
+    r"(?<![\d,.])(?P<qty>\d+(?:\.\d+)?)(?![\d,.]*[km]\b)\s*(?:x\s*)?(?P<between>[^\d@]*?)\s*(?:\bat\b|@|\bfor\b|\bkwa\b)\s*"
     r"(?:ksh\.?\s*|kes\s*|\$\s*|usd\s*|us\$\s*|€\s*|eur\s*)?(?P<price>\d[\d,]*(?:\.\d+)?k?)(?![\d%])",
+    re.IGNORECASE,
+)
+_EACH_LINE_RE = re.compile(
+    r"(?<![\d,.])(?P<qty>\d+)(?![\d,.]*[km]\b)\s*(?P<between>[a-z][^\d@]*?)\s*(?:ksh\.?\s*|kes\s*)?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?k?)\s*(?:each|per\s+[a-z]+|kila\s+(?:moja|mmoja|[a-z]+))\b",
     re.IGNORECASE,
 )
 # Lines are separated by commas, semicolons, colons, new lines and "na"/"and"/"plus".
@@ -100,10 +106,10 @@ def _name_after_any(msg: Analysed, words: set[str]) -> str | None:
     return None
 
 
-def _add_amount(msg: Analysed, slots: dict[str, object]) -> None:
+def _add_amount(msg: Analysed, slots: dict[str, object], skip: set[int] | None = None) -> None:
     """The amount as a recording reads it: a self-correction ("6k... no make it 6500") and a stated
     total win; a count alone is no amount."""
-    found = money_amount(msg, set())
+    found = money_amount(msg, skip or set())
     if found is not None and found.score >= 0 and found.value > 0:
         slots["amount"] = plain(found.value)
 
@@ -118,7 +124,7 @@ def _items(raw: str, customer: str | None) -> list[dict[str, object]]:
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     items: list[dict[str, object]] = []
     for piece in _PIECES_RE.split(text):
-        m = _LINE_RE.search(piece)
+        m = _LINE_RE.search(piece) or _EACH_LINE_RE.search(piece)
         if m is None:
             continue
         before = [w for w in _WORDS_RE.findall(piece[: m.start()].lower()) if w not in _NOT_ITEM_WORDS]
@@ -132,6 +138,24 @@ def _items(raw: str, customer: str | None) -> list[dict[str, object]]:
     return items
 
 
+_PAID_PART = {"deposit", "advance", "paid", "ameweka", "amelipa", "balance", "bal", "zingine", "remaining"}
+
+
+def _paid_so_far(msg: Analysed) -> set[int]:
+    """Token spans of a deposit paid and the balance left ("cake ya 5k. she paid 2k deposit, balance 3k"):
+    an invoice's amount is its whole price."""
+    amounts = [a for a in find_amounts(msg) if a.score >= 0]
+    lows = msg.lows
+    parts = [
+        a
+        for a in amounts
+        if _PAID_PART & set(lows[max(0, a.start - 2) : a.start]) or (a.end < len(lows) and lows[a.end] in _PAID_PART)
+    ]
+    if len(parts) >= len(amounts):
+        return set()
+    return {i for a in parts for i in range(a.start, a.end)}
+
+
 def _price(text: str) -> int | str:
     """ "3,200" -> 3200, "2.5k" -> 2500, "99.5" -> "99.5" (the contract's plain form)."""
     text = text.lower().rstrip(",.")  # "@350, soda ...": the comma ends the item, not the number
@@ -139,7 +163,7 @@ def _price(text: str) -> int | str:
     return int(value) if value == value.to_integral_value() else plain(value)
 
 
-_DUE_CUES = ("due", "by", "kabla", "atalipa", "watalipa")
+_DUE_CUES = ("due", "by", "kabla", "atalipa", "watalipa", "ilipwe", "alipe", "walipe", "alipie")
 
 
 def _due_date(msg: Analysed, today: date) -> str | None:
@@ -218,7 +242,7 @@ def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
     if items:
         slots["items"] = items
     else:
-        _add_amount(msg, slots)
+        _add_amount(msg, slots, skip=_paid_so_far(msg))
     due = _due_date(msg, today)
     if due:
         slots["due_date"] = due
@@ -323,6 +347,10 @@ def remind_customer(msg: Analysed, start: int) -> Intent:
     slots: dict[str, object] = {}
     # "send Savannah Safaris a reminder": the one reminded can stand before the word
     customer = _name_after(msg, start) or _name_after_any(msg, {"send", "text", "message", "tumia"})
+    if customer is None and msg.lows and msg.lows[0] not in _NOT_OWERS:
+        # "Shiro hajalipa balance ya 3k bado, mkumbushe": the one who has not paid, named first
+        first = name_at(msg, 0, limit=3)
+        customer = first[0] if first and any(w in _NOT_YET_PAID for w in msg.lows[1:4]) else None
     if customer and customer.lower() not in {"them", "him", "her", "me", "us"}:
         slots["customer"] = customer
     number = invoice_number(msg)
@@ -337,7 +365,8 @@ def request_payment(msg: Analysed, start: int) -> Intent:
     if phone:
         slots["phone"] = phone[0]
     # "to Brian 0721 334 455": both the customer and the number the prompt goes to.
-    customer = _name_after_any(msg, {"from", "to", "kwa", "kutoka"}) or _name_after(msg, start)
+    told = _name_after_any(msg, {"mtumie", "mtumia", "mwombe", "mwulize"})  # "mtumie Mama Aisha ombi …"
+    customer = told or _name_after_any(msg, {"from", "to", "kwa", "kutoka"}) or _name_after(msg, start)
     if customer is None and phone is None:
         customer = _name_after_any(msg, _SEND)
     if customer:

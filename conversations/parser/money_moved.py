@@ -38,6 +38,13 @@ _CORRECTION = PhraseTable.of(
         "so put",  # "4,500, she paid half now so put 2,250"
         "put it as",
         "record it as",
+        "nimempunguzia to",
+        "nikampunguzia to",
+        "nimempunguzia",
+        "reduced it to",
+        "reduced to",
+        "discounted to",
+        "brought it down to",
     )
 )
 _OWED_BEFORE = {
@@ -68,6 +75,13 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     # "so 3,000 altogether, not 3,500 like I said": an amount said to be wrong is no candidate.
     denied = [a for a in candidates if _denied(msg, a, candidates)]
     candidates = [a for a in candidates if a not in denied]
+    # "deposit ya 15k imeingia, balance 25k next week", "20k deposit …, the total is 60k": the part paid moved
+    paid_part = [a for a in candidates if _beside(msg, a, _DEPOSIT)]
+    if paid_part and len(paid_part) < len(candidates):
+        candidates = [a for a in candidates if a in paid_part or not _rest_of_price(msg, a)]
+    discount = next((a for a in candidates if _beside(msg, a, _DISCOUNT, after=False)), None)
+    if discount is not None and len(candidates) >= 2:
+        return _net_of_discount(candidates, discount)
     times = _times(msg, candidates)
     if times is not None:
         qty, price = times
@@ -144,6 +158,37 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     if best.score < -1:
         return None  # only counts ("sold 10 loaves"): the amount is missing
     return best
+
+
+_DEPOSIT = {"deposit", "advance", "booking"}
+_DISCOUNT = {"discount", "punguzo", "off"}
+
+
+def _beside(msg: Analysed, amount: Amount, words: set[str], after: bool = True) -> bool:
+    """One of `words` just before the amount ("deposit ya 15k", "discount of 300") or, if `after`, right
+    after it ("20k deposit")."""
+    lows = msg.lows
+    before = lows[max(0, amount.start - 2) : amount.start]
+    return bool(words & set(before)) or (after and amount.end < len(lows) and lows[amount.end] in words)
+
+
+def _rest_of_price(msg: Analysed, amount: Amount) -> bool:
+    """The balance still to pay or the whole price, beside a part paid: "balance 25k", "the total is 60k"."""
+    before = set(msg.lows[max(0, amount.start - 3) : amount.start])
+    return bool(before & {"balance", "total", "bal", "remaining", "rest"}) or _called_the_total(msg, amount)
+
+
+def _net_of_discount(candidates: list[Amount], discount: Amount) -> Amount | None:
+    """ "ilikuwa 1500 nikampea discount ya 300, so amelipa 1200": the amount that is the price less the
+    discount; with only the price and the discount, the price less it; otherwise asked."""
+    rest = [a for a in candidates if a is not discount]
+    for price in rest:
+        paid = next((a for a in rest if a.value == price.value - discount.value), None)
+        if paid is not None:
+            return paid
+    if len(rest) == 1 and rest[0].start < discount.start and rest[0].value > discount.value:
+        return replace(rest[0], value=rest[0].value - discount.value)
+    return None
 
 
 def _times(msg: Analysed, candidates: list[Amount]) -> tuple[Amount, Amount] | None:

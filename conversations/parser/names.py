@@ -133,7 +133,8 @@ NEVER_IN_NAME = frozenset(
      "ana", "yake", "wake", "wangu", "yangu", "kindly", "ebu", "hebu", "bana", "buda", "boss", "sawa", "been",
      "being", "that", "which", "regarding", "against", "re", "concerning", "towards", "alipe", "walipe", "anilipe",
      "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko", "amount", "amt", "exp", "kilo",
-     "kilos", "kg",
+     "kilos", "kg", "watatu", "wawili", "wanne", "watano", "parents", "wazazi", "ndio", "ndiyo", "ili", "sababu",
+     "halafu", "lakini", "niweke", "nilipe", "ninunue",
      *_ADVERBS}
 )  # fmt: skip
 

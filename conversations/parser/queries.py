@@ -34,7 +34,7 @@ _COMMANDS = {"check", "see", "view", "show", "list", "status", "report", "number
 
 
 def _money_said(msg: Analysed) -> bool:
-    return any(t.is_number and any(ch.isdigit() for ch in t.low) and len(t.low.strip("0")) >= 3 for t in msg.tokens)
+    return any(t.is_number and any(ch.isdigit() for ch in t.low) and len(t.low.lstrip("0")) >= 3 for t in msg.tokens)
 
 
 _STATED = {"total", "totals"}

@@ -209,6 +209,14 @@ def _from_work(msg: Analysed) -> range | None:
     return None
 
 
+_HEADS = {"pax", "guests", "guest", "clients", "wateja"}
+
+
+def _per_head(msg: Analysed) -> bool:
+    lows = msg.lows
+    return any(low in _HEADS and j and lows[j - 1][:1].isdigit() for j, low in enumerate(lows))
+
+
 def _money_from_someone(msg: Analysed, amount: Amount) -> bool:
     """The amount, then "from" a person ("3k from Chebet", "Thao 4 za mayai kutoka kwa Hotel Tulip"): the
     money came from them. Goods said first ("sugar 2 bags from Ahmed 7k") came from a seller instead."""
@@ -380,7 +388,12 @@ def _buyer(msg: Analysed) -> str | None:
     return name
 
 
-_SOLD_WORDS = PhraseTable.of(("sold", "sell", "sale", "sales", "mauzo", "nimeuza", "niliuza", "tumeuza", "ameuza"))
+_SOLD_WORDS = PhraseTable.of(
+    ("sold", "sell", "sale", "sales", "mauzo", "nimeuza", "niliuza", "tumeuza", "ameuza", "imeuza", "selling",
+     "nmeuza", "tuliuza", "wameuza")
+)  # fmt: skip
+# School fees collected from parents (a daycare, a tutor) are the business's service, not the owner's fees.
+_FEES_COLLECTED = PhraseTable.of(("school fees", "fees", "ada", "karo", "ada ya shule", "karo ya shule"))
 _TODAY_WORDS = {"today", "leo", "yesterday", "jana", "juzi"}
 _CREDIT_WORDS = {"credit", "deni", "mkopo", "later", "baadaye"}
 _PACKS = {"pcs", "pieces", "cartons", "boxes", "packets", "dozen", "pairs", "bales", "crates", "rolls"}
@@ -416,8 +429,21 @@ def _payer_before(msg: Analysed, i: int) -> bool:
         j -= 1  # "customer 0791234567 paid", "mteja 0712 448 903 sent", "clients today paid"
     if j and lows[j - 1] in _PAYERS:
         return True
-    # "mteja wa IG sent", "client from Kampala paid": the payer, then who or where they are.
-    return j >= 3 and lows[j - 2] in {"wa", "from", "kutoka", "of"} and lows[j - 3] in v.CUSTOMER_WORDS
+    # "mteja wa IG sent", "client from Kampala paid", "a client in the US paid": the payer, then who or
+    # where they are, in at most three words with no break between.
+    for k in range(max(0, j - 5), j - 2):
+        between = lows[k + 2 : j]
+        if (
+            lows[k] in v.CUSTOMER_WORDS
+            and lows[k + 1] in {"wa", "from", "kutoka", "of", "in"}
+            and len(between) <= 3
+            and not any(w in _BREAKS for w in between)
+        ):
+            return True
+    return False
+
+
+_BREAKS = {",", ".", ";", "and", "na", "but", "i", "we"}
 
 
 def record_intent(
@@ -447,6 +473,8 @@ def record_intent(
             income += 3  # "consultation fee 1,500 from Rotich": money from a person, no paying verb
     if ev.amount is not None and not ev.expense_cues and _money_from_someone(msg, ev.amount):
         income += 5  # "Elfu tatu kutoka kwa Chepkoech ya mayai": the money came from her, for eggs
+    if _per_head(msg):
+        income += 3  # "4 pax x 2,500", "12 guests @ 1,500": charged by the head
     work = _from_work(msg)
     if work is not None and not ev.expense_cues:
         income += 5  # "3,500 from phone repair", "2k from kuchaji simu": earned by work done
@@ -475,6 +503,10 @@ def record_intent(
         category = "services"  # "12k from Brian for the graduation party": an event served, nothing sold
     if kind == "income" and category is None and work is not None and not ev.expense_cues:
         category = "services"
+    if kind == "income" and category is None and _SOLD_WORDS.first(msg.lows):
+        category = "sales"  # "leo boutique imeuza 11,200", "got 1,800 from selling leftover cupcakes"
+    if kind == "income" and category is None and _FEES_COLLECTED.first(msg.lows) and "refund" not in msg.lows:
+        category = "services"  # "Mama Tasha ameleta school fees ya term hii 12k"
     if kind == "expense" and category is None and _STAFF & set(msg.lows):
         category = "salaries"  # "nimelipa conductor Mutua 800": a worker paid by their job is wages
     slots: dict[str, object] = {}

@@ -31,7 +31,7 @@ _MAKE = PhraseTable.of(("make", "change", "set", "mfanye", "mbadilishe", "promot
 _LEAVE = PhraseTable.of(("leave", "exit", "ondoka", "niondoe", "quit"))
 _SWITCH = PhraseTable.of(
     ("switch to", "switch business", "switch", "change to", "hamia", "badilisha biashara", "open the books for",
-     "badilisha", "kubadilisha", "change business",
+     "badilisha", "kubadilisha", "change business", "badilisha kwenda", "hamia kwa",
      "go to", "twende kwa", "use the books of", "work on", "fanya kazi na", "rekodi kwa", "kurekodi kwa", "use")
 )  # fmt: skip
 _BUSINESS_WORDS = {"business", "biashara", "shop", "duka", "books", "account", "akaunti", "businesses", "hesabu"}
@@ -50,7 +50,9 @@ _ACTIVITY = PhraseTable.of(
      "nani aliweka", "nani alirekodi", "nani alibadilisha", "nani alifuta", "nani aliongeza", "nani aliandika",
      "ni nani aliweka", "imebadilika", "zimebadilika", "mabadiliko", "shughuli za", "kumbukumbu ya shughuli",
      "activity", "what did", "everything", "nini imebadilika", "ameandika nini", "ameweka nini", "amefanya nini",
-     "amebadilisha nini", "ameongeza nini", "amefuta nini", "amerekodi nini", "wameandika nini")
+     "amebadilisha nini", "ameongeza nini", "amefuta nini", "amerekodi nini", "wameandika nini",
+     "nani ameongeza", "nani ameweka", "nani amerekodi", "nani ameandika", "nani amefuta", "nani amebadilisha",
+     "kimebadilika", "aliandika nini", "aliweka nini", "alirekodi nini", "aliongeza nini", "alifuta nini")
 )  # fmt: skip
 _ACTS = {
     "recorded", "record", "do", "did", "added", "add", "entered", "enter", "change", "changed", "edit", "edited",
@@ -114,7 +116,7 @@ def team_intent(msg: Analysed, today: date) -> Intent | None:
 
 
 _STRONG_SWITCH = {"switch to", "switch business", "switch", "hamia", "badilisha biashara", "open the books for",
-                  "twende kwa", "use the books of", "use"}  # fmt: skip
+                  "twende kwa", "use the books of", "use", "badilisha kwenda", "hamia kwa"}  # fmt: skip
 
 
 def _switch(msg: Analysed) -> Intent | None:
@@ -133,7 +135,9 @@ def _switch(msg: Analysed) -> Intent | None:
     if cue.value == "use" and (cue.start != 0 or not named or len(lows) > 6):
         return None  # "use" alone switches only as "use Mama Mboga Groceries"
     unknown_name = bool(name) and any(w.lower() not in KNOWN_WORDS for w in (name or "").split())
-    strong = cue.value in ("hamia", "twende kwa", "open the books for") or (cue.value == "switch to" and unknown_name)
+    strong = cue.value in ("hamia", "hamia kwa", "twende kwa", "open the books for", "badilisha kwenda") or (
+        cue.value == "switch to" and unknown_name
+    )
     if name and (about_business or named or strong):
         return Intent("switch_business", {"name": name}, confidence=0.8)
     return None

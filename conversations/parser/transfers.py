@@ -148,8 +148,11 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
     banked = verb is not None and verb.phrase == "banked"  # the verb names the place: "banked 35k cash"
     # "Withdrew 20k at the agent for the casuals", "deposited 85,000 at Equity, rent collections": what the
     # cash is for or came from does not make withdrawing or banking it income or an expense.
-    banked_at = verb is not None and _INTO.first(lows) is not None and any(p.value == "bank" for p in places)
-    plainly_moved = verb is not None and (verb.phrase in _PLAINLY_MOVED or banked_at)
+    into = _INTO.first(lows)
+    banked_at = verb is not None and into is not None and any(p.value == "bank" for p in places)
+    # "Pesa ya mauzo 35,000 nimeiweka kwa mpesa kupitia agent": takings deposited at an agent stay the owner's
+    at_agent = into is not None and any(p.phrase in {"agent", "wakala"} for p in places)
+    plainly_moved = verb is not None and (verb.phrase in _PLAINLY_MOVED or banked_at or at_agent)
     if not plainly_moved and (ev.income_categories or spent_on):
         return None
     if verb is None and not (ev.expense_cues or ev.income_cues):
@@ -179,6 +182,10 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
         else:
             if target == named and source is None:
                 target = None  # "nimetoa 2k kwa M-Shwari": withdrawn *from* it
+            put = _INTO.first(lows)
+            if target is None and put is not None and put.start > verb.start:
+                # "nimetoa 20k kwa bank nikaweka kwa mpesa": taken out, then put in the place named next
+                target = next((p.value for p in places if p.start > put.start and p.value != named), None)
             source = source or named
             target = target or ("cash" if source == "bank" or len(accounts) < len(places) else "mpesa")
     elif _INTO.first(lows) is not None:
@@ -192,7 +199,8 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
     elif source is None or target is None:
         if target is None and source is None:
             target = named
-        source = source or "mpesa"
+        # "Nimehamisha 50,000 kutoka akaunti yangu ya Equity kwenda M-PESA": the account named is the source
+        source = source or (named if named != target else "mpesa")
         target = target or "mpesa"
     if source == target:
         return None

@@ -38,6 +38,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "riders",
         "gari", "car", "motorbike fuel", "pikipiki", "mafuta", "lorry", "pickup", "transportation", "petroli",
         "dizeli", "usafirishaji", "courier", "shipping", "freight", "tuk tuk", "tuktuk", "transporter",
+        "truck hire", "lorry hire", "lori", "truck",
     ),
     "salaries": (
         "salary", "salaries", "wages", "wage", "mshahara", "mishahara", "casuals", "casual",
@@ -62,7 +63,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "gloves", "vifaa vidogo", "mifuko", "containers", "receipt books", "stapler", "envelopes",
         "printing paper", "thread", "uzi", "needles", "hangers", "serviettes", "takeaway boxes",
         "paper", "reams", "rims", "kupakia", "kufunga mizigo", "polythene", "kupack", "a4", "cups", "straws", "tins",
-        "jars", "labels", "stickers", "wrapping",
+        "jars", "labels", "stickers", "wrapping", "nylon bags", "nylon paper", "cake boxes", "cake boards",
+        "cake box", "boxes", "khaki bags",
     ),
     "equipment": (
         "fridge", "freezer", "laptop", "computer", "machine", "phone", "printer", "oven", "cooker",
@@ -116,6 +118,10 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "load", "loads", "kufua", "nimefua", "washing", "gig", "gigs", "mc job", "performance",
         "screen replacement", "battery replacement", "room", "accommodation", "night", "nights",
         "lamination", "laminating", "binding", "scanning", "photography", "photoshoot", "ironing",
+        # Tourists served at the Coast: priced by the head ("4 pax"), by the trip or the tour.
+        "pax", "boat trip", "boat ride", "snorkelling", "snorkeling", "dhow", "sunset cruise", "excursion",
+        "tour", "guided tour", "gel polish", "knotless", "silk press", "wig installation",
+        "eyebrow shaping", "daycare", "day care",
     ),
     "other_income": (
         "gift", "grant", "interest", "dividend", "refund", "donation",
@@ -157,6 +163,8 @@ EXPENSE_CUES: tuple[str, ...] = (
     "hired",
     "matumizi", "gharama", "nimepeana", "nimempa", "nimewapa", "nimeweka", "nimejaza", "nimelipia",
     "nililipia", "nmelipa", "nmenunua", "nmetuma", "nmetumia", "nmelipia",
+    # bought for oneself: "nimejinunulia bundles", "nimejiwekea airtime"
+    "nimejinunulia", "nimejilipia", "nimejiwekea", "nilijinunulia", "nilijiwekea",
 )
 
 # Words that say money came in.
@@ -180,6 +188,10 @@ INCOME_CUES: tuple[str, ...] = (
     "refunded me", "refunded us",
     "was refunded", "got refunded", "were refunded", "been refunded", "nimerudishiwa", "tumerudishiwa",
     "amenirudishia", "wamenirudishia",
+    # Sheng and takings counted at the end of the day: "nimeget 3k", "nimekusanya 7,400"
+    "nimeget", "nmeget", "tumeget", "nimekusanya", "tumekusanya",
+    # English as some write it: "today I have sell 12 goats"
+    "have sell", "has sell", "i sell", "we sell", "did sell",
 )
 
 # "X paid ..." with X a person means income; these verbs take a subject before them.
@@ -286,11 +298,12 @@ GREETING_WORDS: tuple[str, ...] = (
     "shikamoo", "uko aje", "uko poa", "poa", "how are you", "how are u", "how r u", "hi there",
     "hello there", "start", "karibu", "wasup", "whatsup", "what's up", "sup", "rada", "oya", "salaam aleikum",
     "salaam alaikum", "asalaam aleikum", "assalamu alaikum", "salam aleikum", "amosi", "oyawore", "misawa", "ahinya",
-    "wakya", "wimwega", "wi mwega", "wĩ mwega", "chamgei", "chamge", "mulembe", "uhoro waku", "uhoro", "bwakire",
+    "wakya", "wimwega", "asc", "asc walaal", "wi mwega", "wĩ mwega", "chamgei", "chamge", "mulembe", "uhoro waku",
+    "uhoro", "bwakire",
 )
 GREETING_FILLERS: tuple[str, ...] = (
     "kavi", "there", "bro", "boss", "sir", "madam", "friend", "rafiki", "buda", "msee", "fam", "mkubwa", "mzee",
-    "mising", "muno",
+    "mising", "muno", "walaal", "walal",
     "again", "team", "yako", "zako", "wewe", "doing", "today", "and", "na", "is", "it", "guys",
     # Pleasantries around the greeting: "Good afternoon, I hope you are keeping well."
     "i", "hope", "you", "are", "keeping", "well", "fine", "good", "great", "nice", "day", "your", "have",
@@ -473,7 +486,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "staff": ("staff", "employee", "cashier", "worker", "mfanyakazi", "attendant", "can record", "aweze kurekodi",
               "aweze kuandika", "can enter", "can add sales", "to record"),
     "viewer": ("viewer", "view only", "read only", "accountant", "auditor", "mtazamaji", "kuona tu", "aweze kuona",
-               "can see", "can view", "only see", "only view", "see only", "just see", "just view"),
+               "can see", "can view", "only see", "only view", "see only", "just see", "just view", "kuangalia tu",
+               "aangalie tu", "mhasibu"),
 }
 REMIND_WORDS: tuple[str, ...] = (
     "remind", "reminder", "kumbusha", "nudge", "follow up", "chase", "ukumbusho", "mkumbushe", "kumbushe",
@@ -492,7 +506,8 @@ INVOICE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
                 "zilizopitwa na muda", "zimepitwa na muda", "zilizopita muda", "zimechelewa"),
     "paid": ("paid invoices", "settled", "zilizolipwa", "cleared", "been paid", "already paid", "ziko paid",
              "has paid", "have paid",
-             "zimelipwa", "are paid", "were paid", "fully paid", "paid up"),
+             "zimelipwa", "are paid", "were paid", "fully paid", "paid up", "zimeshalipwa", "imeshalipwa",
+             "zilizoshalipwa"),
     "all": ("all invoices", "every invoice", "all my invoices", "zote"),
     "unpaid": ("unpaid", "pending", "open", "outstanding", "hazijalipwa", "not paid", "owing", "due"),
 }

@@ -34,6 +34,7 @@ _WEIGHING = PhraseTable.of(
         "should i", "should we", "i should", "we should", "maybe i", "maybe we", "perhaps i", "is it better to",
         "is it a good idea", "would it be wise", "ni vizuri nikinunua",
         "i'm thinking of", "im thinking of", "i am thinking of", "i plan to", "we plan to", "nitanunua", "nitalipa",
+        "naeza chukua", "naweza chukua", "nichukue", "tuchukue",
     )
 )  # fmt: skip
 # Asking for credit is no money moved: "nataka mkopo wa 80k", "need a loan of 50k" (contract: unknown).
@@ -60,6 +61,7 @@ _DATA = PhraseTable.of(
 )  # fmt: skip
 _DELETE = PhraseTable.of(
     ("delete", "deleted", "erase", "erased", "removed", "remove", "wipe", "wiped", "futa", "ondoa", "nifutie",
+     "kufuta", "kuondoa", "kufutwa", "ifutwe", "zifutwe",
      "nifute", "close my account", "mfute",
      "mfuteni", "mufute", "mnifutie", "futeni", "zifute", "ifute", "ziondoe", "ondoeni")
 )  # fmt: skip
@@ -95,7 +97,10 @@ _NOT_MOVED = PhraseTable.of(
     ("promised to pay", "promised to", "promise to pay", "ameahidi", "wameahidi", "amesema atalipa", "wish i had",
      "i wish", "natamani", "expecting", "i expect", "we expect", "expected sales", "nilikuwa nataka",
      "tulikuwa tunataka", "was going to", "were going to", "almost paid", "nearly paid", "ilikataa",
-     "imekataa", "was declined", "got declined")
+     "imekataa", "was declined", "got declined",
+     # a slow day told: "leo hakuna kazi", "sijauza kitu", "no customers today"
+     "hakuna kazi", "hakuna wateja", "hakuna biashara", "hakuna mauzo", "sijauza", "hatujauza", "sijapata",
+     "hatujapata", "no sales", "no customers", "no clients", "no work today", "slow day")
 )  # fmt: skip
 # A verb in the future tense ("tutaenda", "nitapata", "itakuwa"): what will happen, not what did.
 _FUTURE = re.compile(r"^(?:ni|tu|u|a|wa|i|zi)ta[a-z]{3,}$")
@@ -114,6 +119,27 @@ _DONE = {
 _PERFECT = re.compile(r"^(?:ni|a|wa|tu)me[a-z]{3,}$")  # "amelipa", "nimepokea": done
 _LATER = {"will", "promised", "promise", "ameahidi", "ataleta", "atamalizia", "'ll", "later"}
 _CLAUSE_BREAKS = {",", ".", ";", "and", "na", "but", "lakini", "then", "halafu", "he", "she", "they"}
+
+
+# An entry the owner says is in the books already: "ile 3k ya Shiro nishaweka", "ile 500 nilirecord jana".
+_RECORDED = PhraseTable.of(
+    ("nishaweka", "nimeshaweka", "nilishaweka", "nishaandika", "nimeshaandika", "nilishaandika", "nilirecord",
+     "nishairecord", "nimesharecord", "already recorded", "already entered", "already added", "recorded it already",
+     "nilishairekodi", "nilirekodi")
+)  # fmt: skip
+_CLAUSE_ENDS = {",", ".", ";", "!", "?"}
+
+
+def recorded_already(msg: Analysed) -> tuple[int, int] | None:
+    """The clause (token span) about an entry already made, when another amount is said outside it."""
+    said = _RECORDED.first(msg.lows)
+    if said is None:
+        return None
+    lows = msg.lows
+    start = max((i + 1 for i in range(said.start) if lows[i] in _CLAUSE_ENDS), default=0)
+    end = next((i for i in range(said.end, len(lows)) if lows[i] in _CLAUSE_ENDS), len(lows))
+    outside = [a for a in find_amounts(msg) if a.score >= 0 and (a.end <= start or a.start >= end)]
+    return (start, end) if outside else None
 
 
 def plan_after_done(msg: Analysed) -> int | None:
@@ -158,10 +184,33 @@ _PRICE_TALK = PhraseTable.of(
 _PRICE_VERBS = {"imepanda", "zimepanda", "imeshuka", "zimeshuka"}
 
 
+# Money offered and refused, or a purchase given up: "nilikataa", "but I didn't", "sikununua".
+_REFUSED = PhraseTable.of(
+    ("nilikataa", "nikakataa", "tulikataa", "tukakataa", "i refused", "we refused", "refused it", "but i didn't",
+     "but i did not", "but didn't", "didn't buy", "did not buy", "didn't pay", "did not pay", "i declined",
+     "we declined", "sikununua", "sikulipa", "hatukununua", "hatukulipa", "sikuuza", "hatukuuza")
+)  # fmt: skip
+_WANTED = {"nilitaka", "alitaka", "tulitaka", "walitaka", "wanted", "offered", "alitoa offer"}
+
+
+def refused_or_given_up(msg: Analysed) -> bool:
+    """ "mzungu alitaka kulipa euro 40 lakini nilikataa", "nilitaka kununua mbuzi … sikununua", "I wanted to
+    buy a fridge for 30k but I didn't": money that was offered or weighed and then did not move."""
+    if _REFUSED.first(msg.lows) is None or not (_WANTED & set(msg.lows) or "but" in msg.lows):
+        return False
+    # "I sold 30 trays … they paid 12,900. They wanted a discount but I refused": the sale happened
+    return not any(w in _DONE or _PERFECT.match(w) for w in msg.lows)
+
+
 def price_told(msg: Analysed, ev: Evidence) -> bool:
     """ "bei ya sugar imepanda, bale ni 7k sai", "price of cement has gone up to 850": a price heard, with no
     word that money moved (never a record)."""
-    if ev.amount is None or ev.expense_cues or ev.income_cues or _PRICE_TALK.first(msg.lows) is None:
+    if ev.amount is None or ev.expense_cues or ev.income_cues:
+        return False
+    # the price word in the amount's sentence, before it ("nauli 200, nilienda kuangalia bei" paid fare)
+    lows = msg.lows
+    start = max((i + 1 for i in range(ev.amount.start) if lows[i] in {".", ";", "!", "?"}), default=0)
+    if _PRICE_TALK.first(lows[start : ev.amount.start]) is None:
         return False
     return not any(w in _DONE or (_PERFECT.match(w) and w not in _PRICE_VERBS) for w in msg.lows)
 
