@@ -328,6 +328,8 @@ def _word_amount(msg: Analysed, i: int) -> Amount | None:
         j += 1
     elif score < 0 and (nxt in _UNITS or (nxt.isalpha() and not _known_after(nxt))):
         score -= 2
+    elif score < 0 and j - i == 1 and value < 10:
+        score -= 2  # "the car hire one", "moja": a lone small word is a count or a pronoun, never money
     return Amount(D(value), i, j, score)
 
 

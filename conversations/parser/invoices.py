@@ -61,6 +61,11 @@ _SKIP_BEFORE_NAME = {
     "raise",
     "about",
     "on",
+    # dictated: "invoice ya... ya Grace Atieno", "invoice, eeh, for"
+    ".",
+    "...",
+    "…",
+    ",",
 }
 # One invoice line: a quantity, words, then a price after at/@/kwa/for ("10 boxes at 450", "120 @350").
 _LINE_RE = re.compile(
@@ -94,6 +99,14 @@ def _name_after(msg: Analysed, start: int) -> str | None:
         i += 1
     found = name_at(msg, i) if i < len(msg.lows) else None
     return found[0] if found else acted_on(msg)
+
+
+def _name_before_invoice(msg: Analysed) -> str | None:
+    """ "Nakuru Water Point invoice ya 12k": the customer said first, the invoice word right after."""
+    found = name_at(msg, 0)
+    if found is None or found[1] >= len(msg.lows) or msg.lows[found[1]] not in v.INVOICE_WORDS:
+        return None
+    return found[0]
 
 
 def _name_after_any(msg: Analysed, words: set[str]) -> str | None:
@@ -231,7 +244,7 @@ def _next_month(d: date) -> date:
 
 def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
     slots: dict[str, object] = {}
-    customer = _name_after(msg, start) or _name_after_any(msg, {"kwa", "for", "to"})
+    customer = _name_after(msg, start) or _name_after_any(msg, {"kwa", "for", "to"}) or _name_before_invoice(msg)
     if customer:
         slots["customer"] = customer
     try:

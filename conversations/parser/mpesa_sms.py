@@ -118,10 +118,12 @@ _DID_NOT_GO_RE = re.compile(
     r"could not be completed|(?:wrong|incorrect|invalid) PIN)\b",
     re.IGNORECASE,
 )
+_FAILED_WORDING_RE = re.compile(r"m-pesa|\bpin\b|\btransaction\b|try again", re.IGNORECASE)
 _LEADING_CODE_RE = re.compile(r"^\s*" + _CODE + r"\b")
 # Safaricom's own wording of a failure, forwarded with the owner's words before it and no code.
 _SAFARICOM_WORDING_RE = re.compile(
-    r"\bFailed\.\s*(?:Transaction|You|Your|M-PESA)\b|could not be completed|insufficient funds in your|"
+    r"\bFailed\.\s*(?:Transaction|You|Your|M-PESA|Unable|Insufficient|Not enough)\b|"
+    r"could not be completed|insufficient funds in your|"
     r"do not have (?:sufficient|enough) funds",
     re.IGNORECASE,
 )
@@ -132,7 +134,7 @@ def failed_notice(text: str) -> Intent | None:
     if not _DID_NOT_GO_RE.search(text):
         return None
     if not re.search(_MONEY.format(name="amount"), text) and not (
-        _FAILED_RE.match(text) and re.search(r"m-pesa|\bpin\b", text, re.IGNORECASE)
+        _FAILED_RE.match(text) and _FAILED_WORDING_RE.search(text)
     ):
         return None  # "Failed. M-PESA cannot authorise ... wrong PIN" names no amount, and moved none
     code = _LEADING_CODE_RE.match(text)

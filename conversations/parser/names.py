@@ -134,7 +134,7 @@ NEVER_IN_NAME = frozenset(
      "being", "that", "which", "regarding", "against", "re", "concerning", "towards", "alipe", "walipe", "anilipe",
      "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko", "amount", "amt", "exp", "kilo",
      "kilos", "kg", "watatu", "wawili", "wanne", "watano", "parents", "wazazi", "ndio", "ndiyo", "ili", "sababu",
-     "halafu", "lakini", "niweke", "nilipe", "ninunue",
+     "halafu", "lakini", "niweke", "nilipe", "ninunue", "account", "akaunti",
      *_ADVERBS}
 )  # fmt: skip
 
@@ -212,6 +212,7 @@ def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
             j += 1
             continue
         named = _is_name_word(token.low, token.text, first=not words) or _acronym(msg, j)
+        named = named or _inside_a_title(msg, j, words)
         if not named and not _starts_a_business(msg, j, words):
             break
         if words and _capitalised_name(words) and token.text[:1].islower() and token.low not in NAME_PARTS:
@@ -221,6 +222,33 @@ def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
     if not words or all(w.lower() in NAME_PARTS for w in words):
         return None
     return display_name(words), j
+
+
+# Lower-case words inside a person's name: "Jan de Vries", "Ahmed bin Salim", "Lemayian ole Sankale".
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "la", "bin", "binti", "ole", "arap"})
+
+
+def _title_word(text: str) -> bool:
+    return len(text) > 1 and text[:1].isupper() and text[1:].islower()
+
+
+def _inside_a_title(msg: Analysed, j: int, words: list[str]) -> bool:
+    """A word that is a name part only by where it stands: a particle between two capitalised words
+    ("Jan de Vries"), a capitalised common word inside a capitalised name ("Kisumu Day School"), or a
+    capitalised first word a particle follows ("Jan de Vries", though "Jan" is a month)."""
+    tokens = msg.tokens
+    if j + 1 >= len(tokens) or not tokens[j + 1].is_word or not _title_word(tokens[j + 1].text):
+        return False
+    nxt = tokens[j + 1]
+    text = tokens[j].text
+    if text in _PARTICLES:
+        return bool(words) and _title_word(words[-1])
+    if not _title_word(text) or tokens[j].low in NEVER_IN_NAME or tokens[j].low in CURRENCY_NAMES:
+        return False
+    if not words:
+        return j > 0 and j + 2 < len(tokens) and tokens[j + 1].text in _PARTICLES
+    # "Day" in "Kisumu Day School": within capitalised words, before a capitalised name word
+    return _title_word(words[-1]) and j > 0 and _is_name_word(nxt.low, nxt.text, first=False)
 
 
 _BUSINESSES = PhraseTable.grouped({name: (low,) for low, name in v.WELL_KNOWN_BUSINESSES.items()})

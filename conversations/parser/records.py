@@ -78,6 +78,10 @@ class Evidence:
 def pick_category(matches: list[Match], lows: tuple[str, ...] = ()) -> str | None:
     if not matches:
         return None
+    # "lunch for the boys at the garage": where it happened is no purpose while another word names one.
+    placed = [m for m in matches if _where(lows, m.start)]
+    if placed and len(placed) < len(matches):
+        matches = [m for m in matches if m not in placed]
     workers = [m.start for m in matches if m.value == "salaries"]
     for m in matches:
         # "fare ya casuals", "lunch for the workers": bought for the workers, not their pay.
@@ -100,6 +104,13 @@ def pick_category(matches: list[Match], lows: tuple[str, ...] = ()) -> str | Non
         if category in values:
             return category
     return matches[0].value
+
+
+def _where(lows: tuple[str, ...], i: int) -> bool:
+    if i > len(lows):
+        return False  # called without the words ("how much did I pay Uber"): nothing to judge by
+    j = i - 1 if i and lows[i - 1] in {"the", "a"} else i
+    return j > 0 and lows[j - 1] in {"at", "pale", "in", "kwenye"}
 
 
 _EVENTS = {
@@ -207,6 +218,28 @@ def _from_work(msg: Analysed) -> range | None:
         if doing or worked:
             return range(k, min(len(lows), k + 3))
     return None
+
+
+_CASH_WORDS = {"cash", "money", "pesa", "doh", "ganji", "mapato", "takings"}
+_BUSINESS_PLACES = {
+    "kiosk", "shop", "duka", "stall", "kibanda", "till", "salon", "business", "biashara", "counter", "carwash",
+    "wash", "canteen", "hotel", "restaurant", "bar", "stand", "booth", "cyber", "machine", "mashine", "matatu",
+    "boda", "bodaboda", "route", "kioski",
+}  # fmt: skip
+
+
+def _takings_from_the_business(msg: Analysed) -> bool:
+    """ "cash from the kiosk", "pesa kutoka duka": money the owner's own place of business made (the owner's
+    withdrawals are moves, read before this)."""
+    lows = msg.lows
+    for j, low in enumerate(lows[:-1]):
+        if (
+            low in _CASH_WORDS
+            and lows[j + 1] in {"from", "kutoka", "toka"}
+            and _BUSINESS_PLACES & set(lows[j + 2 : j + 5])
+        ):
+            return True
+    return False
 
 
 _HEADS = {"pax", "guests", "guest", "clients", "wateja"}
@@ -333,10 +366,26 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
             return True
         if _payer_before(msg, cue.start):
             return True  # "customer paid 800", "they paid 38,400", "mteja wa IG 0708 334 556 sent 1,350"
+        if _titled_or_platform_payer(msg, cue.start):
+            return True
         before = name_before(msg, cue.start)
         if before and before.lower() not in {"i", "we", "nime", "tume"} and not _only_name_parts(before):
             return True
     return False
+
+
+# Said alone before "paid", these are someone paying the owner: an elder or a lady served ("Mzee paid for
+# the function"), or the platform a driver or seller works through ("Uber paid out 14,600").
+_TITLES = {"mzee", "mama", "madam", "madame", "sir", "bwana", "auntie", "aunty", "uncle", "boss", "mheshimiwa"}
+_PLATFORMS = {"uber", "bolt", "glovo", "jumia", "ola", "littlecab", "kilimall", "airbnb", "booking.com"}
+_CLAUSE_START = {",", ".", ";", ":", "!", "and", "na", "then", "so", "...", "…"}
+
+
+def _titled_or_platform_payer(msg: Analysed, i: int) -> bool:
+    lows = msg.lows
+    if not i or lows[i - 1] not in _TITLES | _PLATFORMS:
+        return False
+    return i == 1 or lows[i - 2] in _CLAUSE_START
 
 
 def _for_goods(msg: Analysed) -> bool:
@@ -475,6 +524,8 @@ def record_intent(
         income += 5  # "Elfu tatu kutoka kwa Chepkoech ya mayai": the money came from her, for eggs
     if _per_head(msg):
         income += 3  # "4 pax x 2,500", "12 guests @ 1,500": charged by the head
+    if not ev.expense_cues and _takings_from_the_business(msg):
+        income += 5  # "Today's cash from the water kiosk: 3,675": what the business brought in
     work = _from_work(msg)
     if work is not None and not ev.expense_cues:
         income += 5  # "3,500 from phone repair", "2k from kuchaji simu": earned by work done
@@ -503,6 +554,11 @@ def record_intent(
         category = "services"  # "12k from Brian for the graduation party": an event served, nothing sold
     if kind == "income" and category is None and work is not None and not ev.expense_cues:
         category = "services"
+    spent_on = {m.value for m in ev.expense_categories}
+    if kind == "income" and category is None and "repairs" in spent_on and not _SOLD_WORDS.first(msg.lows):
+        category = "services"  # "paid by Onyango for the repair of his gearbox": the owner's work
+    if kind == "income" and category is None and spent_on == {"rent"}:
+        category = "other_income"  # "nimepokea kodi ya chumba kutoka kwa mpangaji": rent collected
     if kind == "income" and category is None and _SOLD_WORDS.first(msg.lows):
         category = "sales"  # "leo boutique imeuza 11,200", "got 1,800 from selling leftover cupcakes"
     if kind == "income" and category is None and _FEES_COLLECTED.first(msg.lows) and "refund" not in msg.lows:

@@ -23,6 +23,7 @@ SHORTHAND: dict[str, str] = {
     "payed": "paid", "thru": "through", "cust": "customer", "sld": "sold", "nilipa": "nililipa", "nlipa": "nililipa",
     "elf": "elfu", "elfo": "elfu", "efu": "elfu", "lakh": "laki",
     "nmbuy": "nimenunua",
+    "fuelled": "fuel", "fueled": "fuel", "refuelled": "fuel", "refueled": "fuel",
     "restocked": "restock", "restocking": "restock", "budjet": "budget", "budgt": "budget", "buget": "budget",
     "budegt": "budget", "budjets": "budgets", "bajet": "bajeti", "bujeti": "bajeti", "budjeti": "bajeti",
 }  # fmt: skip
@@ -52,6 +53,7 @@ def _hybrid(low: str) -> str | None:
     return swahili_verbs.canonical(("ni" if subject == "n" else subject) + tense + root)
 
 
+_PREFIX_HYPHEN = re.compile(r"^((?:ni|n|tu|a|wa|i|zi|ya)(?:me|li|sha|ta))-([a-z]{3,})$")
 _STRETCH = re.compile(r"([a-z])\1+")
 
 
@@ -152,6 +154,9 @@ def read_as(low: str) -> str:
     """The word the parser reads for the word written (lower-cased)."""
     if low in SHORTHAND:
         return swahili_verbs.canonical(SHORTHAND[low])
+    prefixed = _PREFIX_HYPHEN.match(low)
+    if prefixed:
+        return read_as(prefixed[1] + prefixed[2])  # "nime-deposit", "ame-send": one Sheng word
     if low.startswith(("nme", "nli")) and len(low) > 5 and low[3] not in "aeiou":
         return read_as("ni" + low[1:])  # Sheng drops the vowel: "nmewithdraw" is "nimewithdraw"
     hybrid = _hybrid(low)

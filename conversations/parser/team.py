@@ -34,6 +34,7 @@ _SWITCH = PhraseTable.of(
      "badilisha", "kubadilisha", "change business", "badilisha kwenda", "hamia kwa",
      "go to", "twende kwa", "use the books of", "work on", "fanya kazi na", "rekodi kwa", "kurekodi kwa", "use")
 )  # fmt: skip
+_SPOKEN_FIX = PhraseTable.of(("i mean", "i meant", "nataka kusema", "namaanisha", "sorry", "no wait"))
 _BUSINESS_WORDS = {"business", "biashara", "shop", "duka", "books", "account", "akaunti", "businesses", "hesabu"}
 _OTHER = {"other", "another", "ingine", "nyingine", "second", "different"}
 _MY_BUSINESSES = PhraseTable.of(("my businesses", "biashara zangu", "list businesses", "which businesses"))
@@ -52,7 +53,8 @@ _ACTIVITY = PhraseTable.of(
      "activity", "what did", "everything", "nini imebadilika", "ameandika nini", "ameweka nini", "amefanya nini",
      "amebadilisha nini", "ameongeza nini", "amefuta nini", "amerekodi nini", "wameandika nini",
      "nani ameongeza", "nani ameweka", "nani amerekodi", "nani ameandika", "nani amefuta", "nani amebadilisha",
-     "kimebadilika", "aliandika nini", "aliweka nini", "alirekodi nini", "aliongeza nini", "alifuta nini")
+     "kimebadilika", "aliandika nini", "aliweka nini", "alirekodi nini", "aliongeza nini", "alifuta nini",
+     "nani aliingiza", "nani ameingiza", "nani aliingia", "who keyed in", "who put in", "who logged")
 )  # fmt: skip
 _ACTS = {
     "recorded", "record", "do", "did", "added", "add", "entered", "enter", "change", "changed", "edit", "edited",
@@ -122,14 +124,18 @@ _STRONG_SWITCH = {"switch to", "switch business", "switch", "hamia", "badilisha 
 def _switch(msg: Analysed) -> Intent | None:
     lows = msg.lows
     cue = _SWITCH.first(lows)
-    if cue is None or find_amounts(msg) or find_phone(msg):
+    if cue is None or any(a.score >= 0 for a in find_amounts(msg)) or find_phone(msg):
         return None  # "change to 500" is a correction, "switch to 0712…" a phone
     rest = lows[cue.end :]
     about_business = any(w in _BUSINESS_WORDS for w in lows)
     if cue.value not in _STRONG_SWITCH and not about_business:
         return None  # "change to fuel" corrects an entry
-    name = _name_after_cue(msg, cue.end)
-    if not rest or any(w in _OTHER for w in rest) or cue.value == "switch business":
+    fixed = _SPOKEN_FIX.first(lows[cue.end :])
+    # "switch to the, the car hire one, I mean Ouma Cabs": the name said after the correction is meant.
+    name = _name_after_cue(msg, cue.end + fixed.end) if fixed else None
+    name = name or _name_after_cue(msg, cue.end)
+    referent = "one" in rest and bool({"the", "ile", "that"} & set(rest))  # "the salon one"
+    if not rest or any(w in _OTHER for w in rest) or cue.value == "switch business" or referent:
         return Intent("switch_business", {"name": name} if name else {}, confidence=0.85)
     named = cue.end < len(msg.tokens) and msg.tokens[cue.end].text[:1].isupper()
     if cue.value == "use" and (cue.start != 0 or not named or len(lows) > 6):
@@ -170,7 +176,9 @@ def _name_after_cue(msg: Analysed, start: int = 0) -> str | None:
         i += 1
     # "the Kasarani Heights account": the word for the books is no part of the name ("Mwikali Shop",
     # written with its capital, is the shop's name)
-    while len(words) > 1 and words[-1].lower() in _BUSINESS_WORDS and not _named_shop(words[-1]):
+    while (
+        len(words) > 1 and (words[-1].lower() in _BUSINESS_WORDS or words[-1] == "one") and not _named_shop(words[-1])
+    ):
         words.pop()
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in words) or None
 

@@ -77,7 +77,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "repairs": (
         "repair", "repairs", "repaired", "fundi", "maintenance", "service", "servicing", "fix",
         "fixing", "matengenezo", "kutengeneza", "spare", "spares", "spare parts", "plumber", "electrician",
-        "mechanic", "welder", "puncture", "repairing", "kurepair", "fixed",
+        "mechanic", "welder", "puncture", "repairing", "kurepair", "fixed", "garage",
+        "wheel alignment",
     ),
     "fees": (
         "bank charges", "bank charge", "transaction cost", "transaction costs", "transaction charges",
@@ -122,6 +123,8 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "pax", "boat trip", "boat ride", "snorkelling", "snorkeling", "dhow", "sunset cruise", "excursion",
         "tour", "guided tour", "gel polish", "knotless", "silk press", "wig installation",
         "eyebrow shaping", "daycare", "day care",
+        # Tailoring: "amelipa 2,500 ya kushona dress", "nimeshona suits mbili".
+        "kushona", "nimeshona", "tumeshona", "alishona", "ameshonewa", "sewing", "stitching", "shona",
     ),
     "other_income": (
         "gift", "grant", "interest", "dividend", "refund", "donation",
@@ -161,6 +164,8 @@ EXPENSE_CUES: tuple[str, ...] = (
     "nimelipa", "nililipa", "tumelipa", "tulilipa", "lipa", "kulipa", "nimenunua", "nilinunua",
     "tumenunua", "tulinunua", "nunua", "kununua", "nimetuma", "nilituma", "nimetumia", "nilitumia",
     "hired",
+    # the past as Kenyan English often writes it: "I have send money to Omosh", "I send him 500 yesterday"
+    "have send", "had send", "has send", "i send", "we send",
     "matumizi", "gharama", "nimepeana", "nimempa", "nimewapa", "nimeweka", "nimejaza", "nimelipia",
     "nililipia", "nmelipa", "nmenunua", "nmetuma", "nmetumia", "nmelipia",
     # bought for oneself: "nimejinunulia bundles", "nimejiwekea airtime"
@@ -303,7 +308,7 @@ GREETING_WORDS: tuple[str, ...] = (
 )
 GREETING_FILLERS: tuple[str, ...] = (
     "kavi", "there", "bro", "boss", "sir", "madam", "friend", "rafiki", "buda", "msee", "fam", "mkubwa", "mzee",
-    "mising", "muno", "walaal", "walal",
+    "mising", "muno", "walaal", "walal", "jaduong", "omera", "jaber", "nyako", "mzeiya", "mzae", "mwalimu",
     "again", "team", "yako", "zako", "wewe", "doing", "today", "and", "na", "is", "it", "guys",
     # Pleasantries around the greeting: "Good afternoon, I hope you are keeping well."
     "i", "hope", "you", "are", "keeping", "well", "fine", "good", "great", "nice", "day", "your", "have",
@@ -399,6 +404,7 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
         "mapato", "nimeuza", "nimepata", "takings", "inflow", "received", "turnover", "nimeingiza", "niliingiza",
         "tuliingiza", "tumeingiza",
         "make",  # "how much did I make this week": what came in ("make a profit" is profit)
+        "pay me", "paid me", "pays me", "amenilipa", "wamenilipa", "alinilipa", "walinilipa",
     ),
     "profit": (
         "profit", "profits", "faida", "net", "margin", "make a profit", "in profit", "loss",
@@ -439,7 +445,8 @@ CREDIT_WORDS: tuple[str, ...] = (
     "creditworthy", "my score", "kopesheka", "my credit", "qualify for", "score ya mkopo", "score yangu",
     "nastahili loan", "stahili loan", "credit yangu", "tayari kwa mkopo", "tayari kupata mkopo", "nistahili mkopo",
     "nastahili mkopo", "nipate mkopo", "ready for loan", "ready to borrow", "qualify for loan", "loan readiness",
-    "alama yangu ya mkopo", "niko tayari kwa loan", "tayari kwa loan",
+    "alama yangu ya mkopo", "niko tayari kwa loan", "tayari kwa loan", "alama gani ya mkopo", "alama za mkopo",
+    "alama ya credit", "alama yangu", "score gani", "kiwango changu cha mkopo", "credit score yangu",
 )
 CHART_WORDS: tuple[str, ...] = (
     "chart", "graph", "plot", "pie", "diagram", "visual", "mchoro", "grafu", "picha ya hesabu", "bar chart",

@@ -35,6 +35,8 @@ _WEIGHING = PhraseTable.of(
         "is it a good idea", "would it be wise", "ni vizuri nikinunua",
         "i'm thinking of", "im thinking of", "i am thinking of", "i plan to", "we plan to", "nitanunua", "nitalipa",
         "naeza chukua", "naweza chukua", "nichukue", "tuchukue",
+        "is it possible for me to buy", "is it possible to buy", "possible for me to buy", "can i manage to buy",
+        "will i manage to buy", "manage to buy", "nitamudu", "tutamudu", "nitaweza kumudu", "is it possible for us",
     )
 )  # fmt: skip
 # Asking for credit is no money moved: "nataka mkopo wa 80k", "need a loan of 50k" (contract: unknown).

@@ -89,9 +89,10 @@ def test_close_readings_ask_instead_of_guessing(chat: ChatTester, engine: Engine
     chat.push("Otieno paid 2000 for rent")
     reply = chat.pop_reply()
     assert "money in (a sale) or money out" in reply.text and reply.choices == ["Money in", "Money out"]
-    assert "Recorded income: Ksh 2,000 from sales (Otieno)" in chat.say("Money in")
+    # Rent coming in is a tenant paying the owner: other income, not a sale.
+    assert "Recorded income: Ksh 2,000 from other income (Otieno)" in chat.say("Money in")
     [entry] = _entries(engine)
-    assert (entry.kind, entry.category, entry.counterparty) == ("income", "sales", "Otieno")
+    assert (entry.kind, entry.category, entry.counterparty) == ("income", "other_income", "Otieno")
 
 
 def test_pending_question_survives_a_restart(engine: Engine) -> None:

@@ -17,7 +17,7 @@ def _entries(engine: Engine) -> list[Transaction]:
 
 def test_money_only_the_model_understood_is_asked_about_then_recorded(chat: ChatTester, engine: Engine) -> None:
     chat.onboard()
-    reply = chat.ask("leo nimeingiza 3k za kushona")  # no rule cue: the model reads money in
+    reply = chat.ask("leo nimeingiza 3k za ususi")  # no rule cue: the model reads money in
     assert reply.choices == VITUFE and "3,000" in reply.text
     assert _entries(engine) == []
     assert "Ksh 3,000" in chat.tap(reply, "Pesa imeingia")

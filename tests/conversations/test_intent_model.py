@@ -80,7 +80,7 @@ def test_a_model_that_agrees_or_is_unsure_leaves_the_rules_alone() -> None:
 
 
 def test_a_money_entry_only_the_model_heard_is_asked_about() -> None:
-    text = "leo nimeingiza 3k za kushona"
+    text = "leo nimeingiza 3k za ususi"
     assert parse(text, T).name == "unknown"
     found = understand(text, T)
     assert found.name == "record_income" and found.slots["amount"] == "3000"

@@ -115,8 +115,9 @@ def test_spoken_versions_are_short_and_read_naturally() -> None:
     assert money_words(Decimal("1"), "en") == "one shilling"
 
 
+# A lone number word under ten is a count ("kodi moja" is one rent), asked about, not Ksh 1.
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=1, max_value=9_999_999))
+@given(st.integers(min_value=10, max_value=9_999_999))
 def test_swahili_amount_words_read_back_as_the_same_amount(amount: int) -> None:
     said = f"nimelipa kodi {swahili(amount)}"
     intent = understand(said, date(2026, 11, 22))
