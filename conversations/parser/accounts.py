@@ -32,7 +32,11 @@ _DELIVERY = re.compile(
 _LATE_SW = re.compile(rf"^\s*{_NAME}\s+(?:amechelewa|wamechelewa|alichelewa)", re.I)
 _DISPUTE = re.compile(rf"\b(?:dispute|complaint|problem|issue|shida|mzozo)\s+(?:with|na)\s+{_NAME}\s*$", re.I)
 _CANCEL_WORDS = {"cancel", "void", "credit", "ghairi", "batilisha", "futa"}
-_NOT_NAMES = {"i", "we", "you", "my", "the", "what", "how", "who", "it", "he", "she", "they"}
+_NOT_NAMES = {
+    "i", "we", "you", "my", "the", "what", "how", "who", "it", "he", "she", "they",
+    # "balance ya jana jioni": a day, not a customer
+    "jana", "leo", "juzi", "yesterday", "today", "wiki", "mwezi", "week", "month", "mpesa", "m-pesa", "bank",
+}  # fmt: skip
 
 
 def _name(match: re.Match[str]) -> str | None:

@@ -78,6 +78,10 @@ def _phone_like(digits: str, token: Token, prev: str) -> bool:
     )
 
 
+# Kenyan number plates: "KCD 482M" (cars), "KMFT 123A" (motorbikes), "GKB 123A" (government).
+_PLATE_PREFIX_RE = re.compile(r"(?:k[a-z]{2}|km[a-z]{2}|gk[a-z])")
+
+
 def _digit_amount(msg: Analysed, i: int) -> Amount | None:
     tokens, lows = msg.tokens, msg.lows
     token = tokens[i]
@@ -97,12 +101,17 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
         return None  # "B4", "A6": a house, a stall or a size, never money ("x5" is five of them)
     if _phone_like(whole, token, prev):
         return None
+    plate = _PLATE_PREFIX_RE.fullmatch(prev) and prev not in v.CURRENCY_WORDS and prev not in {"kes", "ksh", "kshs"}
+    if len(whole) == 3 and suffix and len(suffix) == 1 and plate:
+        return None  # "lori KCD 482M", "KMFT 123A": a number plate, not Ksh 482 million
     # dates and times: 12/06, 2026-06-12, 10:30
     if nxt in {"/", ":", "-"} and i + 2 < len(lows) and lows[i + 2][0].isdigit() and "," not in whole:
         return None  # 12/06, 10:30 ("4,560 - 20/4": an amount written with a comma is no date)
     if prev in {"/", ":"} and i >= 2 and lows[i - 2][0].isdigit() and tokens[i - 1].end == token.start:
         return None  # "10:30", "12/06" ("B1: 15k received" is an amount after a colon)
-    if prev == "-" and i >= 2 and lows[i - 2][0].isdigit():
+    # "INV-0420 - 115,000": the number before the dash is the invoice's, and this one its amount
+    after_invoice = i >= 4 and lows[i - 3] in {"-", "#"} and lows[i - 4] in {"inv", "invoice"}
+    if prev == "-" and i >= 2 and lows[i - 2][0].isdigit() and not after_invoice:
         return None
     if nxt in _TIME_SUFFIXES or nxt in _MONTH_WORDS or (prev in _MONTH_WORDS and _a_day_or_year(whole, suffix)):
         return None  # "March 3", "May 2026" ("for March 3,100", "April 15k" are money)
@@ -124,7 +133,10 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
         return None
     # "9 thousand no 9500" corrects the amount; "till no 5123" is a reference.
     referred = any(w in _REFERENCE_WORDS for w in back) and prev in {"-", "#", "inv", "invoice", "no", "number", "."}
-    if referred and not corrected:
+    # "paid her invoice 5k", "the full invoice 198000": money written as money, or too big for a number
+    # (invoice_number reads these alike).
+    sized = prev == "invoice" and (suffix in {"k", "m"} or "," in whole or len(plain_digits) >= 5)
+    if referred and not corrected and not sized:
         return None
     end = i + 1
     if frac and len(frac) == 3 and not suffix and len(whole) <= 3 and whole != "0" and nxt not in _UNITS:

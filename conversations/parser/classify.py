@@ -1,5 +1,6 @@
 """The local parser: one message in, one intent out. Rules read the vocabulary tables; no network."""
 
+import re
 from datetime import date
 
 from conversations.intents import Intent, unknown
@@ -13,6 +14,7 @@ from conversations.parser.names import KNOWN_WORDS
 from conversations.parser.phones import find_phone
 from conversations.parser.queries import METRICS, is_question, metric_of, query_intent
 from conversations.parser.records import Evidence, gather, not_earned, record_intent
+from conversations.parser.self_corrections import corrected
 from conversations.parser.swahili_verbs import tells_about_someone
 from conversations.parser.text import Analysed, PhraseTable
 from conversations.parser.transfers import own_move
@@ -39,7 +41,7 @@ _UNDO_TALK = {
     "niliweka", "nimeweka", "vibaya", "nilikosea", "makosa", "kimakosa", "wrongly", "mistakenly", "by",
     "kitu", "nimeandika", "niliandika", "sasa", "hivi", "sikutaka", "kuandika", "hivyo", "hiyo", "hii", "just",
     "now", "entered", "typed", "nimeingiza", "nime", "kosea", "aah", "eeh", "sawa", "eish", "ai", "aki", "wueh", "made",
-    "a", "an", "did", "put",
+    "a", "an", "did", "put", "rekodi", "niliyoandika", "nilichoandika", "niliyoweka", "tu", "madam", "aii", "boss",
 }  # fmt: skip
 # Asking how KAVI works, in any words around it: "Kindly explain how to use this service".
 _HELP_ANYWHERE = PhraseTable.of(
@@ -50,7 +52,7 @@ _HELP_ANYWHERE = PhraseTable.of(
      "inafanya kazi namna gani", "inafanya kazi aje", "inafanya kazi vipi", "namna ya kutumia", "nawezaje",
      "ninawezaje", "how can i", "you can do", "can i ask you", "i can ask you", "sijui kutumia", "kutumia hii",
      "inafanya aje", "inatumika vipi", "what are you for", "what else can you", "how i can use", "explain to me how",
-     "sijui kuandika", "sijui jinsi")
+     "sijui kuandika", "sijui jinsi", "ninatumiaje", "nitatumiaje", "tunatumiaje", "unatumiwaje")
 )  # fmt: skip
 _UNDO_OBJECTS = {
     "last",
@@ -75,6 +77,12 @@ _UNDO_OBJECTS = {
     "entered",
     "last one",
 }
+# Safaricom's own sentences: no owner types them, so a message holding one is a forwarded confirmation.
+_SAFARICOM_BODY_RE = re.compile(
+    r"New M-?PESA balance is|Transaction cost,? Ksh|Amount you can transact within the day|"
+    r"Salio (?:lako )?jipya|Baki (?:yako|mpya) (?:ya|katika) M-?PESA",
+    re.IGNORECASE,
+)
 _FILLER = {
     "please",
     "pls",
@@ -105,6 +113,7 @@ _WEATHER = {"weather", "rain", "rains", "mvua", "hewa", "sunny", "jua", "tempera
 _ADD = PhraseTable.of(v.ADD_WORDS)
 _PAID_WORDS = {
     "paid", "amelipa", "alilipa", "settled", "cleared", "imelipwa", "lipwa", "payment", "ametuma", "amenilipa",
+    "instalment", "installment", "instalments", "installments",
     "amenitumia", "received", "nimepokea", "nimelipwa", "ameleta", "amemaliza", "amemalizia", "imeingia",
     "wamemaliza", "wamemalizia", "wamelipa",
 }  # fmt: skip
@@ -117,6 +126,7 @@ _LIST_ASK = {"list", "show", "who", "which", "nani", "gani", "orodha", "nionyesh
 # Asked to chase a customer: "mwambie Swaleh akumbuke kulipa", "mwambie chebet alipe invoice".
 _PAY_UP = {"alipe", "walipe", "anilipe", "atulipe", "akumbuke", "wakumbuke", "kulipa", "deni", "alipie"}
 # Words that make a request word ask for an M-Pesa payment ("send M-Pesa prompt to Onyango").
+_PAID_FIRST = {"paid", "bought", "nimelipa", "nililipa", "spent", "nimenunua", "purchased"}
 _REQUEST_MARKS = {
     "from", "payment", "stk", "alipe", "walipe", "anilipe", "prompt", "push", "malipo", "kulipa", "m-pesa", "mpesa",
     "to", "kwa", "apay", "alipie",
@@ -234,10 +244,12 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     adding = _ADD.first(lows)
     if _INVITE.first(lows) or (adding and contacts.ROLES.first(lows) and find_phone(msg)):
         return contacts.invite(msg)
-    if adding and any(w in v.CUSTOMER_WORDS for w in lows):
-        return contacts.add_party(msg, "customer")
-    if adding and any(w in v.SUPPLIER_WORDS for w in lows):
-        return contacts.add_party(msg, "supplier")
+    money = any(a.score >= 0 for a in find_amounts(msg))
+    for kind in ("customer", "supplier"):
+        at = contacts.kind_word_at(lows, kind)
+        # "add 500 to customers' sales" adds money; "ongeza brayo kwa customers" a person
+        if adding and at is not None and (lows[at] in v.CUSTOMER_WORDS + v.SUPPLIER_WORDS or not money):
+            return contacts.add_party(msg, kind)
     request = invoices.REQUEST.first(lows)
     if request and (find_phone(msg) or _REQUEST_MARKS & set(lows)):
         return invoices.request_payment(msg, request.end)
@@ -246,11 +258,15 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
         return invoices.remind_customer(msg, remind.end)
     if any(tells_about_someone(t.low) for t in msg.tokens) and _PAY_UP & set(lows):
         return invoices.remind_customer(msg, 0)
-    if invoices.LIST_CUES.first(lows) or invoices.asks_what_is_owed(msg):
-        return invoices.list_invoices(msg)
     number = invoices.invoice_number(msg)
     supplier = any(w in v.SUPPLIER_WORDS for w in lows)  # "paid supplier 5600 invoice no 8891": money out
-    if number and not supplier and any(w in _PAID_WORDS for w in lows):
+    paid_one = number and not supplier and any(w in _PAID_WORDS for w in lows)
+    # "Bamburi has paid 150,000 against INV-0042, the balance of 80,000 remains outstanding": a payment
+    if paid_one and not is_question(msg) and any(a.score >= 0 for a in find_amounts(msg)):
+        return invoices.record_payment(msg, number, today)
+    if invoices.LIST_CUES.first(lows) or invoices.asks_what_is_owed(msg):
+        return invoices.list_invoices(msg)
+    if paid_one:
         return invoices.record_payment(msg, number, today)
     if invoices.paid_by_them(msg):
         return invoices.record_payment(msg, None, today)
@@ -258,10 +274,15 @@ def _other_intent(msg: Analysed, ev: Evidence, today: date) -> Intent | None:
     if invoice_word:
         has_money = any(a.score >= 0 for a in find_amounts(msg))
         # "ankara" is one invoice or many: with an amount it is the one being made.
-        plural = "invoices" in lows or ("ankara" in lows and not has_money)
+        making = bool(invoices.MAKE_WORDS & set(lows))  # "Tengeneza ankara ya Mutiso": one to make
+        plural = "invoices" in lows or ("ankara" in lows and not has_money and not making)
         if plural or (not has_money and (is_question(msg) or invoices.STATUS.first(lows))):
             return invoices.list_invoices(msg)
-        if lows[invoice_word.start] != "bill" or invoice_word.start == 0:
+        # "Paid KES 2,300 for the courier of the documents (B/L, commercial invoice ...)": an invoice
+        # mentioned in a payment is a document sent, not one to make
+        paid_for = lows[0] in _PAID_FIRST and invoice_word.start > 2
+        billed = invoice_word.start == 0 or lows[invoice_word.start - 1] in {"please", "pls", "kindly", "plz"}
+        if not paid_for and (lows[invoice_word.start] != "bill" or billed):
             return invoices.create_invoice(msg, today, invoice_word.end)
     if insights.EXPORT.first(lows) and (
         insights.EXPORT_FORMATS.first(lows) or {"export", "download", "statement"} & set(lows)
@@ -281,6 +302,9 @@ def parse(text: str, today: date) -> Intent:
             first, *rest = confirmations
             first.more = rest
             return first
+    if _SAFARICOM_BODY_RE.search(text):
+        return unknown()  # an M-PESA message of a kind not known: its numbers are no free-text amounts
+    text = corrected(text)
     msg = Analysed.of(text[:MAX_PARSE_CHARS])
     if not any(t.low[0].isalnum() for t in msg.tokens):
         return unknown()

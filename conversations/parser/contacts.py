@@ -29,7 +29,8 @@ _NOT_ASKING = {"sijapata", "hakuna", "hakuja", "hawakuja", "no", "few", "wachach
 _INVOICE_WORDS = {"invoice", "invoices", "ankara", "bill", "bills", "inv"}
 _OWING = PhraseTable.of(
     ("owe", "owes", "owing", "deni", "madeni", "hawajanilipa", "hawajalipa", "hajalipa", "haven't paid",
-     "have not paid", "not paid", "unpaid", "debt", "debts", "wananidai", "ananidai", "wanadaiwa", "anadaiwa")
+     "have not paid", "not paid", "unpaid", "debt", "debts", "wananidai", "ananidai", "wanadaiwa", "anadaiwa",
+     "wanaodaiwa", "anayedaiwa", "wananiowe", "ananiowe", "wanaonidai")
 )  # fmt: skip
 _REMIND = PhraseTable.of(v.REMIND_WORDS)
 
@@ -51,10 +52,15 @@ def status(msg: Analysed) -> str:
     return "owing" if _OWING.first(msg.lows) else "all"
 
 
+def kind_word_at(lows: tuple[str, ...], kind: str) -> int | None:
+    """Where the message says "customer" or "supplier" (or their plurals: "ongeza brayo kwa customers")."""
+    words = _KIND_WORDS[kind]
+    return next((i for i, low in enumerate(lows) if low in words or (low[-1:] == "s" and low[:-1] in words)), None)
+
+
 def add_party(msg: Analysed, kind: str) -> Intent:
     slots: dict[str, object] = {}
-    kind_words = _KIND_WORDS[kind]
-    at = next((i for i, low in enumerate(msg.lows) if low in kind_words), None)
+    at = kind_word_at(msg.lows, kind)
     named = _named_before(msg, at) if at is not None else None
     if named:
         slots["name"] = named
@@ -84,9 +90,23 @@ def _named_before(msg: Analysed, at: int) -> str | None:
     """ "add Bamburi Cement as a supplier", "weka Rubis Kasarani kama supplier": the name between the
     adding word and "as"/"kama" before the kind."""
     j = at - 1
-    while j >= 0 and msg.lows[j] in {"a", "an", "my", "the", "our", "new", "mpya"}:
+    if j >= 2 and msg.lows[j] == "ya" and msg.lows[j - 1] in {"orodha", "list"}:
+        j -= 2  # "Ongeza Machakos Gas Point kwenye orodha ya wasambazaji": the list they join
+        at = j + 1
+    # "as our fuel supplier", "as a regular customer": a word for what kind of one may stand between
+    described = 0
+    while j >= 0 and (msg.lows[j] in {"a", "an", "my", "the", "our", "new", "mpya"} or described < 1):
+        if msg.lows[j] not in {"a", "an", "my", "the", "our", "new", "mpya"}:
+            if not msg.tokens[j].is_word or msg.lows[j] in {"as", "kama", "ka", "to", "kwa", "into", "in", "kwenye"}:
+                break
+            described += 1
         j -= 1
-    if j < 1 or msg.lows[j] not in {"as", "kama", "ka"}:
+    # "ongeza brayo kwa customers", "add Otieno to my customers": the list they join
+    listed = msg.lows[at].endswith(("s", "orodha", "list")) or (
+        at + 1 < len(msg.lows) and msg.lows[at + 1] in {"list", "book", "orodha"}
+    )
+    joins = j >= 0 and msg.lows[j] in {"kwa", "to", "into", "in", "kwenye"} and listed
+    if j < 1 or (msg.lows[j] not in {"as", "kama", "ka"} and not joins):
         return None
     start = next((k for k in range(j - 1, -1, -1) if msg.lows[k] in _ADDING), None)
     if start is None:

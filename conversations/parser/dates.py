@@ -82,6 +82,9 @@ def _names_a_month(msg: Analysed) -> bool:
 def find_period(msg: Analysed, today: date) -> Period | None:
     """A span of days the message asks about."""
     lows = msg.lows
+    ranged = _ordinal_range(msg, today)
+    if ranged is not None:
+        return ranged
     matches = _PERIODS.all(lows)
     named = [m for m in matches if m.phrase not in _HOW_OFTEN]
     # "What did I spend in February? monthly summary": "monthly" says what kind of report, a named
@@ -118,23 +121,51 @@ def find_period(msg: Analysed, today: date) -> Period | None:
                 return Period(start, end, (i, i + 3))
     day = find_day(msg, today)
     if day is not None:
-        return _range_from(msg, day, today) or Period(day.start, day.end, day.span)
+        return _range_from(msg, day, today) or _since(msg, day, today) or Period(day.start, day.end, day.span)
     return None
+
+
+def _since(msg: Analysed, day: Period, today: date) -> Period | None:
+    """ "since 1st January 2026", "tangu tarehe 5": from that day until today."""
+    start = day.span[0]
+    if start == 0 or msg.lows[start - 1] not in {"since", "tangu", "kuanzia", "starting"} or day.start > today:
+        return None
+    return Period(day.start, today, (start - 1, day.span[1]))
 
 
 _UNTIL = {"-", "to", "till", "until", "hadi", "mpaka", "through"}
 
 
+def _ordinal_range(msg: Analysed, today: date) -> Period | None:
+    """ "between 1st and 15th March 2027", "from 3rd to 10th June": two day numbers, one month after both."""
+    lows = msg.lows
+    for i in range(len(lows) - 3):
+        first, joint, second = _ORDINAL_RE.match(lows[i]), lows[i + 1], _ORDINAL_RE.match(lows[i + 2])
+        if not (first and second and joint in _UNTIL | {"and", "na"} and lows[i + 3] in v.MONTHS):
+            continue
+        if lows[i] == first.group(1) and lows[i + 2] == second.group(1) and (i == 0 or lows[i - 1] != "between"):
+            continue  # bare numbers ("5 to 10 March") need "between"; ordinals ("5th") speak for themselves
+        year = _year_after(lows, i + 4)
+        low = _safe_date(year or today.year, v.MONTHS[lows[i + 3]], int(first.group(1)))
+        high = _safe_date(year or today.year, v.MONTHS[lows[i + 3]], int(second.group(1)))
+        if low is None or high is None or high < low:
+            return None
+        begin = i - 1 if i and lows[i - 1] in {"between", "from", "kuanzia", "kati"} else i
+        return Period(low, high, (begin, i + 4 + (1 if year else 0)))
+    return None
+
+
 def _range_from(msg: Analysed, first: Period, today: date) -> Period | None:
     """ "Income | 1/5 - 15/5", "from 3rd to 10th June": the days from one named day to another."""
     start, end = first.span
-    if end >= len(msg.lows) - 1 or msg.lows[end] not in _UNTIL:
+    between = start > 0 and msg.lows[start - 1] in {"between", "kati"}  # "between 1 March and 15 March"
+    if end >= len(msg.lows) - 1 or (msg.lows[end] not in _UNTIL and not (between and msg.lows[end] in {"and", "na"})):
         return None
     rest = msg.tokens[end + 1 :]
     second = find_day(Analysed.of(msg.raw[rest[0].start :]), today)
     if second is None or second.span[0] != 0 or second.start < first.start:
         return None
-    return Period(first.start, second.end, (start, end + 1 + second.span[1]))
+    return Period(first.start, second.end, (start - 1 if between else start, end + 1 + second.span[1]))
 
 
 _SW_ORDINALS = {

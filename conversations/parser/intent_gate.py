@@ -45,6 +45,9 @@ _NOT_NAMES = {"i", "we", "they", "he", "she", "you", "did", "has", "have", "much
 _IDENTIFIERS = {"paybill", "till", "account", "acc", "namba", "number", "no", "nambari", "code"}
 # Answers asked for by their own word ("chart", "forecast", "budget"): a summary is no better reading.
 _ASKED_FOR_BY_NAME = {"show_chart", "forecast", "credit_score", "budget_status", "set_budget", "export_report"}
+# The rules' own "unknown" for a plan, a wish or money not moved (classify.parse) is a reading, not a gap.
+DECIDED_UNKNOWN = 0.6
+_PUSH_WORDS = {"stk", "prompt", "push", "popup"}
 _NO_SLOTS = ("help", "undo", "greeting", "credit_score", "forecast", "mpesa_info", "switch_business")
 
 
@@ -150,6 +153,8 @@ def combine(text: str, today: date, rules: Intent, model: Reading) -> Intent:
     if fixed_by_rules(text):
         return rules
     if rules.name == "unknown":
+        if rules.confidence >= DECIDED_UNKNOWN:
+            return rules  # a plan or a wish the rules recognised ("should I restock sugar?"): nothing to read in
         return _fill_in(text, today, rules, model)
     if rules.name in MONEY:
         if model.top == "unknown" and model.confidence >= NOT_AN_ENTRY:
@@ -175,6 +180,8 @@ def _second_opinion(text: str, today: date, rules: Intent, model: Reading) -> In
         return rules  # cues the rules found ("add … as admin") are not talked away into "unknown"
     if rules.name in _ASKED_FOR_BY_NAME and model.top == "query_summary":
         return rules  # "draw income versus expenditure": the chart was asked for by its name
+    if rules.name == "request_payment" and _PUSH_WORDS & set(_Message(text, today).msg.lows):
+        return rules  # "tuma stk kwa Langat 2k ya invoice INV-0052": the prompt was asked for by its name
     found = build(model.top, text, today)
     if found is None:
         return rules

@@ -19,7 +19,7 @@ STATUS = PhraseTable.grouped(v.INVOICE_STATUS_WORDS)
 LIST_CUES = PhraseTable.of(v.LIST_INVOICE_CUES)
 REMIND = PhraseTable.of(v.REMIND_WORDS)
 REQUEST = PhraseTable.of(v.REQUEST_WORDS)
-_NUMBER_RE = re.compile(r"\b(?:inv(?:oice)?)\s*[-#.:]?\s*(?:no\.?\s*|number\s*)?0*(\d{1,6})\b", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"\b(?:inv(?:oice)?)\s*(?P<mark>[-#.:]?\s*(?:no\.?\s*|number\s*)?)0*(\d{1,6})\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 # An M-PESA transaction code quoted as the payment's reference: ten letters and digits, both present.
 _REFERENCE_RE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{10}\b")
@@ -30,6 +30,7 @@ _PAID_WORDS = {
 # Someone else paid (an invoice): "Kiprop amelipa invoice", "Ogutu has cleared his invoice, 6k".
 SETTLED_BY_THEM = {
     "amelipa", "ametuma", "amenilipa", "settled", "cleared", "paid", "amenitumia", "ameleta",
+    "ameweka", "wameweka", "wametuma", "wamelipa", "alilipa", "sent", "deposited", "pd",
     # "Brayo amemaliza invoice yake": finished paying it
     "amemaliza", "amemalizia", "wamemaliza", "wamemalizia",
 }  # fmt: skip
@@ -90,7 +91,13 @@ _NOT_ITEM_WORDS = {
 
 def invoice_number(msg: Analysed) -> str | None:
     m = _NUMBER_RE.search(msg.raw)
-    return f"INV-{int(m.group(1)):04d}" if m else None
+    if m is None:
+        return None
+    # "paid the full invoice 198000": a big bare number after "invoice" is its amount; numbers are
+    # marked ("INV-0042", "invoice no 88123") or small.
+    if not m["mark"].strip() and m.group().lower().startswith("invoice") and int(m.group(2)) >= 10_000:
+        return None
+    return f"INV-{int(m.group(2)):04d}"
 
 
 def _name_after(msg: Analysed, start: int) -> str | None:
@@ -101,9 +108,20 @@ def _name_after(msg: Analysed, start: int) -> str | None:
     return found[0] if found else acted_on(msg)
 
 
+# Making an invoice, or one for someone: "tengeneza ankara", "Mtengenezee Nduku ankara ya keki".
+MAKE_WORDS = frozenset(
+    {"tengeneza", "tengenezea", "mtengenezee", "watengenezee", "andika", "mwandikie", "niandikie", "create",
+     "make", "raise", "prepare", "generate", "draft"}
+)  # fmt: skip
+
+
+_MAKE_FOR = frozenset({"mtengenezee", "watengenezee", "mwandikie", "niandikie", "waandikie"})
+
+
 def _name_before_invoice(msg: Analysed) -> str | None:
     """ "Nakuru Water Point invoice ya 12k": the customer said first, the invoice word right after."""
-    found = name_at(msg, 0)
+    first = 1 if msg.lows and msg.lows[0] in MAKE_WORDS else 0
+    found = name_at(msg, first)
     if found is None or found[1] >= len(msg.lows) or msg.lows[found[1]] not in v.INVOICE_WORDS:
         return None
     return found[0]
@@ -244,7 +262,11 @@ def _next_month(d: date) -> date:
 
 def create_invoice(msg: Analysed, today: date, start: int) -> Intent:
     slots: dict[str, object] = {}
-    customer = _name_after(msg, start) or _name_after_any(msg, {"kwa", "for", "to"}) or _name_before_invoice(msg)
+    # "Mtengenezee Nduku ankara ya keki": made *for* the one named after the verb
+    for_them = _name_before_invoice(msg) if msg.lows and msg.lows[0] in _MAKE_FOR else None
+    customer = (
+        for_them or _name_after(msg, start) or _name_after_any(msg, {"kwa", "for", "to"}) or _name_before_invoice(msg)
+    )
     if customer:
         slots["customer"] = customer
     try:
@@ -315,6 +337,11 @@ def paid_by_them(msg: Analysed) -> bool:
         return False  # "list the invoices that have been settled" asks for a list
     lead = msg.lows[max(0, word.start - 2) : word.start]
     if _PAYMENT_FOR & set(lead) and {"ya", "for", "of", "kwa"} & set(lead) and find_amounts(msg):
+        return True
+    # "partial payment from Kiptoo Wholesalers, 400k against the big invoice": a payment from someone
+    said_for = {"against", "towards", "for", "kwa", "ya"} & set(msg.lows[max(0, word.start - 4) : word.start])
+    paid_from = {"payment", "malipo"} & set(msg.lows) and {"from", "kutoka"} & set(msg.lows)
+    if word.start > 0 and said_for and paid_from and find_amounts(msg):
         return True
     for i, low in enumerate(msg.lows):
         if low in SETTLED_BY_THEM or (

@@ -49,7 +49,7 @@ _CORRECTION = PhraseTable.of(
 )
 _OWED_BEFORE = {
     "anadaiwa", "wanadaiwa", "owes", "owe", "owing", "remaining", "outstanding", "imebaki", "amebaki", "wamebaki",
-    "arrears", "bado", "still",
+    "arrears", "bado", "still", "leaving",
 }  # fmt: skip
 # A price quoted is not money that moved ("I quoted 9,500 for the screen, she left a deposit of 4,000").
 _QUOTED = {"quoted", "quote", "quotation", "nilimwambia", "nikamwambia", "asking"}
@@ -75,13 +75,18 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     # "so 3,000 altogether, not 3,500 like I said": an amount said to be wrong is no candidate.
     denied = [a for a in candidates if _denied(msg, a, candidates)]
     candidates = [a for a in candidates if a not in denied]
+    # "KSh 3,450 for stationery (2 reams at 650 each, ...)", "40,000 for INV-0039 (invoice total 72,000)":
+    # what brackets hold explains the one amount said outside them.
+    outside = [a for a in candidates if not _in_brackets(msg, a)]
+    if len(outside) == 1 and len(candidates) > 1:
+        candidates = outside
     # "deposit ya 15k imeingia, balance 25k next week", "20k deposit …, the total is 60k": the part paid moved
     paid_part = [a for a in candidates if _beside(msg, a, _DEPOSIT)]
     if paid_part and len(paid_part) < len(candidates):
         candidates = [a for a in candidates if a in paid_part or not _rest_of_price(msg, a)]
     discount = next((a for a in candidates if _beside(msg, a, _DISCOUNT, after=False)), None)
     if discount is not None and len(candidates) >= 2:
-        return _net_of_discount(candidates, discount)
+        return _net_of_discount(msg, candidates, discount)
     times = _times(msg, candidates)
     if times is not None:
         qty, price = times
@@ -152,6 +157,13 @@ def money_amount(msg: Analysed, skip: set[int]) -> Amount | None:
     counts = [a for a in candidates if a is not best and a.score <= 0 and a.start < best.start]
     if counts and _priced_each(msg, best):
         qty = counts[-1]
+        said = [a for a in candidates if a is not best and a not in counts and a.score > 0]
+        # "120 pcs TV 43 inch @ $120, ... USD 14,400": the amount said that some count times the price makes
+        made = next((a for a in said for c in counts if a.value == c.value * best.value), None)
+        if made is not None:
+            return made
+        if said:
+            return None  # another amount said beside a price each that nothing multiplies to: asked
         if _bare_at(msg, best) and qty.value * best.value >= 100_000:
             return None  # "40 metres of fabric at KSh 12,800", "20 bags at 5,500": of all or each? Asked.
         return Amount(qty.value * best.value, qty.start, best.end, best.score)
@@ -178,7 +190,14 @@ def _rest_of_price(msg: Analysed, amount: Amount) -> bool:
     return bool(before & {"balance", "total", "bal", "remaining", "rest"}) or _called_the_total(msg, amount)
 
 
-def _net_of_discount(candidates: list[Amount], discount: Amount) -> Amount | None:
+_PAID_VERBS = {"amelipa", "alilipa", "paid", "wamelipa", "nimepokea", "received", "ametuma", "amenilipa", "alinilipa"}
+
+
+def _paid_just_before(msg: Analysed, amount: Amount) -> bool:
+    return bool(_PAID_VERBS & set(msg.lows[max(0, amount.start - 2) : amount.start]))
+
+
+def _net_of_discount(msg: Analysed, candidates: list[Amount], discount: Amount) -> Amount | None:
     """ "ilikuwa 1500 nikampea discount ya 300, so amelipa 1200": the amount that is the price less the
     discount; with only the price and the discount, the price less it; otherwise asked."""
     rest = [a for a in candidates if a is not discount]
@@ -186,6 +205,8 @@ def _net_of_discount(candidates: list[Amount], discount: Amount) -> Amount | Non
         paid = next((a for a in rest if a.value == price.value - discount.value), None)
         if paid is not None:
             return paid
+    if len(rest) == 1 and _paid_just_before(msg, rest[0]):
+        return rest[0]  # "Otieno amelipa 95k, nilimpa discount 5k": what he paid, the discount explaining it
     if len(rest) == 1 and rest[0].start < discount.start and rest[0].value > discount.value:
         return replace(rest[0], value=rest[0].value - discount.value)
     return None
@@ -269,6 +290,11 @@ def _called_the_total(msg: Analysed, amount: Amount) -> bool:
     )
 
 
+def _in_brackets(msg: Analysed, amount: Amount) -> bool:
+    before = msg.lows[: amount.start]
+    return before.count("(") > before.count(")")
+
+
 def _still_owed(msg: Analysed, amount: Amount) -> bool:
     """ "bado anadaiwa 2k", "still owes 2,000", "3k remaining": what is left to pay has not moved."""
     before = set(msg.lows[max(0, amount.start - 3) : amount.start])
@@ -276,7 +302,7 @@ def _still_owed(msg: Analysed, amount: Amount) -> bool:
     return bool(
         before & _OWED_BEFORE
         or before & _QUOTED
-        or after & {"remaining", "left", "pending", "outstanding", "imebaki", "bado"}
+        or after & {"remaining", "remains", "left", "pending", "outstanding", "imebaki", "bado"}
         or _said_unpaid(msg.lows, amount.end)
     )
 

@@ -119,7 +119,24 @@ _UNITS = frozenset({"house", "nyumba", "room", "chumba", "unit", "plot", "shop",
 _CHANNELS = frozenset({"bank transfer", "bank", "card", "cheque", "cash", "eft", "rtgs", "mpesa", "m-pesa"})
 _DESTINATION = frozenset({"to", "kwenda", "hadi", "mpaka"})
 # Who someone is by their trade, after what they deal in: "boat owner Otieno", "ice man Odhiambo".
-_TRADE_ROLES = frozenset({"owner", "man", "guy", "lady", "boy", "girl", "hand", "dealer", "seller", "vendor"})
+_TRADE_ROLES = frozenset(  # "the uganda supplier kato", "the juba buyer deng"
+    {
+        "owner",
+        "man",
+        "guy",
+        "lady",
+        "boy",
+        "girl",
+        "hand",
+        "dealer",
+        "seller",
+        "vendor",
+        "supplier",
+        "buyer",
+        "client",
+        "broker",
+    }
+)
 _ORIGIN = frozenset({"from", "wa", "of", "kutoka", "in"})
 # Said between a payer and the verb: "Tasha finally paid", "Wanjiru tayari amelipa".
 _ADVERBS = frozenset({"finally", "just", "already", "also", "hatimaye", "tayari", "pia", "eventually"})
@@ -134,7 +151,8 @@ NEVER_IN_NAME = frozenset(
      "being", "that", "which", "regarding", "against", "re", "concerning", "towards", "alipe", "walipe", "anilipe",
      "akumbuke", "wakumbuke", "partial", "an", "a", "bado", "pale", "hapo", "huko", "amount", "amt", "exp", "kilo",
      "kilos", "kg", "watatu", "wawili", "wanne", "watano", "parents", "wazazi", "ndio", "ndiyo", "ili", "sababu",
-     "halafu", "lakini", "niweke", "nilipe", "ninunue", "account", "akaunti",
+     "halafu", "lakini", "niweke", "nilipe", "ninunue", "account", "akaunti", "doh", "dough", "ganji", "mulla",
+     "inv", "abt", "about",
      *_ADVERBS}
 )  # fmt: skip
 
@@ -144,9 +162,11 @@ def display_name(words: list[str]) -> str:
     out = []
     if words and words[-1].lower().endswith(("'s", "’s")) and len(words[-1]) > 3:
         words = [*words[:-1], words[-1][:-2]]  # "Herdsman Mwangi's salary": Mwangi was paid
-    for word in words:
+    for i, word in enumerate(words):
         if word.isupper() and 1 < len(word) <= 5:
             out.append(word)
+        elif i and word.islower() and word in _NAME_JOINERS:
+            out.append(word)  # "Shule ya Msingi Kathiani"
         else:
             out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
     return " ".join(out)
@@ -187,6 +207,38 @@ def _starts_a_business(msg: Analysed, j: int, words: list[str]) -> bool:
     return after.text[:1].isupper() and _is_name_word(after.low, after.text, first=False)
 
 
+# The word a business or institution's name ends with: what comes before it is its name, even in
+# lower case and in words KAVI knows ("moi girls high school", "poa place hotel").
+_BUSINESS_ENDS = frozenset(
+    {"hotel", "hotels", "school", "academy", "college", "church", "clinic", "hospital", "pharmacy", "chemist",
+     "restaurant", "cafe", "hardware", "stores", "supermarket", "wholesalers", "wholesale", "traders",
+     "transporters", "enterprises", "ltd", "limited", "agencies", "agency", "farm", "farms", "bakery", "butchery",
+     "motors", "company", "investments", "distributors", "suppliers", "agrovet", "boutique", "lodge", "resort",
+     "electronics", "textiles", "garments", "furniture", "cosmetics"}
+)  # fmt: skip
+# Towns said after a business's name: "Kamau Electronics Nakuru" is Kamau Electronics, of Nakuru.
+_TOWNS = frozenset(
+    {"nairobi", "mombasa", "kisumu", "nakuru", "eldoret", "thika", "machakos", "nyeri", "meru", "kericho", "kitale",
+     "garissa", "kakamega", "naivasha", "malindi", "embu", "kisii", "nanyuki", "bungoma", "voi", "narok", "kitui",
+     "kiambu", "ruiru", "eastleigh", "kampala", "arusha", "dar", "juba", "kigali", "mwanza", "isiolo", "wajir",
+     "lodwar", "kilifi", "lamu", "busia", "migori", "homa", "siaya", "nyahururu", "karatina", "muranga"}
+)  # fmt: skip
+
+
+def _business_phrase(msg: Analysed, j: int) -> int | None:
+    """The end of "<words> <business word>" starting at j ("poa place hotel"), or None."""
+    end = None
+    for k in range(j, min(j + 5, len(msg.tokens))):
+        token = msg.tokens[k]
+        if not token.is_word or token.low in NEVER_IN_NAME or is_verb(token.low):
+            break
+        if token.low in v.STOPWORDS and token.low not in _BUSINESS_ENDS:
+            break
+        if token.low in _BUSINESS_ENDS and k > j:
+            end = k + 1
+    return end
+
+
 def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
     """The name starting at token i, if one does: (name, end index). Role words before it go
     ("driver Onyango" is Onyango); a role word alone is no name."""
@@ -205,6 +257,11 @@ def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
         # "driver Onyango", "my shop assistant Mercy", "ice man Odhiambo"
     if j > i and msg.lows[j] == "," and j + 1 < len(msg.tokens) and msg.tokens[j + 1].text[:1].isupper():
         j += 1  # "my assistant, Kelvin, KSh 3,000": the name set off after the role
+    business = _business_phrase(msg, j) if j < len(msg.tokens) else None
+    # Only for names written in lower case: capitals already show where a name ends ("Unga Farm Care").
+    lower = business is not None and any(t.text.islower() for t in msg.tokens[j:business])
+    if lower and business and msg.lows[j] not in _BUSINESS_ENDS and (j == 0 or msg.lows[j - 1] != "the"):
+        return display_name([t.text for t in msg.tokens[j:business]]), business
     while j < len(msg.tokens) and len(words) < limit:
         token = msg.tokens[j]
         if token.low == "." and words and words[-1].lower() in _ABBREVIATIONS and j + 1 < len(msg.tokens):
@@ -212,20 +269,41 @@ def name_at(msg: Analysed, i: int, limit: int = 4) -> tuple[str, int] | None:
             j += 1
             continue
         named = _is_name_word(token.low, token.text, first=not words) or _acronym(msg, j)
-        named = named or _inside_a_title(msg, j, words)
+        named = named or _inside_a_title(msg, j, words) or _joins_a_title(msg, j, words)
         if not named and not _starts_a_business(msg, j, words):
             break
-        if words and _capitalised_name(words) and token.text[:1].islower() and token.low not in NAME_PARTS:
+        lower_after_title = words and _capitalised_name(words) and token.text[:1].islower()
+        if lower_after_title and token.low not in NAME_PARTS and not _joins_a_title(msg, j, words):
             break  # "Apiyo took 4kg", "Kapsoya Primary sports day": a name written with capitals ends there
         words.append(token.text)
         j += 1
     if not words or all(w.lower() in NAME_PARTS for w in words):
         return None
+    if len(words) >= 3 and words[-1].lower() in _TOWNS and words[-2].lower() in _BUSINESS_ENDS | NAME_PARTS:
+        words.pop()  # "Nyota Traders Kisumu"
     return display_name(words), j
 
 
 # Lower-case words inside a person's name: "Jan de Vries", "Ahmed bin Salim", "Lemayian ole Sankale".
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "la", "bin", "binti", "ole", "arap"})
+
+
+# "Shule ya Msingi Kathiani", "Kanisa la AIC Masii", "Bank of Africa": a small word inside an
+# institution's name ("Otieno ya Kisumu" is Otieno, from Kisumu).
+_NAME_JOINERS = frozenset({"ya", "la", "wa", "cha", "za", "of"})
+_INSTITUTIONS = frozenset(
+    {"shule", "school", "kanisa", "church", "hospitali", "hospital", "chama", "bank", "benki", "kampuni", "chuo",
+     "university", "college", "ofisi", "msikiti", "klabu", "club", "sacco", "jumuiya", "umoja", "muungano"}
+)  # fmt: skip
+
+
+def _joins_a_title(msg: Analysed, j: int, words: list[str]) -> bool:
+    if msg.lows[j] not in _NAME_JOINERS or not words or not words[-1][:1].isupper() or j + 1 >= len(msg.tokens):
+        return False
+    if words[0].lower() not in _INSTITUTIONS:
+        return False
+    after = msg.tokens[j + 1]
+    return after.text[:1].isupper() and after.is_word and after.low not in NEVER_IN_NAME
 
 
 def _title_word(text: str) -> bool:
@@ -306,6 +384,9 @@ def _capitalised_name(words: list[str]) -> bool:
 def name_before(msg: Analysed, i: int, limit: int = 3) -> str | None:
     """The name that ends just before token i ("Baraka amelipa", "Mama Njeri paid", "Tasha finally paid")."""
     j = _past_aside(msg, i)
+    titled = _title_run_before(msg, j, limit)
+    if titled:
+        return titled
     words: list[str] = []
     while j > 0 and len(words) < limit:
         token = msg.tokens[j - 1]
@@ -324,7 +405,27 @@ def name_before(msg: Analysed, i: int, limit: int = 3) -> str | None:
         owner = name_before(msg, j - 1, limit)  # "Njeri wa hoteli amenilipa": Njeri, of the hotel
         if owner and owner[:1].isupper() and any(t.text[:1].isupper() for t in msg.tokens[max(0, j - 4) : j - 1]):
             return owner
+    while len(words) > 1 and words[-1].lower() in _OFFICE_ROLES:
+        words.pop()  # "Moi Girls bursar sent 50,000": the school paid, through its bursar
     return display_name(words) if words else None
+
+
+def _title_run_before(msg: Analysed, j: int, limit: int) -> str | None:
+    """ "Pwani Oil Products settled": capitalised words KAVI knows ("Oil", "Products") after a name word
+    it does not ("Pwani") are all the business's name."""
+    k = j
+    while k > 0 and j - k < limit and _title_word(msg.tokens[k - 1].text) and msg.lows[k - 1] not in NEVER_IN_NAME:
+        k -= 1
+    first = msg.tokens[k] if k < j else None
+    if j - k < 2 or first is None or first.low in KNOWN_WORDS or is_verb(first.low):
+        return None
+    if not any(t.low in KNOWN_WORDS for t in msg.tokens[k + 1 : j]):
+        return None  # all name words: the word-by-word reading below takes them as well
+    return display_name([t.text for t in msg.tokens[k:j]])
+
+
+# Who pays for an institution, said after its name.
+_OFFICE_ROLES = frozenset({"bursar", "accountant", "accounts", "secretary", "principal", "headteacher", "clerk"})
 
 
 def _past_aside(msg: Analysed, i: int) -> int:
@@ -403,7 +504,16 @@ def _written_capitalised(msg: Analysed, i: int) -> bool:
 def _a_place(msg: Analysed, verb: int, name: str) -> bool:
     """ "client from Kampala paid": the words before the verb say where the customer is from."""
     k = verb - len(name.split())
-    return k >= 2 and msg.lows[k - 1] in _ORIGIN and msg.lows[k - 2] in v.CUSTOMER_WORDS
+    return (k >= 2 and msg.lows[k - 1] in _ORIGIN and msg.lows[k - 2] in v.CUSTOMER_WORDS) or route_end(msg, k)
+
+
+# "lorry transport from kitale to eldoret paid kipchumba 18000": the end of a route is where, not who
+# paid ("goods to Kamau, paid 5000" is Kamau paying).
+def route_end(msg: Analysed, start: int) -> bool:
+    """Whether the words from `start` are where a journey said before them ended."""
+    if start <= 0 or msg.lows[start - 1] not in _DESTINATION:
+        return False
+    return bool({"from", "kutoka", "toka"} & set(msg.lows[max(0, start - 5) : start - 1]))
 
 
 def _is_role_only(name: str) -> bool:

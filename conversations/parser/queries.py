@@ -4,6 +4,7 @@ from datetime import date
 
 from conversations.intents import Intent
 from conversations.parser import vocabulary as v
+from conversations.parser.amounts import find_amounts
 from conversations.parser.dates import find_period
 from conversations.parser.names import counterparty
 from conversations.parser.records import Evidence, pick_category
@@ -41,7 +42,10 @@ _STATED = {"total", "totals"}
 
 
 def _number_near(msg: Analysed, i: int) -> bool:
-    return any(msg.lows[j][0].isdigit() for j in range(max(0, i - 3), min(len(msg.lows), i + 6)))
+    # Digits or an amount in words ("sales today total fifty six thousand three hundred").
+    if any(msg.lows[j][0].isdigit() for j in range(max(0, i - 3), min(len(msg.lows), i + 6))):
+        return True
+    return any(i - 3 <= a.start <= i + 6 and a.value >= 100 for a in find_amounts(msg))
 
 
 def metric_of(msg: Analysed, ev: Evidence) -> str | None:

@@ -11,7 +11,15 @@ from conversations.parser.cues import EXPENSE_CUES, INCOME_CUES
 from conversations.parser.currency import foreign_currency
 from conversations.parser.dates import Period
 from conversations.parser.money_moved import money_amount
-from conversations.parser.names import KNOWN_WORDS, NAME_PARTS, ROLE_WORDS, counterparty, name_at, name_before
+from conversations.parser.names import (
+    KNOWN_WORDS,
+    NAME_PARTS,
+    ROLE_WORDS,
+    counterparty,
+    name_at,
+    name_before,
+    route_end,
+)
 from conversations.parser.phones import find_phone
 from conversations.parser.text import Analysed, Match, PhraseTable
 from finance.money import plain
@@ -39,7 +47,7 @@ _PRIORITY = (
     "stock",
 )
 _WAGE_WORDS = {"salary", "salaries", "wages", "wage", "mshahara", "mishahara", "payroll"}
-_LINKS = {"ya", "za", "wa", "la", "of", "for", "kwa"}
+_LINKS = {"ya", "za", "wa", "la", "of", "for", "kwa", "cha", "vya"}
 _PURPOSES = {"repairs", "transport", "fees", "taxes", "salaries", "rent", "loan_repayment"}
 # Money in that names goods was a sale ("for nails and timber"); services name themselves.
 GOODS = {"stock", "equipment", "supplies"}
@@ -85,8 +93,8 @@ def pick_category(matches: list[Match], lows: tuple[str, ...] = ()) -> str | Non
     workers = [m.start for m in matches if m.value == "salaries"]
     for m in matches:
         # "fare ya casuals", "lunch for the workers": bought for the workers, not their pay.
-        linked = m.end < len(lows) and lows[m.end] in _LINKS
-        if m.value != "salaries" and linked and any(start > m.end for start in workers):
+        linked = (m.end < len(lows) and lows[m.end] in _LINKS) or m.phrase.rsplit(" ", 1)[-1] in _LINKS
+        if m.value != "salaries" and linked and any(start >= m.end for start in workers):
             return m.value
     phrases = {m.phrase for m in matches}
     if phrases & {"restock", "restocking"}:
@@ -157,7 +165,7 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
         amount=money_amount(msg, skip),
         # "refund 900 to Mish": money given back goes out, as any payment does.
         expense_cues=sorted(
-            [m for m in EXPENSE_CUES.all(msg.lows) if not _refunded_me(msg, m)]
+            [m for m in EXPENSE_CUES.all(msg.lows) if not _refunded_me(msg, m) and not _pay_came_in(msg, m)]
             + [m for m in INCOME_CATEGORIES.all(msg.lows) if _refunded_to(msg, m)],
             key=lambda m: m.start,
         ),
@@ -169,6 +177,8 @@ def gather(msg: Analysed, skip: set[int]) -> Evidence:
             and not _brought_goods(msg, m)
             and not _someone_else_was_paid(msg, m)
             and not _got_things(msg, m)
+            and not _paid_a_worker(msg, m)
+            and not _caught_goods(msg, m)
             and not (m.phrase == "deposit" and not {"from", "kutoka"} & set(msg.lows[m.end : m.end + 4]))
         ],
         expense_categories=[m for m in EXPENSE_CATEGORIES.all(msg.lows) if not _on_credit(msg, m)],
@@ -319,6 +329,37 @@ def _brought_goods(msg: Analysed, cue: Match) -> bool:
 
 _PAID_TRADES = {"doctor", "vet", "veterinary", "fundi", "plumber", "electrician", "mechanic", "landlord", "lawyer"}
 _PASSIVE_PAID = {"been paid", "was paid", "were paid", "got paid", "get paid"}
+# Someone of the business paying a worker or a rider: "Kiprop alilipa boda mia tatu kupeleka mbolea".
+_THEY_PAID = {"paid", "has paid", "amelipa", "alilipa", "wamelipa", "walilipa"}
+_HIRED_HANDS = (
+    _STAFF | _PAID_TRADES | {"boda", "bodaboda", "rider", "casuals", "casual", "loaders", "kibarua", "vibarua"}
+)
+
+
+# "coop pay imeingia 38,750", "Brookside Feb pay 71,340 imeingia bank": the pay is a payout that arrived.
+_ARRIVED = {"imeingia", "zimeingia", "imeingiza", "came", "credited", "imefika", "reflected", "received", "arrived"}
+
+
+def _pay_came_in(msg: Analysed, match: Match) -> bool:
+    if match.phrase not in {"pay", "payment"} or match.start == 0:
+        return False
+    return bool(_ARRIVED & set(msg.lows[match.end : match.end + 4]))
+
+
+_CAUGHT = {"nimeshika", "nmeshika", "tumeshika", "nilishika"}
+_MONEY_WORDS = {"doh", "pesa", "ganji", "cash", "mulla", "dough", "money", "ksh", "kes", "sh", "bob"}
+
+
+def _caught_goods(msg: Analysed, match: Match) -> bool:
+    """ "nimeshika 15k" caught money; "nimeshika bero ya t-shirt" picked up a bale of goods."""
+    if match.phrase not in _CAUGHT or match.end >= len(msg.lows):
+        return match.phrase in _CAUGHT
+    nxt = msg.lows[match.end]
+    return not (nxt[0].isdigit() or nxt in _MONEY_WORDS or nxt in v.NUMBER_WORDS)
+
+
+def _paid_a_worker(msg: Analysed, match: Match) -> bool:
+    return match.phrase in _THEY_PAID and match.end < len(msg.lows) and msg.lows[match.end] in _HIRED_HANDS
 
 
 def _refunded_to(msg: Analysed, match: Match) -> bool:
@@ -343,6 +384,8 @@ def _someone_else_was_paid(msg: Analysed, cue: Match) -> bool:
     subject = lows[j - 1]
     if subject in ROLE_WORDS or subject in _STAFF or subject in _PAID_TRADES:
         return True  # "The veterinary doctor has been paid 1,500"
+    if any(m.end <= j for m in EXPENSE_CATEGORIES.all(lows)) and not {"i", "we", "me", "us"} & set(lows[:j]):
+        return True  # "Salaries for May have been paid", "The fuel for the trip has been paid": a cost paid
     owned = j >= 3 and lows[j - 2] in {"ya", "of", "wa"}  # "Order ya Wanjiru has been paid": her order, paid
     return msg.tokens[j - 1].text[:1].isupper() and not owned
 
@@ -362,6 +405,9 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
         if msg.lows[cue.start] not in ("paid", "sent"):
             continue
         nxt = msg.lows[cue.end] if cue.end < len(msg.lows) else ""
+        after_by = msg.lows[cue.end + 1] if cue.end + 1 < len(msg.lows) else ""
+        if nxt == "by" and after_by in _MEANS_OF_PAYING:
+            continue  # "paid by card", "paid by cheque": how it was paid, not who paid
         if nxt in {"me", "us", "by"}:
             return True
         if _payer_before(msg, cue.start):
@@ -369,11 +415,16 @@ def _someone_paid_me(msg: Analysed, cues: list[Match]) -> bool:
         if _titled_or_platform_payer(msg, cue.start):
             return True
         before = name_before(msg, cue.start)
-        if before and before.lower() not in {"i", "we", "nime", "tume"} and not _only_name_parts(before):
+        said_first = before and before.lower() not in {"i", "we", "nime", "tume"} and not _only_name_parts(before)
+        if said_first and not route_end(msg, cue.start - len((before or "").split())):
             return True
     return False
 
 
+_MEANS_OF_PAYING = {
+    "card", "cash", "cheque", "check", "mpesa", "m-pesa", "bank", "transfer", "rtgs", "eft", "visa", "mastercard",
+    "credit", "debit", "paybill", "till", "standing", "direct", "swift",
+}  # fmt: skip
 # Said alone before "paid", these are someone paying the owner: an elder or a lady served ("Mzee paid for
 # the function"), or the platform a driver or seller works through ("Uber paid out 14,600").
 _TITLES = {"mzee", "mama", "madam", "madame", "sir", "bwana", "auntie", "aunty", "uncle", "boss", "mheshimiwa"}
@@ -439,7 +490,7 @@ def _buyer(msg: Analysed) -> str | None:
 
 _SOLD_WORDS = PhraseTable.of(
     ("sold", "sell", "sale", "sales", "mauzo", "nimeuza", "niliuza", "tumeuza", "ameuza", "imeuza", "selling",
-     "nmeuza", "tuliuza", "wameuza")
+     "nmeuza", "tuliuza", "wameuza", "nimemuuzia", "nilimuuzia", "nimewauzia", "niliwauzia")
 )  # fmt: skip
 # School fees collected from parents (a daycare, a tutor) are the business's service, not the owner's fees.
 _FEES_COLLECTED = PhraseTable.of(("school fees", "fees", "ada", "karo", "ada ya shule", "karo ya shule"))

@@ -31,11 +31,15 @@ _MAKE = PhraseTable.of(("make", "change", "set", "mfanye", "mbadilishe", "promot
 _LEAVE = PhraseTable.of(("leave", "exit", "ondoka", "niondoe", "quit"))
 _SWITCH = PhraseTable.of(
     ("switch to", "switch business", "switch", "change to", "hamia", "badilisha biashara", "open the books for",
-     "badilisha", "kubadilisha", "change business", "badilisha kwenda", "hamia kwa",
+     "badilisha", "kubadilisha", "change business", "badilisha kwenda", "hamia kwa", "badilisha to",
+     "badilisha niende kwa", "open my other business", "rudi kwa", "nirudishe kwa", "badilisha niende kwenye",
      "go to", "twende kwa", "use the books of", "work on", "fanya kazi na", "rekodi kwa", "kurekodi kwa", "use")
 )  # fmt: skip
 _SPOKEN_FIX = PhraseTable.of(("i mean", "i meant", "nataka kusema", "namaanisha", "sorry", "no wait"))
-_BUSINESS_WORDS = {"business", "biashara", "shop", "duka", "books", "account", "akaunti", "businesses", "hesabu"}
+_BUSINESS_WORDS = {
+    "business", "biashara", "shop", "duka", "books", "account", "akaunti", "businesses", "hesabu", "company",
+    "kampuni", "firm",
+}  # fmt: skip
 _OTHER = {"other", "another", "ingine", "nyingine", "second", "different"}
 _MY_BUSINESSES = PhraseTable.of(("my businesses", "biashara zangu", "list businesses", "which businesses"))
 _NEW_BUSINESS = PhraseTable.of(
@@ -54,7 +58,8 @@ _ACTIVITY = PhraseTable.of(
      "amebadilisha nini", "ameongeza nini", "amefuta nini", "amerekodi nini", "wameandika nini",
      "nani ameongeza", "nani ameweka", "nani amerekodi", "nani ameandika", "nani amefuta", "nani amebadilisha",
      "kimebadilika", "aliandika nini", "aliweka nini", "alirekodi nini", "aliongeza nini", "alifuta nini",
-     "nani aliingiza", "nani ameingiza", "nani aliingia", "who keyed in", "who put in", "who logged")
+     "nani aliingiza", "nani ameingiza", "nani aliingia", "who keyed in", "who put in", "who logged",
+     "nani alirecord", "nani amerecord", "nani aliadd", "nani ameadd")
 )  # fmt: skip
 _ACTS = {
     "recorded", "record", "do", "did", "added", "add", "entered", "enter", "change", "changed", "edit", "edited",
@@ -118,7 +123,9 @@ def team_intent(msg: Analysed, today: date) -> Intent | None:
 
 
 _STRONG_SWITCH = {"switch to", "switch business", "switch", "hamia", "badilisha biashara", "open the books for",
-                  "twende kwa", "use the books of", "use", "badilisha kwenda", "hamia kwa"}  # fmt: skip
+                  "twende kwa", "use the books of", "use", "badilisha kwenda", "hamia kwa", "badilisha to",
+                  "badilisha niende kwa", "open my other business", "rudi kwa", "nirudishe kwa",
+                  "badilisha niende kwenye"}  # fmt: skip
 
 
 def _switch(msg: Analysed) -> Intent | None:
@@ -141,9 +148,10 @@ def _switch(msg: Analysed) -> Intent | None:
     if cue.value == "use" and (cue.start != 0 or not named or len(lows) > 6):
         return None  # "use" alone switches only as "use Mama Mboga Groceries"
     unknown_name = bool(name) and any(w.lower() not in KNOWN_WORDS for w in (name or "").split())
-    strong = cue.value in ("hamia", "hamia kwa", "twende kwa", "open the books for", "badilisha kwenda") or (
-        cue.value == "switch to" and unknown_name
-    )
+    strong = cue.value in (
+        "hamia", "hamia kwa", "twende kwa", "open the books for", "badilisha kwenda", "badilisha niende kwa",
+        "open my other business", "rudi kwa", "nirudishe kwa", "badilisha niende kwenye",
+    ) or (cue.value in ("switch to", "badilisha to") and unknown_name)  # fmt: skip
     if name and (about_business or named or strong):
         return Intent("switch_business", {"name": name}, confidence=0.8)
     return None
@@ -174,6 +182,9 @@ def _name_after_cue(msg: Analysed, start: int = 0) -> str | None:
     while i < len(msg.tokens) and len(words) < 5 and msg.tokens[i].is_word:
         words.append(msg.tokens[i].text)
         i += 1
+        if i + 1 < len(msg.tokens) and msg.lows[i] == "." and msg.lows[i - 1] in {"st", "mt", "dr"}:
+            words[-1] += "."  # "St. Teresa Canteen"
+            i += 1
     # "the Kasarani Heights account": the word for the books is no part of the name ("Mwikali Shop",
     # written with its capital, is the shop's name)
     while (
@@ -250,13 +261,18 @@ def _member_named(msg: Analysed) -> str | None:
     return None
 
 
+_ENTRY_WORDS = {"payment", "expense", "entry", "malipo", "sale", "mauzo", "invoice", "record", "income"}
+
+
 def _party(msg: Analysed, member: str | None) -> tuple[str, tuple[int, int]] | None:
     """A customer or supplier the entry was with: a capitalised name after "the", "from", "to", "of",
     and the tokens it spans."""
     for i, low in enumerate(msg.lows):
         if low in {"the", "from", "to", "of", "for", "ya", "kwa"} and i + 1 < len(msg.tokens):
             token = msg.tokens[i + 1]
-            if token.text[:1].isupper():
+            # "ile payment ya kiprono", "the expense ya abdi": whose entry, in lower case too
+            entry = i > 0 and msg.lows[i - 1] in _ENTRY_WORDS and token.is_word and token.low not in KNOWN_WORDS
+            if token.text[:1].isupper() or entry:
                 found = name_at(msg, i + 1)
                 if found and found[0] != member:
                     return found[0], (i + 1, found[1])

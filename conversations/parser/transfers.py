@@ -34,6 +34,16 @@ _PLACES = PhraseTable.grouped(
             "bank account",
             "akaunti ya benki",
             "sacco",
+            # "from the Co-op account", "to the company Equity account"
+            "co-op account",
+            "coop account",
+            "co-operative bank",
+            "cooperative bank",
+            "equity account",
+            "kcb account",
+            "ncba account",
+            "absa account",
+            "company account",
         ),
         "mpesa": ("mpesa", "m-pesa", "pochi", "pochi la biashara", "till"),
     }
@@ -64,7 +74,9 @@ _INTO = PhraseTable.of(
     (
         "deposited", "deposit", "nimeweka", "nmeweka", "weka", "saved", "nimesave", "put", "nimedeposit", "banked",
         "tumeweka", "niliweka", "nimeiweka", "nimeisave", "tumesave", "nimepeleka", "nilipeleka", "tumepeleka",
-        "nikaweka", "tukaweka", "nikapeleka", "nikadeposit",
+        "nikaweka", "tukaweka", "nikapeleka", "nikadeposit", "kuweka", "kuiweka", "nimebank", "nilibank",
+        "nimeipeleka", "niliipeleka", "nikaiweka", "nimeiweka benki",
+        "tumebank", "kubank",
     )
 )  # fmt: skip
 _MOVE = PhraseTable.of(
@@ -85,11 +97,13 @@ _MOVE = PhraseTable.of(
 )
 _PLAINLY_MOVED = {
     "withdrew", "withdraw", "withdrawn", "nimetoa", "nmetoa", "nilitoa", "tumetoa", "nimewithdraw", "cashed out",
-    "deposited", "nimedeposit", "banked", "moved", "transferred", "nimehamisha",
+    "deposited", "nimedeposit", "banked", "moved", "transferred", "nimehamisha", "nimebank", "nilibank", "tumebank",
 }  # fmt: skip
 # Savings put away in a SACCO are still the owner's money ("nimeweka akiba yangu 5k kwa SACCO").
 _SAVING = {"akiba", "savings", "saving", "save", "saved", "nimesave", "kuweka akiba"}
 _FROM = {"from", "kutoka", "toka"}
+# Funds kept as "bank" (contract) that only M-PESA pays into and out of.
+_PHONE_FUNDS = {"ziidi"}
 _TO = {"to", "into", "kwa", "kwenda", "in", "on", ">"}  # "M-Pesa -> KCB bank"
 # An expense that names a bank or an agent: a loan repaid, fees or charges paid.
 # ("agent fee 112" beside a withdrawal is its cost, not what it was for.)
@@ -105,7 +119,9 @@ def _someone_else_moved(msg: Analysed, at: int, places: list[Match]) -> bool:
     if any(p.start <= at - 1 < p.end for p in places):
         return False  # "Nimeenda benki Equity nikaweka": the bank, not who banked
     who = name_before(msg, at) or ""
-    return who[:1].isupper() and who.lower() not in {"i", "we", "nime", "tume"}
+    # As written: name_before gives every name capitals ("adeer nimeweka 1.5m cash KCB" is the owner talking).
+    written = at > 0 and msg.tokens[at - 1].text[:1].isupper()
+    return written and bool(who) and who.lower() not in {"i", "we", "nime", "tume"}
 
 
 def _from_a_party(msg: Analysed, places: list[Match]) -> bool:
@@ -153,6 +169,8 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
     # "Pesa ya mauzo 35,000 nimeiweka kwa mpesa kupitia agent": takings deposited at an agent stay the owner's
     at_agent = into is not None and any(p.phrase in {"agent", "wakala"} for p in places)
     plainly_moved = verb is not None and (verb.phrase in _PLAINLY_MOVED or banked_at or at_agent)
+    if "petty" in lows and spent_on:
+        return None  # "nauli ... nimetoa kwa ile mbesa ya petty cash": the fare was paid out of petty cash
     if not plainly_moved and (ev.income_categories or spent_on):
         return None
     if verb is None and not (ev.expense_cues or ev.income_cues):
@@ -187,7 +205,9 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
                 # "nimetoa 20k kwa bank nikaweka kwa mpesa": taken out, then put in the place named next
                 target = next((p.value for p in places if p.start > put.start and p.value != named), None)
             source = source or named
-            target = target or ("cash" if source == "bank" or len(accounts) < len(places) else "mpesa")
+            by_phone = any(p.phrase in _PHONE_FUNDS for p in places)
+            cash = (source == "bank" and not by_phone) or len(accounts) < len(places)
+            target = target or ("cash" if cash else "mpesa")
     elif _INTO.first(lows) is not None:
         # Deposited: at an agent, cash becomes M-Pesa; into savings from M-Pesa; into the bank from cash.
         if named == "cash":
@@ -195,7 +215,8 @@ def own_move(msg: Analysed, ev: Evidence, today: date, day: Period | None) -> In
         else:
             target = target if target and target != "cash" else named
             cash_named = len(accounts) < len(places)  # "nimeweka 12k kwa mpesa yangu kwa agent"
-            source = source or ("cash" if target == "bank" or cash_named else "mpesa")
+            by_phone = any(p.phrase in _PHONE_FUNDS for p in places)  # Ziidi is saved into from M-PESA only
+            source = source or ("cash" if (target == "bank" and not by_phone) or cash_named else "mpesa")
     elif source is None or target is None:
         if target is None and source is None:
             target = named

@@ -35,6 +35,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "transport": (
         "fuel", "petrol", "diesel", "fare", "fares", "nauli", "matatu", "boda", "bodaboda", "boda boda",
         "delivery", "deliveries", "transport", "usafiri", "taxi", "uber", "bolt", "bus", "parking", "rider",
+        "transporting",
         "riders",
         "gari", "car", "motorbike fuel", "pikipiki", "mafuta", "lorry", "pickup", "transportation", "petroli",
         "dizeli", "usafirishaji", "courier", "shipping", "freight", "tuk tuk", "tuktuk", "transporter",
@@ -44,6 +45,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "salary", "salaries", "wages", "wage", "mshahara", "mishahara", "casuals", "casual",
         "payroll", "staff pay", "worker", "workers", "employee", "employees", "kibarua", "vibarua",
         "allowance", "commission", "overtime", "pickers", "labourers", "laborers",
+        "loaders", "offloaders", "porters", "wabebaji", "wafanyikazi", "wafanyakazi", "farm workers", "farmhands",
+        "wapishi", "waandazi", "wahudumu",
     ),
     # Not the business's own costs, paid from its money (contract: fees are bank and transaction charges).
     "other": ("school fees", "ada ya shule", "karo ya shule", "personal use", "matumizi ya nyumbani"),
@@ -62,6 +65,7 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "cleaning", "detergent", "soap", "sabuni", "tissue", "supplies", "receipt book", "pens",
         "gloves", "vifaa vidogo", "mifuko", "containers", "receipt books", "stapler", "envelopes",
         "printing paper", "thread", "uzi", "needles", "hangers", "serviettes", "takeaway boxes",
+        "sacks", "empty sacks", "magunia", "gunia", "manila", "karatasi", "kalamu", "bahasha",
         "paper", "reams", "rims", "kupakia", "kufunga mizigo", "polythene", "kupack", "a4", "cups", "straws", "tins",
         "jars", "labels", "stickers", "wrapping", "nylon bags", "nylon paper", "cake boxes", "cake boards",
         "cake box", "boxes", "khaki bags",
@@ -92,7 +96,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "meals": (
         "lunch", "breakfast", "dinner", "supper", "chakula", "food", "meal", "meals", "tea", "chai",
-        "snacks", "chapo", "githeri", "nyama", "lunch ya", "msosi", "dishi",
+        "snacks", "chapo", "githeri", "nyama", "lunch ya", "msosi", "dishi", "lunches", "lunch allowance",
+        "lunch allowances", "staff lunch", "staff lunches",
     ),
     "loan_repayment": (
         "loan", "loans", "loan repayment", "mkopo", "fuliza", "repayment", "deni", "madeni",
@@ -125,6 +130,12 @@ INCOME_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "eyebrow shaping", "daycare", "day care",
         # Tailoring: "amelipa 2,500 ya kushona dress", "nimeshona suits mbili".
         "kushona", "nimeshona", "tumeshona", "alishona", "ameshonewa", "sewing", "stitching", "shona",
+        # Vets and agrovets paid for visits and treatment; a lorry or machine hired out.
+        "vet", "vet visit", "vet visits", "treating", "treated", "deworming", "vaccination", "vaccinating",
+        "spraying", "castration", "hire", "hired", "lorry hire", "transporting", "ploughing",
+        # Clearing and forwarding, haulage: the firm's work for a client.
+        "clearing", "clearing charges", "clearing fees", "forwarding", "freight forwarding", "freight", "handling",
+        "airfreight", "air freight", "haulage", "retainer", "consultancy", "agency fees",
     ),
     "other_income": (
         "gift", "grant", "interest", "dividend", "refund", "donation",
@@ -175,7 +186,7 @@ EXPENSE_CUES: tuple[str, ...] = (
 # Words that say money came in.
 INCOME_CUES: tuple[str, ...] = (
     "received", "receive", "got", "earned", "earn", "income", "made", "collected", "deposit from", "deposit",
-    "paid me", "has paid", "have paid", "sales", "sale", "sold", "revenue", "takings",
+    "paid me", "paid us", "pay us", "pay me", "has paid", "have paid", "sales", "sale", "sold", "revenue", "takings",
     "nimepokea", "nilipokea", "tumepokea", "nimepata", "nilipata", "tumepata", "mapato", "mauzo",
     "nimeuza", "niliuza", "tumeuza", "tuliuza", "amelipa", "alilipa", "wamelipa", "walilipa",
     "amenilipa", "alinilipa", "wamenilipa", "amelipia", "ametuma", "alituma", "amenitumia",
@@ -185,6 +196,12 @@ INCOME_CUES: tuple[str, ...] = (
     "nimelipwa", "nililipwa", "tumelipwa", "nmelipwa", "nmepokea", "nmeuza", "nmepata",
     "collection", "collections", "earnings", "takings", "proceeds", "payout", "payouts", "brought in", "came in",
     "tip from", "tips from",
+    # Sheng "I've caught (money)": "leo nimeshika 15k", "nimeshika 2k kutoka kwa client"
+    "nimeshika", "nmeshika", "tumeshika", "nilishika",
+    # "Salio la harusi ... liliingia jana", "Nimemuuzia Nduku keki": it came in, I sold to her
+    "liliingia", "limeingia", "iliingia", "ziliingia", "nimemuuzia", "nilimuuzia", "nimewauzia", "niliwauzia",
+    # the day's takings: "business was slow ... the total for the day came to 4,350"
+    "total for the day", "day's total", "the day's takings", "total ya leo ya mauzo",
     # A customer's deposit: "mteja ameweka deposit 1,500", "she left a deposit of 4,000"
     "ameweka deposit", "aliweka deposit", "wameweka deposit", "ameacha deposit",
     # Paid, said of the owner: "I have been paid 3,000", "got paid for the job".
@@ -217,6 +234,8 @@ NUMBER_WORDS: dict[str, int] = {
     "moja": 1, "mbili": 2, "tatu": 3, "nne": 4, "tano": 5, "sita": 6, "saba": 7, "nane": 8,
     "tisa": 9, "kumi": 10, "ishirini": 20, "thelathini": 30, "arobaini": 40, "hamsini": 50,
     "sitini": 60, "sabini": 70, "themanini": 80, "tisini": 90,
+    # people counted: "wapishi watatu, kila mmoja 1,500" (three cooks, each 1,500)
+    "wawili": 2, "watatu": 3, "wanne": 4, "watano": 5, "wanane": 8,
 }
 
 # multipliers written after their count: "two thousand", "tatu thao"
@@ -302,6 +321,7 @@ GREETING_WORDS: tuple[str, ...] = (
     "jambo", "sasa", "mambo", "vipi", "niaje", "niajeh", "sema", "salama", "salaam", "salam",
     "shikamoo", "uko aje", "uko poa", "poa", "how are you", "how are u", "how r u", "hi there",
     "hello there", "start", "karibu", "wasup", "whatsup", "what's up", "sup", "rada", "oya", "salaam aleikum",
+    "assalaamu calaykum", "assalamu alaikum", "asalaam alaykum", "salaamu calaykum", "as-salaam alaikum",
     "salaam alaikum", "asalaam aleikum", "assalamu alaikum", "salam aleikum", "amosi", "oyawore", "misawa", "ahinya",
     "wakya", "wimwega", "asc", "asc walaal", "wi mwega", "wĩ mwega", "chamgei", "chamge", "mulembe", "uhoro waku",
     "uhoro", "bwakire",
@@ -450,16 +470,19 @@ CREDIT_WORDS: tuple[str, ...] = (
 )
 CHART_WORDS: tuple[str, ...] = (
     "chart", "graph", "plot", "pie", "diagram", "visual", "mchoro", "grafu", "picha ya hesabu", "bar chart",
+    "chati", "jedwali la picha",
     "trend", "draw", "picha ya", "nichorea", "chora", "by category", "per category", "kwa category",
+    "income versus expenses", "income vs expenses", "income versus expenditure", "income vs expenditure",
 )
 CHART_KINDS: dict[str, tuple[str, ...]] = {
     "income_vs_expenses": ("income vs expenses", "income and expenses", "income versus expenses",
                            "versus expenditure", "vs expenditure", "income versus",
-                           "sales vs expenses", "mapato na matumizi", "in vs out", "vs", "versus"),
+                           "sales vs expenses", "mapato na matumizi", "in vs out", "vs", "versus",
+                           "mapato dhidi ya matumizi", "dhidi ya"),
     "expenses_by_category": ("by category", "categories", "breakdown", "expenses", "spending",
-                             "matumizi", "where my money goes", "pie"),
+                             "matumizi", "where my money goes", "pie", "kwa kila aina", "kila aina"),
     "budget": ("budget", "bajeti"),
-    "forecast": ("forecast", "projection", "utabiri"),
+    "forecast": ("forecast", "projection", "utabiri", "makadirio"),
     "cashflow": ("cash flow", "cashflow", "cash", "flow", "pesa"),
 }
 EXPORT_WORDS: tuple[str, ...] = ("export", "download", "statement", "spreadsheet", "excel", "csv", "pdf",
@@ -479,7 +502,7 @@ WELL_KNOWN_BUSINESSES: dict[str, str] = {
     "nairobi water": "Nairobi Water", "g4s": "G4S", "wells fargo": "Wells Fargo",
 }  # fmt: skip
 CUSTOMER_WORDS: tuple[str, ...] = ("customer", "client", "mteja", "buyer")
-SUPPLIER_WORDS: tuple[str, ...] = ("supplier", "vendor", "msambazaji", "wholesaler", "distributor")
+SUPPLIER_WORDS: tuple[str, ...] = ("supplier", "vendor", "msambazaji", "wholesaler", "distributor", "wasambazaji")
 ADD_WORDS: tuple[str, ...] = (
     "add", "new", "create", "register", "save", "ongeza", "sajili", "weka", "mpya",
 )  # fmt: skip
@@ -494,14 +517,14 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
               "aweze kuandika", "can enter", "can add sales", "to record"),
     "viewer": ("viewer", "view only", "read only", "accountant", "auditor", "mtazamaji", "kuona tu", "aweze kuona",
                "can see", "can view", "only see", "only view", "see only", "just see", "just view", "kuangalia tu",
-               "aangalie tu", "mhasibu"),
+               "aangalie tu", "mhasibu", "aone ripoti", "aone tu", "asibadilishe", "aone hesabu"),
 }
 REMIND_WORDS: tuple[str, ...] = (
     "remind", "reminder", "kumbusha", "nudge", "follow up", "chase", "ukumbusho", "mkumbushe", "kumbushe",
     "wakumbushe", "mkumbushie", "nikumbushie", "ping", "follow up with",
 )
 REQUEST_WORDS: tuple[str, ...] = ("request", "stk", "stk push", "prompt", "omba", "dai", "collect from", "ombi",
-                                  "ombi la malipo",
+                                  "ombi la malipo", "pop up", "popup", "pop-up",
                                   "ask for payment", "send a payment request")
 LIST_INVOICE_CUES: tuple[str, ...] = (
     "who owes me", "nani ananidai", "wanaonidai", "who hasn't paid", "who has not paid", "debtors",
@@ -510,7 +533,8 @@ LIST_INVOICE_CUES: tuple[str, ...] = (
 )
 INVOICE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "overdue": ("overdue", "late", "past due", "zimepita", "zilizochelewa", "imechelewa", "expired",
-                "zilizopitwa na muda", "zimepitwa na muda", "zilizopita muda", "zimechelewa"),
+                "zilizopitwa na muda", "zimepitwa na muda", "zilizopita muda", "zimechelewa",
+                "zimepitisha tarehe", "zimepita tarehe", "zimepitisha muda"),
     "paid": ("paid invoices", "settled", "zilizolipwa", "cleared", "been paid", "already paid", "ziko paid",
              "has paid", "have paid",
              "zimelipwa", "are paid", "were paid", "fully paid", "paid up", "zimeshalipwa", "imeshalipwa",

@@ -18,6 +18,7 @@ _WEIGHING = PhraseTable.of(
         "kumudu", "naweza kumudu", "naweza kununua", "naeza kununua", "nitaweza kununua", "nitaweza kulipa",
         "naeza buy", "can i buy", "should i buy", "should we buy", "is it wise to buy", "is it a good idea to buy",
         "do i have enough money to buy", "do i have enough money for", "enough money to buy", "niko na doh",
+        "do i have enough for", "do we have enough for", "have i got enough for",
         "nikinunua", "tukinunua", "naweza nunua", "naeza nunua", "tunaweza kununua", "tunaweza nunua",
         "naweza kulipa", "naweza lipa", "can we buy", "could i buy", "could we buy", "naweza buy", "kuafford",
         "nafikiria kununua", "ninafikiria kununua", "tunafikiria kununua", "nafikiria",
@@ -69,7 +70,7 @@ _DELETE = PhraseTable.of(
 )  # fmt: skip
 _EXPORT = PhraseTable.of(
     ("export", "download", "a copy", "copy of", "copy ya", "nakala", "send me", "give me", "nipe", "nitumie",
-     "kuona", "see", "get")
+     "kuona", "see", "get", "kupakua", "pakua", "nipakue", "nidownload", "kudownload")
 )  # fmt: skip
 
 

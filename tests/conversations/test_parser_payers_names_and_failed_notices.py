@@ -4,14 +4,14 @@ from datetime import date
 
 import pytest
 
-from conversations.understand import understand
+from tests.conversations.readings import assert_reads
+from tests.conversations.readings import read as read_on
 
 TODAY = date(2026, 12, 4)
 
 
 def read(text: str) -> tuple[str, dict[str, object]]:
-    found = understand(text, TODAY).contract()
-    return str(found["intent"]), dict(found.get("slots", {}))  # type: ignore[arg-type]
+    return read_on(text, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -54,10 +54,7 @@ def read(text: str) -> tuple[str, dict[str, object]]:
     ],
 )
 def test_read(text: str, intent: str, slots: dict[str, object]) -> None:
-    got_intent, got = read(text)
-    assert got_intent == intent
-    for key, value in slots.items():
-        assert got.get(key) == value, key
+    assert_reads(text, TODAY, intent, slots)
 
 
 def test_a_lone_number_word_is_never_money() -> None:
