@@ -13,6 +13,7 @@ from finance.money import D, MoneyError
 _DIGITS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
 # "3,5k", "1,2k": a decimal comma, as many phones type it; before k or m it cannot be thousands.
 _DECIMAL_COMMA_RE = re.compile(r"^(\d{1,3}),(\d{1,2})(k|m)$")
+_COUNTED = {"kg", "kgs", "pcs", "pc", "ltr", "ltrs", "lts", "litres", "liters", "l", "bags", "ctns", "pkts"}
 _SUFFIXES = {
     "": 1,
     "k": 1000,
@@ -93,8 +94,11 @@ def _digit_amount(msg: Analysed, i: int) -> Amount | None:
         return None  # a serial number or a pasted code, not money
     prev = lows[i - 1] if i > 0 else ""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if suffix in _COUNTED and not frac and "," not in whole:
+        # "sold 5kg mgongo wazi @120", "tilapia 20kg @380": a weight or a count, times the price each
+        return Amount(D(whole), i, i + 1, -3)
     if suffix and suffix not in _SUFFIXES:
-        return None  # 5kg, 12th, 3pm
+        return None  # 12th, 3pm
     if nxt in _PERCENT or prev == "asilimia":
         return None  # "1.5%", "asilimia 10": a share, never money
     if i and len(prev) == 1 and prev.isalpha() and prev != "x" and tokens[i - 1].end == token.start:

@@ -70,6 +70,8 @@ def add_party(msg: Analysed, kind: str) -> Intent:
             i += 1
         if i + 2 < len(msg.tokens) and msg.lows[i] in {"wa", "ya"} and msg.tokens[i + 2].text[:1].isupper():
             i += 2  # "supplier wa weaves Beauty Hub": what they supply, then who they are
+        elif i + 3 < len(msg.tokens) and msg.lows[i] in {"wa", "ya", "of", "for"} and msg.lows[i + 2] in {",", ":"}:
+            i += 3  # "ongeza supplier wa paper, Kamukunji Stationers", "ongeza supplier wa hay: Kinyua"
         # The person is naming someone on purpose, so known words may be part of it ("Unga Ltd").
         words: list[str] = []
         while i < len(msg.tokens) and len(words) < 6:

@@ -98,7 +98,8 @@ ROLE_WORDS = frozenset(
      "cleaner", "mpishi", "cook", "househelp", "mjakazi", "msaidizi", "assistant", "staff", "caretaker", "mason",
      "plumber", "electrician", "mechanic", "welder", "carpenter", "painter", "guard", "photographer", "new",
      "mfanyikazi", "transporter", "locum", "helper", "head", "waiter", "waiters", "cooks", "chef", "neighbour",
-     "neighbor", "jirani", "parent", "son", "daughter", "brother", "sister", "cousin", "herdsman", "milker"}
+     "neighbor", "jirani", "parent", "son", "daughter", "brother", "sister", "cousin", "herdsman", "milker",
+     "jaboya", "mvuvi", "wavuvi", "fisherman"}
 )  # fmt: skip
 # Money of someone: "mshahara ya Akinyi", "deni ya Unga Ltd", "doh ya Wanjiru", "pesa ya Bi Rehema".
 _OWNED_MONEY = frozenset(

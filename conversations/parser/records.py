@@ -266,6 +266,8 @@ def _money_from_someone(msg: Analysed, amount: Amount) -> bool:
     lows = msg.lows
     if amount.start > 1:
         return False  # said first, as the news: "3k from Chebet"
+    if {"@", "x", "each", "at", "kila", "per"} & set(lows[amount.start : amount.end]):
+        return False  # "tilapia 20kg @380 from jaboya Okoth": goods counted and priced came from a seller
     j = amount.end
     if j + 1 < len(lows) and lows[j] in {"ya", "za", "for"} and lows[j + 1] not in {"from", "kutoka"}:
         j += 2  # "… za mayai kutoka kwa …": what it was for, between the money and its payer

@@ -26,7 +26,7 @@ SHORTHAND: dict[str, str] = {
     "fuelled": "fuel", "fueled": "fuel", "refuelled": "fuel", "refueled": "fuel",
     "restocked": "restock", "restocking": "restock", "budjet": "budget", "budgt": "budget", "buget": "budget",
     "budegt": "budget", "budjets": "budgets", "bajet": "bajeti", "bujeti": "bajeti", "budjeti": "bajeti",
-    "skul": "school", "skuli": "school", "shule": "school",
+    "skul": "school", "skuli": "school", "shule": "school", "mshara": "mshahara", "mshahra": "mshahara",
 }  # fmt: skip
 
 

@@ -38,7 +38,7 @@ _SWITCH = PhraseTable.of(
 _SPOKEN_FIX = PhraseTable.of(("i mean", "i meant", "nataka kusema", "namaanisha", "sorry", "no wait"))
 _BUSINESS_WORDS = {
     "business", "biashara", "shop", "duka", "books", "account", "akaunti", "businesses", "hesabu", "company",
-    "kampuni", "firm",
+    "kampuni", "firm", "biz",
 }  # fmt: skip
 _OTHER = {"other", "another", "ingine", "nyingine", "second", "different"}
 _MY_BUSINESSES = PhraseTable.of(("my businesses", "biashara zangu", "list businesses", "which businesses"))
@@ -54,7 +54,8 @@ _ACTIVITY = PhraseTable.of(
      "changes made", "changes were made", "activity log", "audit log", "audit trail", "history of changes",
      "nani aliweka", "nani alirekodi", "nani alibadilisha", "nani alifuta", "nani aliongeza", "nani aliandika",
      "ni nani aliweka", "imebadilika", "zimebadilika", "mabadiliko", "shughuli za", "kumbukumbu ya shughuli",
-     "activity", "what did", "everything", "nini imebadilika", "ameandika nini", "ameweka nini", "amefanya nini",
+     "activity", "what did", "everything", "nini imebadilika", "nini imebadilishwa", "nini kimebadilishwa",
+     "ameandika nini", "ameweka nini", "amefanya nini",
      "amebadilisha nini", "ameongeza nini", "amefuta nini", "amerekodi nini", "wameandika nini",
      "nani ameongeza", "nani ameweka", "nani amerekodi", "nani ameandika", "nani amefuta", "nani amebadilisha",
      "kimebadilika", "aliandika nini", "aliweka nini", "alirekodi nini", "aliongeza nini", "alifuta nini",
@@ -170,6 +171,7 @@ def _name_after_cue(msg: Analysed, start: int = 0) -> str | None:
         i = comma + 1  # "my DJ business, Beatline Events": the name follows the comma
     skip = _BUSINESS_WORDS | _OTHER | _NAME_CUES | {"my", "the", "a", "an", "yangu", "wangu", "account", "akaunti"}
     skip |= set(v.ADD_WORDS) | {"start", "create", "open", "fungua", "anzisha", "register", "business", "iwe"}
+    skip |= {"iende", "niende", "twende", "kwa", "kwenye"}
     while i < len(msg.tokens) and msg.lows[i] in skip:
         i += 1
     if i >= len(msg.tokens):

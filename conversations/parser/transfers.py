@@ -86,6 +86,9 @@ _MOVE = PhraseTable.of(
         "transferred",
         "transfer",
         "nimehamisha",
+        "nimetransfer",
+        "nilitransfer",
+        "tumetransfer",
         "hamisha",
         "sent",
         "nimetuma",
@@ -98,6 +101,7 @@ _MOVE = PhraseTable.of(
 _PLAINLY_MOVED = {
     "withdrew", "withdraw", "withdrawn", "nimetoa", "nmetoa", "nilitoa", "tumetoa", "nimewithdraw", "cashed out",
     "deposited", "nimedeposit", "banked", "moved", "transferred", "nimehamisha", "nimebank", "nilibank", "tumebank",
+    "nimetransfer", "nilitransfer",
 }  # fmt: skip
 # Savings put away in a SACCO are still the owner's money ("nimeweka akiba yangu 5k kwa SACCO").
 _SAVING = {"akiba", "savings", "saving", "save", "saved", "nimesave", "kuweka akiba"}

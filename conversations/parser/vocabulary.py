@@ -16,6 +16,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "mzigo", "mali", "products", "wholesale", "supplies for sale", "maize", "sugar", "flour",
         "unga", "cement", "vegetables", "mboga", "sukuma", "tomatoes", "nyanya", "onions", "eggs",
         "mayai", "bread", "milk", "maziwa", "soda", "sodas", "fabric", "hair products", "hardware",
+        # Fish bought at the beach to sell: Lake Victoria's catch.
+        "fish", "samaki", "omena", "dagaa", "tilapia", "ngege", "mgongo wazi", "fulu", "mbuta", "nile perch",
         # What Kenyan shops buy to sell again.
         "mitumba", "weaves", "dagaa", "omena", "samaki", "fish", "viazi", "potatoes", "rice", "mchele", "sembe",
         "beans", "maharagwe", "cooking oil", "mafuta ya kupika", "feeds", "dairy meal", "chicken feed",
@@ -65,7 +67,8 @@ EXPENSE_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "cleaning", "detergent", "soap", "sabuni", "tissue", "supplies", "receipt book", "pens",
         "gloves", "vifaa vidogo", "mifuko", "containers", "receipt books", "stapler", "envelopes",
         "printing paper", "thread", "uzi", "needles", "hangers", "serviettes", "takeaway boxes",
-        "sacks", "empty sacks", "magunia", "gunia", "manila", "karatasi", "kalamu", "bahasha",
+        "sacks", "empty sacks", "magunia", "gunia", "manila", "karatasi", "kalamu", "bahasha", "ice", "ice blocks",
+        "barafu",
         "paper", "reams", "rims", "kupakia", "kufunga mizigo", "polythene", "kupack", "a4", "cups", "straws", "tins",
         "jars", "labels", "stickers", "wrapping", "nylon bags", "nylon paper", "cake boxes", "cake boards",
         "cake box", "boxes", "khaki bags",
@@ -200,6 +203,9 @@ INCOME_CUES: tuple[str, ...] = (
     "nimeshika", "nmeshika", "tumeshika", "nilishika",
     # "Salio la harusi ... liliingia jana", "Nimemuuzia Nduku keki": it came in, I sold to her
     "liliingia", "limeingia", "iliingia", "ziliingia", "nimemuuzia", "nilimuuzia", "nimewauzia", "niliwauzia",
+    # given to me: "chama merry go round imenipatia 12k", "amenipa 2k"
+    "imenipatia", "amenipatia", "wamenipatia", "ilinipatia", "alinipatia", "nimepewa", "nilipewa", "amenipa",
+    "alinipa", "wamenipa", "merry go round",
     # the day's takings: "business was slow ... the total for the day came to 4,350"
     "total for the day", "day's total", "the day's takings", "total ya leo ya mauzo",
     # A customer's deposit: "mteja ameweka deposit 1,500", "she left a deposit of 4,000"
@@ -236,6 +242,7 @@ NUMBER_WORDS: dict[str, int] = {
     "sitini": 60, "sabini": 70, "themanini": 80, "tisini": 90,
     # people counted: "wapishi watatu, kila mmoja 1,500" (three cooks, each 1,500)
     "wawili": 2, "watatu": 3, "wanne": 4, "watano": 5, "wanane": 8,
+    "tree": 3,  # "I paid tree thousand five hundred": a voice note's or a phone's spelling of three
 }
 
 # multipliers written after their count: "two thousand", "tatu thao"

@@ -18,7 +18,8 @@ _WEIGHING = PhraseTable.of(
         "kumudu", "naweza kumudu", "naweza kununua", "naeza kununua", "nitaweza kununua", "nitaweza kulipa",
         "naeza buy", "can i buy", "should i buy", "should we buy", "is it wise to buy", "is it a good idea to buy",
         "do i have enough money to buy", "do i have enough money for", "enough money to buy", "niko na doh",
-        "do i have enough for", "do we have enough for", "have i got enough for",
+        "do i have enough for", "do we have enough for", "have i got enough for", "ni sawa ninunue",
+        "ninunue", "tununue", "is it okay to buy", "is it ok to buy",
         "nikinunua", "tukinunua", "naweza nunua", "naeza nunua", "tunaweza kununua", "tunaweza nunua",
         "naweza kulipa", "naweza lipa", "can we buy", "could i buy", "could we buy", "naweza buy", "kuafford",
         "nafikiria kununua", "ninafikiria kununua", "tunafikiria kununua", "nafikiria",
@@ -59,7 +60,8 @@ _DATA = PhraseTable.of(
     (
         "my data", "my personal data", "personal data", "my account", "my information", "my personal information",
         "personal information", "my details", "data yangu", "data zangu", "akaunti yangu", "taarifa zangu",
-        "details zangu", "have on me", "about me", "kunihusu", "kila kitu mnayo",
+        "details zangu", "have on me", "about me", "kunihusu", "kila kitu mnayo", "account yangu", "data zote",
+        "my data all", "all my data",
     )
 )  # fmt: skip
 _DELETE = PhraseTable.of(
