@@ -260,6 +260,17 @@ def _per_head(msg: Analysed) -> bool:
     return any(low in _HEADS and j and lows[j - 1][:1].isdigit() for j, low in enumerate(lows))
 
 
+def _paid_for_what_was_sold(msg: Analysed, ev: Evidence) -> bool:
+    """A service the business sells, its amount, then a bare "paid" ("Room 3 two nights 7,000 paid cash"):
+    the customer paid. Costs ("rent 5,000 paid cash") name an expense category instead."""
+    if not ev.income_categories or ev.expense_categories or ev.income_cues or ev.amount is None:
+        return False
+    if {"from", "kutoka", "for", "kwa"} & set(msg.lows):
+        return False  # "Chemicals and relaxers for the salon from Marini Naturals, 6,200 paid": bought
+    paid = [m for m in ev.expense_cues if m.phrase in {"paid", "pd"}]
+    return len(paid) == len(ev.expense_cues) == 1 and paid[0].start > ev.amount.start
+
+
 def _money_from_someone(msg: Analysed, amount: Amount) -> bool:
     """The amount, then "from" a person ("3k from Chebet", "Thao 4 za mayai kutoka kwa Hotel Tulip"): the
     money came from them. Goods said first ("sugar 2 bags from Ahmed 7k") came from a seller instead."""
@@ -586,6 +597,9 @@ def record_intent(
         income += 4  # "2k from mteja wa tiktok", "deposit from a client": a customer paid
     elif not ev.income_cues and _from_a_supplier(msg):
         expense += 3  # "Braid attachments from the wholesaler in Ruiru, 6,300": bought from them
+    sold_then_paid = _paid_for_what_was_sold(msg, ev)
+    if sold_then_paid:
+        income += 5  # "Room 3 two nights 7,000 paid cash": what the guest had, then paid — money in
     cues = sorted(ev.expense_cues + ev.income_cues, key=lambda m: m.start)
     if cues:
         # People lead with what happened ("Nimepokea 2,000 kutoka kwa Langat, ada ya ..."): the first
@@ -666,7 +680,8 @@ def record_intent(
         and any(m.value in {"transport", "fees"} for m in ev.expense_categories)
         and _from_someone(msg)
     )
-    if (income and expense and abs(income - expense) <= 1) or travel_fee_from:
+    # "laundry 4.5k paid": a service sold or one bought? Read as sold (the rooms case), but asked.
+    if (income and expense and abs(income - expense) <= 1) or travel_fee_from or sold_then_paid:
         # Both directions heard ("Otieno paid 2000 for rent"): ask rather than guess.
         other = "record_income" if kind == "expense" else "record_expense"
         intent.confidence = 0.45

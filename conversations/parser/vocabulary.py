@@ -501,6 +501,7 @@ EXPORT_FORMATS: dict[str, tuple[str, ...]] = {
 # shell", "tokens 500 KPLC", "uber payout"): the counterparty when no other name is given.
 WELL_KNOWN_BUSINESSES: dict[str, str] = {
     "uber": "Uber", "bolt": "Bolt", "little cab": "Little Cab", "glovo": "Glovo", "jumia": "Jumia",
+    "booking.com": "Booking.com", "airbnb": "Airbnb", "expedia": "Expedia",
     "shell": "Shell", "total": "TotalEnergies", "total energies": "TotalEnergies", "totalenergies": "TotalEnergies",
     "rubis": "Rubis", "ola": "Ola", "kplc": "KPLC", "kenya power": "Kenya Power", "safaricom": "Safaricom",
     "airtel": "Airtel", "zuku": "Zuku", "faiba": "Faiba", "naivas": "Naivas", "quickmart": "Quickmart",

@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+from conversations.parser.intent_gate import ASK
+from conversations.understand import understand
 from tests.conversations.readings import assert_reads
 
 TODAY = date(2026, 12, 7)
@@ -135,9 +137,21 @@ TODAY = date(2026, 12, 7)
         ("nini imebadilishwa leo kwa account?", "activity_log", {"start": "2026-12-07"}),
         ("ongeza supplier wa paper, Kamukunji Stationers", "add_supplier", {"name": "Kamukunji Stationers"}),
         ("ni sawa ninunue laminator ya 12,000 sai ama nisubiri?", "can_afford", {"amount": "12000"}),
+        # AF: a service sold then a bare "paid" is the guest paying; goods bought "for the salon" are not
+        ("Room 3 two nights 7,000 paid cash", "record_income", {"amount": "7000"}),
+        ("Chemicals and relaxers for the salon from Marini Naturals, 6,200 paid today", "record_expense", {}),
+        ("rent 5000 paid cash", "record_expense", {"category": "rent"}),
+        ("Booking.com payout 38,600 imeingia bank", "record_income", {"counterparty": "Booking.com"}),
         # a wish the rules recognised stays no entry and no question, whatever the model thinks
         ("should I restock sugar this week?", "unknown", {}),
     ],
 )
 def test_read_right(text: str, intent: str, slots: dict[str, object]) -> None:
     assert_reads(text, TODAY, intent, slots)
+
+
+def test_a_service_then_a_bare_paid_is_asked_about() -> None:
+    # A B&B's laundry is bought, a guest's room nights are sold: the words alone cannot tell, so KAVI asks.
+    for text in ("Room 3 two nights 7,000 paid cash", "laundry bedsheets na towels clean touch 4.5k paid"):
+        found = understand(text, TODAY)
+        assert found.confidence <= ASK and [a.name for a in found.alternatives] == ["record_expense"], text
