@@ -14,6 +14,7 @@ import phonenumbers
 
 from conversations.intents import Intent
 from conversations.parser.invoices import invoice_number
+from conversations.parser.phones import WRITTEN_PHONE_RE
 from conversations.parser.records import EXPENSE_CATEGORIES, GOODS, INCOME_CATEGORIES, pick_category
 from conversations.parser.text import Analysed
 from finance.money import D, plain
@@ -35,8 +36,6 @@ _BARE_DATE_RE = re.compile(r"(?<![\d/])" + _WHEN, re.IGNORECASE)
 _FEE_RE = re.compile(r"(?:Transaction cost,?|Gharama ya \w+ ni)\s*" + _MONEY.format(name="fee"), re.IGNORECASE)
 # Since 2025 the other side's number is masked ("0712***908"): not a phone, not part of a name.
 _MASKED_PHONE_RE = re.compile(r"(?<!\d)\+?\d{3,6}\*{2,}\d{2,4}(?!\d)")
-# Some senders space the number out ("0711 111 111").
-_PHONE_RE = re.compile(r"(?<!\d)(?:\+?254|0)(?:7|1)\d{2}\s?\d{3}\s?\d{3}(?!\d)")
 
 _RECEIVED_RE = re.compile(
     # Old messages glue words together ("fromGRACE WANJIRU 254700000382on 6/9/14"): the date ends the name.
@@ -237,7 +236,7 @@ def _money(text: str) -> str:
 def _phone(text: str) -> tuple[str | None, str]:
     """(E.164 phone, the text without it)."""
     text = _MASKED_PHONE_RE.sub(" ", text)
-    m = _PHONE_RE.search(text)
+    m = WRITTEN_PHONE_RE.search(text)
     if not m:
         return None, text
     digits = re.sub(r"\s", "", m.group()).lstrip("+")

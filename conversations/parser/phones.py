@@ -1,9 +1,14 @@
 """Kenyan phone numbers in free text, normalised to E.164."""
 
+import re
+
 import phonenumbers
 
 from conversations.parser.text import Analysed
 from finance.phones import e164
+
+# A Kenyan mobile number written in digits, maybe spaced out ("0711 111 111", "+254 711111111").
+WRITTEN_PHONE_RE = re.compile(r"(?<!\d)(?:\+?254|0)\s?[17]\d{2}\s?\d{3}\s?\d{3}(?!\d)")
 
 # Digits said one by one ("zero seven two two …"), in a voice note or typed as heard.
 _SPOKEN_DIGITS = {

@@ -11,6 +11,7 @@ entry") stays as written.
 import re
 
 from conversations.parser import vocabulary as v
+from conversations.parser.phones import WRITTEN_PHONE_RE
 from conversations.parser.text import Token, tokenize
 
 _MARKERS = (
@@ -35,7 +36,6 @@ _FUNCTION = {
     "for", "the", "late", "about", "bother", "guys", "boss", "again", "forgot", "nimesahau", "kwa", "sana",
     "and", "but", "so", "then", "na", "ni", "that's", "if", "can", "will", "please", "pls",
 }  # fmt: skip
-_PHONE_RE = re.compile(r"(?<!\d)(?:\+?254|0)\s?[17]\d{2}\s?\d{3}\s?\d{3}(?!\d)")
 _STOPS = {".", ",", "!", "?", ";", ":"}
 
 
@@ -70,8 +70,8 @@ def _replaced_from(tokens: list[Token], start: int, after: int, text: str) -> in
     """Where the phrase the correction replaces begins, or None when nothing before it is of its kind."""
     if after >= len(tokens):
         return None
-    if _PHONE_RE.match(text, tokens[after].start):
-        earlier = [m for m in _PHONE_RE.finditer(text, 0, tokens[start].start)]
+    if WRITTEN_PHONE_RE.match(text, tokens[after].start):
+        earlier = [m for m in WRITTEN_PHONE_RE.finditer(text, 0, tokens[start].start)]
         return next((i for i, t in enumerate(tokens) if t.start == earlier[-1].start()), None) if earlier else None
     first = tokens[after]
     if first.low in _PREPOSITIONS:

@@ -121,9 +121,10 @@ def _consistency(entries: dict[date, tuple[Decimal, Decimal]], today: date) -> F
     if mean <= 0:
         return Factor("consistency", WEIGHTS["consistency"], 0.0, "100")
     # The money stays Decimal; only the ratio (a score, not an amount) becomes a float.
-    spread = float(statistics.pstdev(totals) / mean)
+    spread_ratio = float(statistics.pstdev(totals) / mean)
     # 20 % week-to-week spread or less is steady; 100 % is feast and famine.
-    return Factor("consistency", WEIGHTS["consistency"], _clamp((1.0 - spread) / 0.8), f"{round(spread * 100)}")
+    score = _clamp((1.0 - spread_ratio) / 0.8)
+    return Factor("consistency", WEIGHTS["consistency"], score, f"{round(spread_ratio * 100)}")
 
 
 def _trend(entries: dict[date, tuple[Decimal, Decimal]], today: date) -> Factor:
@@ -133,9 +134,9 @@ def _trend(entries: dict[date, tuple[Decimal, Decimal]], today: date) -> Factor:
     recent, before = income(0, 45), income(45, 90)
     if before <= 0:
         return Factor("trend", WEIGHTS["trend"], 0.5, "", known=False)
-    change = float((recent - before) / before)
+    change_ratio = float((recent - before) / before)
     # Falling 30 % scores nothing, growing 10 % or more scores full.
-    return Factor("trend", WEIGHTS["trend"], _clamp((change + 0.3) / 0.4), f"{round(change * 100):+d}")
+    return Factor("trend", WEIGHTS["trend"], _clamp((change_ratio + 0.3) / 0.4), f"{round(change_ratio * 100):+d}")
 
 
 def _margin(entries: dict[date, tuple[Decimal, Decimal]], today: date) -> Factor:
